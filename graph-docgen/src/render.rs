@@ -1,0 +1,1 @@
+//! render: diagnostics as rustc-style text or as JSON.

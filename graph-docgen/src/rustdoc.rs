@@ -1,0 +1,1 @@
+//! rustdoc: markdown descriptions from the docs -> safe rustdoc lines (never doctests).

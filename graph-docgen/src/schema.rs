@@ -1,0 +1,267 @@
+//! The resolved schema: one per API version, built by `lower` from all pages' facts.
+//!
+//! Types refer to each other by [`TypeId`], never by nesting, so cycles (a type that contains
+//! itself) are harmless. Everything is sorted (BTreeMap, sorted Vecs) so that serializing the
+//! schema (`cargo xtask schema`) and emitting Rust from it are deterministic. Only Graph-side
+//! names live here; Rust identifiers are made by `names` from this schema.
+
+use crate::diagnostics::Span;
+pub use crate::facts::{ApiVersion, ParamPosition, PathParam, PathPiece, PathTemplate, Primitive};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A fully qualified Graph name: `microsoft.graph.group`, `microsoft.graph.callRecords.session`.
+/// The spelling is the first one found (by sorted page path); lookups go through
+/// [`TypeId::key`], which is case-insensitive because the docs mix `termStore`/`termstore`.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct TypeId(pub String);
+
+impl TypeId {
+    pub fn new(namespace: &str, name: &str) -> TypeId {
+        TypeId(format!("{namespace}.{name}"))
+    }
+    /// Case-folded form used as the map key.
+    pub fn key(&self) -> String {
+        self.0.to_ascii_lowercase()
+    }
+    /// `microsoft.graph.callRecords` of `microsoft.graph.callRecords.session`.
+    pub fn namespace(&self) -> &str {
+        self.0.rsplit_once('.').map(|(ns, _)| ns).unwrap_or("")
+    }
+    /// `session` of `microsoft.graph.callRecords.session`.
+    pub fn name(&self) -> &str {
+        self.0.rsplit_once('.').map(|(_, n)| n).unwrap_or(&self.0)
+    }
+}
+
+impl std::fmt::Display for TypeId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The schema of one API version.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Schema {
+    pub version: ApiVersion,
+    /// Complex types and entities, keyed by [`TypeId::key`].
+    pub types: BTreeMap<String, TypeDef>,
+    /// Enums, keyed by [`TypeId::key`]. A key is never in both maps.
+    pub enums: BTreeMap<String, EnumDef>,
+    /// Operations sorted by page path, then method and first path.
+    pub operations: Vec<Operation>,
+}
+
+impl Schema {
+    pub fn new(version: ApiVersion) -> Schema {
+        Schema { version, types: BTreeMap::new(), enums: BTreeMap::new(), operations: Vec::new() }
+    }
+    pub fn type_def(&self, id: &TypeId) -> Option<&TypeDef> {
+        self.types.get(&id.key())
+    }
+    pub fn enum_def(&self, id: &TypeId) -> Option<&EnumDef> {
+        self.enums.get(&id.key())
+    }
+    /// The type's own properties preceded by every inherited one, base-most first.
+    /// A property redeclared by a derived type replaces the inherited one in place.
+    pub fn all_properties<'a>(&'a self, ty: &'a TypeDef) -> Vec<&'a Property> {
+        let mut chain = vec![ty];
+        let mut seen = std::collections::BTreeSet::from([ty.id.key()]);
+        let mut cur = ty;
+        while let Some(base) = cur.base.as_ref().and_then(|b| self.type_def(b)) {
+            if !seen.insert(base.id.key()) {
+                break; // cycles are reported by lower; never loop here
+            }
+            chain.push(base);
+            cur = base;
+        }
+        let mut out: Vec<&Property> = Vec::new();
+        for t in chain.iter().rev() {
+            for p in &t.properties {
+                match out.iter_mut().find(|q| q.wire_name == p.wire_name) {
+                    Some(slot) => *slot = p,
+                    None => out.push(p),
+                }
+            }
+        }
+        out
+    }
+    /// Types that derive (directly or not) from `id`, sorted by key.
+    pub fn derived_types(&self, id: &TypeId) -> Vec<&TypeDef> {
+        let key = id.key();
+        self.types
+            .values()
+            .filter(|t| {
+                let mut cur = t.base.as_ref();
+                let mut hops = 0;
+                while let Some(b) = cur {
+                    if b.key() == key {
+                        return true;
+                    }
+                    hops += 1;
+                    if hops > 64 {
+                        return false;
+                    }
+                    cur = self.type_def(b).and_then(|t| t.base.as_ref());
+                }
+                false
+            })
+            .collect()
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TypeKind {
+    /// Has a key (usually `id`), addressable by a path.
+    Entity,
+    /// A value type (`assignedLicense`, `identitySet`).
+    Complex,
+    /// Referenced but never described: keeps whatever JSON it receives.
+    Opaque,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct TypeDef {
+    pub id: TypeId,
+    pub kind: TypeKind,
+    pub base: Option<TypeId>,
+    /// Own properties, in table order (structural and navigation).
+    pub properties: Vec<Property>,
+    /// Markdown.
+    pub description: String,
+    /// Front matter `ms.prod` of the page that described the type (used for cargo features).
+    pub workload: Option<String>,
+    pub key_property: Option<String>,
+    pub open_type: bool,
+    pub is_abstract: bool,
+    /// Every place the type was described or inferred from, sorted.
+    pub sources: Vec<Span>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Property {
+    /// The JSON name, exactly as sent on the wire (`displayName`, `@odata.type`, `@microsoft.graph.conflictBehavior`).
+    pub wire_name: String,
+    pub ty: TypeRef,
+    /// Markdown.
+    pub description: String,
+    /// From the relationships table: never sent in PATCH.
+    pub navigation: bool,
+    pub read_only: bool,
+    /// `Some(false)` for "Not nullable", `Some(true)` for "Nullable", `None` when unsaid.
+    pub nullable: Option<bool>,
+    pub key: bool,
+    pub source: Span,
+}
+
+/// A resolved type reference.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TypeRef {
+    Primitive(Primitive),
+    /// A complex type or entity (key in `Schema::types`).
+    Complex(TypeId),
+    /// An enum (key in `Schema::enums`).
+    Enum(TypeId),
+    Collection(Box<TypeRef>),
+    /// An unresolvable type: raw JSON (`serde_json::Value`), reported as `unknown-type`.
+    Unknown(String),
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct EnumDef {
+    pub id: TypeId,
+    pub members: Vec<EnumMember>,
+    /// Graph sends flags enums as a comma-separated string (`"a,b"`).
+    pub flags: bool,
+    /// Has an `unknownFutureValue` member: members after it are only sent when the client asks
+    /// (`Prefer: include-unknown-enum-members`).
+    pub evolvable: bool,
+    pub description: String,
+    pub workload: Option<String>,
+    /// True when the enum only exists as a "Possible values" phrase on a property.
+    pub from_prose: bool,
+    pub sources: Vec<Span>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct EnumMember {
+    /// The wire value, exactly (`unknownFutureValue`, `JIS B4`).
+    pub wire_name: String,
+    pub value: Option<i64>,
+    pub description: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Method {
+    Get,
+    Post,
+    Patch,
+    Put,
+    Delete,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Patch => "PATCH",
+            Method::Put => "PUT",
+            Method::Delete => "DELETE",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Method> {
+        match s.to_ascii_uppercase().as_str() {
+            "GET" => Some(Method::Get),
+            "POST" => Some(Method::Post),
+            "PATCH" => Some(Method::Patch),
+            "PUT" => Some(Method::Put),
+            "DELETE" => Some(Method::Delete),
+            _ => None,
+        }
+    }
+}
+
+/// One documented operation (one method of one API page).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Operation {
+    /// The page title (`Update group`).
+    pub title: String,
+    /// Page path relative to the docs root.
+    pub page: String,
+    pub method: Method,
+    pub description: String,
+    pub workload: Option<String>,
+    /// Every usable path of the HTTP request block, in page order; empty when all were broken.
+    pub paths: Vec<PathTemplate>,
+    /// The resource the body is made of / the operation acts on (`microsoft.graph.group`).
+    pub resource: Option<TypeId>,
+    /// The request-body fields, in table order.
+    pub body: Vec<BodyField>,
+    /// True when `body` came from the resource's properties (no request-body table).
+    pub body_from_resource: bool,
+    pub response: Option<TypeRef>,
+    pub permissions: Vec<Permission>,
+    pub source: Span,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct BodyField {
+    pub wire_name: String,
+    pub ty: TypeRef,
+    pub description: String,
+    /// False where the docs say the property cannot be cleared: no `clear_` method.
+    pub clearable: bool,
+    pub required: bool,
+    pub source: Span,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Permission {
+    pub kind: String,
+    pub scopes: Vec<String>,
+}

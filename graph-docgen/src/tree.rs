@@ -1,0 +1,1 @@
+//! tree: reads a docs tree from disk into decoded [`crate::SourcePage`]s.
