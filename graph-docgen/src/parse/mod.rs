@@ -7,3 +7,7 @@ pub fn parse_page(path: &str, _text: &str) -> PageFacts {
     // SKELETON: the parser is being written on the `parse` branch.
     PageFacts { path: path.to_string(), ..Default::default() }
 }
+
+pub mod annotation;
+pub mod example;
+pub mod json;
