@@ -48,11 +48,17 @@ pub fn parse_line(line: &str) -> RequestLineKind {
 }
 
 /// Splits the path from text after it at the first whitespace outside `{}`, `()` and quotes
-/// (`{tenant id}` and `(period='D7')` keep their spaces).
+/// (`{tenant id}` and `(period='D7')` keep their spaces). A query string runs to the end of
+/// the line (`?$filter=x eq 'y'`), less a trailing `HTTP/1.1`.
 fn split_trailing(s: &str) -> (&str, Option<String>) {
     let mut depth = 0i32;
     let mut quote = false;
     for (i, c) in s.char_indices() {
+        if c == '?' && depth <= 0 {
+            let query = s.trim_end();
+            let query = query.strip_suffix("HTTP/1.1").map(str::trim_end).unwrap_or(query);
+            return (query, None);
+        }
         match c {
             '{' | '(' | '<' => depth += 1,
             '}' | ')' | '>' => depth -= 1,
@@ -208,6 +214,9 @@ mod tests {
         let t = template("GET /me/messages?$select=subject,from");
         assert_eq!(t.raw, "/me/messages");
         assert_eq!(t.query.as_deref(), Some("$select=subject,from"));
+        let t = template("GET /security/alerts?$filter={property} eq '{property-value}'&$top=5 HTTP/1.1");
+        assert_eq!(t.raw, "/security/alerts");
+        assert_eq!(t.query.as_deref(), Some("$filter={property} eq '{property-value}'&$top=5"));
         match parse_line("GET /me HTTP/1.1") {
             RequestLineKind::Request { trailing, .. } => assert_eq!(trailing, None),
             other => panic!("{other:?}"),

@@ -32,7 +32,7 @@ pub fn read_page(path: &str, text: &str) -> PageFacts {
     let (front_matter, fm_end) = front_matter::parse(text);
     facts.front_matter = front_matter;
     let doc = document::read(text, fm_end, &lines);
-    let mut walk = Walk { path, facts, doc: &doc, diags: Vec::new(), stack: Vec::new(), signals: ContentSignals::default(), summary: Vec::new(), summary_done: false, section_prose: Vec::new(), seen_table: false };
+    let mut walk = Walk { path, facts, doc: &doc, diags: Vec::new(), stack: Vec::new(), signals: ContentSignals::default(), summary: Vec::new(), summary_done: false, section_prose: Vec::new() };
     for (i, block) in doc.blocks.iter().enumerate() {
         walk.block(i, block);
     }
@@ -53,13 +53,13 @@ struct Walk<'a> {
     summary_done: bool,
     /// Paragraphs since the last heading (an enum's description).
     section_prose: Vec<String>,
-    seen_table: bool,
 }
 
 impl Walk<'_> {
-    /// The nearest heading that says what the section is about.
+    /// The nearest heading that says what the section is about. The H1 title does not count:
+    /// `deviceHealthScriptBooleanParameter resource type` is not a parameters section.
     fn section(&self) -> Section {
-        self.stack.iter().rev().map(|h| classify(&h.text)).find(|s| *s != Section::Other).unwrap_or(Section::Other)
+        self.stack.iter().rev().filter(|h| h.level > 1).map(|h| classify(&h.text)).find(|s| *s != Section::Other).unwrap_or(Section::Other)
     }
 
     fn block(&mut self, index: usize, block: &Block) {
@@ -116,7 +116,7 @@ impl Walk<'_> {
             match section {
                 Section::RequestBody => prose::request_body_resource(text, &refs).map(|f| (1, f)),
                 Section::Response => prose::response_type(text, &refs).map(|f| (2, f)),
-                _ if !self.seen_table && matches!(section, Section::Other | Section::Properties | Section::Members) => {
+                Section::Other | Section::Properties | Section::Members | Section::JsonRepresentation => {
                     prose::inherits_from(text, &refs).map(|f| (3, f))
                 }
                 _ => None,
@@ -145,7 +145,6 @@ impl Walk<'_> {
         let heading = self.stack.last().map(|h| h.text.clone()).unwrap_or_default();
         match shape(&raw.header, context == TableContext::Members) {
             TableShape::Property { name, ty, description, required } => {
-                self.seen_table = true;
                 let context = if context == TableContext::Members { TableContext::Other } else { context };
                 if matches!(context, TableContext::Properties | TableContext::Relationships) {
                     self.signals.has_property_tables = true;
@@ -163,7 +162,6 @@ impl Walk<'_> {
                 "table has a Type column but no Property/Name column; it was skipped",
             )),
             TableShape::Members { name, value, description } => {
-                self.seen_table = true;
                 self.signals.has_member_tables = true;
                 let members = member_rows(raw, (name, value, description), self.path, &mut self.diags);
                 let title_name = self.facts.title.as_ref().and_then(|t| title_type(&t.value)).map(|(n, _)| n);
@@ -190,7 +188,9 @@ impl Walk<'_> {
         if !c.closed {
             self.diags.push(Diagnostic::new(Code::UnclosedFence, Span::line(self.path, c.line), "code fence is never closed; it runs to the end of the page"));
         }
-        if self.section() != Section::HttpRequest {
+        // Any ancestor heading counts: sub-headings of the HTTP request section describe
+        // variants (`#### GET a resource instance expanded with an extended property`).
+        if !self.stack.iter().any(|h| classify(&h.text) == Section::HttpRequest) {
             return;
         }
         for (i, text) in c.content.lines().enumerate() {
@@ -236,7 +236,8 @@ impl Walk<'_> {
             // `ignored`, `samples`, page annotations: not examples.
             _ => return,
         };
-        match attached_fence(&self.doc.blocks, index, c.line) {
+        let end_line = c.line + c.body.matches('\n').count() as u32;
+        match attached_fence(&self.doc.blocks, index, end_line) {
             Some(fence) => {
                 let block = parse_code_block(block_type, annotation, c.line, &fence.content, fence.content_line, self.path, &mut self.diags);
                 self.facts.blocks.push(block);
@@ -287,8 +288,9 @@ impl Walk<'_> {
     }
 }
 
-/// The code fence an annotation at block `index` describes: the next fence, with only prose
-/// or minor headings in between, not past another annotation, an H1/H2 or a table.
+/// The code fence an annotation at block `index` (ending on `line`) describes: the next
+/// fence, with only prose or minor headings in between, not past another annotation, an
+/// H1/H2 or a table.
 fn attached_fence(blocks: &[Block], index: usize, line: u32) -> Option<&CodeFence> {
     for b in blocks.iter().skip(index + 1) {
         match b {

@@ -49,8 +49,18 @@ fn next_lead(s: &str, from: usize) -> Option<(usize, usize)> {
 fn list_after(s: &str) -> Option<Vec<String>> {
     let mut rest = s;
     let mut introduced = false;
+    let mut named_subject = false;
     loop {
         let t = rest.trim_start();
+        // `The supported values for {period_value} are:` / `for **dataType** are:`: skip the
+        // subject once; the verb after it still has to introduce the list.
+        if !named_subject && !introduced && t.len() > 4 && t.is_char_boundary(4) && t[..4].eq_ignore_ascii_case("for ") {
+            let subject = t[4..].trim_start();
+            let end = subject.find(char::is_whitespace).unwrap_or(subject.len());
+            rest = &subject[end..];
+            named_subject = true;
+            continue;
+        }
         let next = FILLERS.iter().find(|f| {
             t.len() >= f.len()
                 && t.is_char_boundary(f.len())
@@ -75,7 +85,7 @@ fn list_after(s: &str) -> Option<Vec<String>> {
     if lower.starts_with("<ul") || lower.starts_with("<li") || lower.starts_with("<br") && lower.contains("<li") {
         return Some(list_items(rest)).filter(|v| !v.is_empty());
     }
-    let quoted_first = rest.starts_with(['`', '"', '\u{201C}']) || rest.starts_with("**");
+    let quoted_first = rest.starts_with(['`', '"', '\u{201C}', '*']);
     if !introduced && !quoted_first {
         return None;
     }
@@ -93,7 +103,8 @@ fn is_range(s: &str) -> bool {
         return false;
     }
     let after = lower.trim_start_matches('-')[digits..].trim_start_matches(['`', '*']).trim_start();
-    after.starts_with("to ") || after.starts_with("through ") || after.starts_with('-') || after.starts_with("and ") || after.starts_with('\u{2013}')
+    let dash_digit = after.strip_prefix(['-', '\u{2013}']).is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit()));
+    after.starts_with("to ") || after.starts_with("through ") || after.starts_with("and ") || dash_digit
 }
 
 /// One value per `<li>`: the leading backticked/bold/quoted token or word.
@@ -120,6 +131,7 @@ fn inline_list(s: &str) -> Option<Vec<String>> {
     let mut clean_end = false;
     loop {
         rest = rest.trim_start_matches([' ', '\t']);
+        rest = skip_leading_code(rest);
         let token = quoted_token(rest).or_else(|| {
             if values.is_empty() || bare {
                 bare_token(rest).inspect(|_| bare = true)
@@ -162,7 +174,7 @@ fn inline_list(s: &str) -> Option<Vec<String>> {
 
 /// `` `x` ``, `**x**`, `"x"`, `“x”` at the start of `s` -> (value, bytes used).
 fn quoted_token(s: &str) -> Option<(String, usize)> {
-    for (open, close) in [("**", "**"), ("`", "`"), ("\"", "\""), ("\u{201C}", "\u{201D}"), ("'", "'")] {
+    for (open, close) in [("**", "**"), ("``", "``"), ("`", "`"), ("\"", "\""), ("\u{201C}", "\u{201D}"), ("'", "'"), ("*", "*"), ("_", "_")] {
         if let Some(body) = s.strip_prefix(open) {
             let end = body.find(close)?;
             let value = body[..end].trim().trim_matches('`').trim();
@@ -183,6 +195,21 @@ fn bare_token(s: &str) -> Option<(String, usize)> {
         return None;
     }
     Some((word.to_string(), word.len()))
+}
+
+/// `0 - ` before a quoted value (`0 - `Not Ready`, 1 - `Ready``): the value's numeric code.
+fn skip_leading_code(s: &str) -> &str {
+    let digits = s.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 {
+        let after = s[digits..].trim_start();
+        if let Some(r) = after.strip_prefix(['-', '=', ':']) {
+            let r = r.trim_start();
+            if r.starts_with(['`', '"']) || r.starts_with("**") {
+                return r;
+            }
+        }
+    }
+    s
 }
 
 /// `(0)`, `= 0`, `- 0` after a value: its numeric code, not a value of its own.
@@ -218,6 +245,11 @@ mod tests {
             ("Allowed values: `x`<br>Default is x", &["x"]),
             ("The status. Possible values are `a`, `b`. Default value is `a`.", &["a", "b"]),
             ("Possible values `a`, `b`", &["a", "b"]),
+            ("The supported values for {period_value} are: D7, D30, D90, and D180. These values", &["D7", "D30", "D90", "D180"]),
+            ("The supported values for **dataType** are: `string` , `boolean` , `int64`.", &["string", "boolean", "int64"]),
+            ("Possible values are: 0 - `Not Ready`, 1 - `Ready`, 2 - `Processing`. Inherited", &["Not Ready", "Ready", "Processing"]),
+            ("Valid values: ``None``, ``UserRead``, and ``AdminRead``.", &["None", "UserRead", "AdminRead"]),
+            ("Current possible values: *UserPrincipalName* or *ProxyAddress*", &["UserPrincipalName", "ProxyAddress"]),
         ];
         for (input, want) in cases {
             assert_eq!(possible_values(input), *want, "{input}");
@@ -235,6 +267,8 @@ mod tests {
             "The name of the group.",
             "",
             "Possible values are:",
+            "Valid values are described in the following table.",
+            "The possible values are: TableStyleLight1 thru TableStyleLight21, TableStyleMedium1 thru TableStyleMedium28.",
         ] {
             assert!(possible_values(input).is_empty(), "{input}");
         }

@@ -2,7 +2,7 @@
 //! request body, the response type, the page-level base type, the namespace line.
 
 use super::markers::name_at_start;
-use super::text::{find_ci, leading_link};
+use super::text::{find_ci, leading_link, LinkTarget};
 use super::type_cell::{parse_type, RefResolver};
 use crate::facts::TypeExpr;
 
@@ -81,7 +81,17 @@ pub fn inherits_from(para: &str, refs: RefResolver<'_>) -> Found<TypeExpr> {
             }
         }
         if rest.starts_with('[') {
-            return link_type(rest, refs).map(|(t, _)| (t, at));
+            if let Some((t, _)) = link_type(rest, refs) {
+                return Some((t, at));
+            }
+            // `[Conditional Access Session Control](conditionalaccesssessioncontrol.md)`: the
+            // text is prose, the target names the type; keep both for `lower`.
+            let link = leading_link(rest)?;
+            let target = match link.target {
+                LinkTarget::Inline(t) => Some(t.to_string()),
+                LinkTarget::Reference(label) => refs(label),
+            };
+            return target.map(|t| (TypeExpr::Named { name: link.text.trim().to_string(), link: Some(t) }, at));
         }
         let name = name_at_start(rest)?;
         Some((TypeExpr::Named { name, link: None }, at))
@@ -158,6 +168,8 @@ mod tests {
             ("Inherits from base class [x](x.md)", Some(n("x", Some("x.md")))),
             ("It is derived from microsoft.graph.mobileApp.", Some(n("microsoft.graph.mobileApp", None))),
             ("Inherited from **baseItem**", Some(n("baseItem", None))),
+            ("The **drive** resource is derived from [**baseItem**](baseitem.md) and inherits", Some(n("baseItem", Some("baseitem.md")))),
+            ("Inherits from [Conditional Access Session Control](x.md).", Some(n("Conditional Access Session Control", Some("x.md")))),
             ("Represents a group.", None),
         ];
         for (p, want) in cases {

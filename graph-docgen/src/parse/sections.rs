@@ -62,7 +62,13 @@ pub fn classify(text: &str) -> Section {
 /// that says something decides; headers sections always give `Other`.
 pub fn table_context(stack: &[Heading]) -> TableContext {
     for h in stack.iter().rev() {
-        match classify(&h.text) {
+        let section = classify(&h.text);
+        // The H1 title only matters when it names an enum (`# x enum type` + member table);
+        // `# deviceHealthScriptBooleanParameter resource type` is not a parameters section.
+        if h.level <= 1 && section != Section::Members {
+            continue;
+        }
+        match section {
             Section::Properties => return TableContext::Properties,
             Section::Relationships => return TableContext::Relationships,
             Section::RequestBody => return TableContext::RequestBody,
@@ -182,6 +188,8 @@ mod tests {
         assert_eq!(table_context(&[h(1, "x"), h(2, "Properties"), h(3, "Sub")]), TableContext::Properties);
         assert_eq!(table_context(&[h(2, "Request body"), h(3, "Request headers")]), TableContext::Other);
         assert_eq!(table_context(&[h(1, "x")]), TableContext::Other);
+        assert_eq!(table_context(&[h(1, "scriptParameter resource type")]), TableContext::Other);
+        assert_eq!(table_context(&[h(1, "status enum type")]), TableContext::Members);
         assert_eq!(table_context(&[h(2, "Properties"), h(3, "status values")]), TableContext::Members);
     }
 
