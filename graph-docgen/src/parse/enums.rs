@@ -12,7 +12,8 @@ const GENERIC_HEADINGS: &[&str] = &["members", "values", "enum values", "enumera
 /// headings (`Group visibility options`) are kept as written: `lower` decides what they mean.
 pub fn enum_name(heading: &str, title_name: Option<&str>) -> String {
     let h = strip_decoration(heading);
-    let lower = h.to_lowercase();
+    // ASCII lowering keeps byte offsets, so `lower`'s suffix positions are valid in `h`.
+    let lower = h.to_ascii_lowercase();
     if GENERIC_HEADINGS.contains(&lower.trim()) {
         if let Some(t) = title_name {
             return t.to_string();
@@ -61,6 +62,7 @@ mod tests {
             ("`riskLevel` values", None, "riskLevel"),
             ("Group visibility options", Some("group"), "Group visibility options"),
             ("status enum", None, "status"),
+            ("\u{130}\u{130} values", None, "\u{130}\u{130}"),
         ];
         for (heading, title, want) in cases {
             assert_eq!(enum_name(heading, title), want, "{heading}");
