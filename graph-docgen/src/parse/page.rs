@@ -156,11 +156,14 @@ impl Walk<'_> {
                 };
                 self.facts.tables.push(Table { context, heading, line: raw.line, rows });
             }
-            TableShape::TypeWithoutName => self.diags.push(Diagnostic::new(
+            // Only a defect where properties are expected; elsewhere (`## Derived types`,
+            // `| Type | Description |`) such a table lists types, not properties.
+            TableShape::TypeWithoutName if context != TableContext::Other => self.diags.push(Diagnostic::new(
                 Code::MissingColumn,
                 Span::line(self.path, raw.line),
                 "table has a Type column but no Property/Name column; it was skipped",
             )),
+            TableShape::TypeWithoutName => {}
             TableShape::Members { name, value, description } => {
                 self.signals.has_member_tables = true;
                 let members = member_rows(raw, (name, value, description), self.path, &mut self.diags);

@@ -114,6 +114,18 @@ pub fn fit_cells(row: &RawRow, ncols: usize, path: &str, diags: &mut Vec<Diagnos
     cells
 }
 
+/// `|**Books**|`: a bold label standing alone in a row (a group title, not data).
+fn is_label_row(text: &str) -> bool {
+    let cells = split_row(text);
+    let mut rest = cells.iter().skip(1);
+    cells.first().is_some_and(|c| c.len() > 4 && c.starts_with("**") && c.ends_with("**")) && rest.all(|c| c.is_empty())
+}
+
+/// A row without a leading pipe that splits into a single cell.
+fn is_continuation(text: &str) -> bool {
+    !text.trim_start().starts_with('|') && split_row(text).len() == 1
+}
+
 /// `| **Group management** | | |`: a bold label row with every other cell empty.
 fn is_separator_row(cells: &[String]) -> bool {
     let mut rest = cells.iter().skip(1);
@@ -129,8 +141,27 @@ pub fn property_rows(
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<PropertyRow> {
     let (name_col, ty_col, desc_col, req_col) = cols;
-    let mut out = Vec::new();
+    let mut out: Vec<PropertyRow> = Vec::new();
     for row in &raw.rows {
+        if is_label_row(&row.text) {
+            continue;
+        }
+        // A description that went on to the next source line: GFM makes that line a row of
+        // its own. Its text belongs to the row above.
+        if let (Some(prev), Some(desc_col)) = (out.last_mut(), desc_col) {
+            if is_continuation(&row.text) && desc_col + 1 == raw.header.len() {
+                diags.push(Diagnostic::new(
+                    Code::TableShape,
+                    Span::line(path, row.line),
+                    "table row continues the previous row's description on a new line; it was joined to it",
+                ));
+                let more = clean_cell(row.text.trim().trim_end_matches('|'));
+                prev.description = format!("{}\n{more}", prev.description);
+                prev.markers = markers(&prev.description);
+                prev.possible_values = possible_values(&prev.description);
+                continue;
+            }
+        }
         let cells = fit_cells(row, raw.header.len(), path, diags);
         if cells.iter().all(|c| c.trim().is_empty()) || is_separator_row(&cells) {
             continue;
@@ -270,19 +301,24 @@ mod tests {
                 "|long|String|a | b|",
                 "|code|String|`a|b`|",
                 "|br|Int32|line one<br/>line &#124; two|",
+                "|**Books**|",
+                "|wrapped|Int64|Speed.",
+                "Valid values 0 to 40. Possible values are: `a`, `b`.|",
             ],
         );
         let mut diags = Vec::new();
         let rows = property_rows(&t, (0, 1, Some(2), None), &no_refs, "p.md", &mut diags);
         let names: Vec<_> = rows.iter().map(|r| r.name.as_str()).collect();
-        assert_eq!(names, ["id", "status", "short", "long", "code", "br"]);
+        assert_eq!(names, ["id", "status", "short", "long", "code", "br", "wrapped"]);
+        assert_eq!(rows[6].description, "Speed.\nValid values 0 to 40. Possible values are: `a`, `b`.");
+        assert_eq!(rows[6].possible_values, ["a", "b"]);
         assert!(rows[0].markers.read_only);
         assert_eq!(rows[1].possible_values, ["active", "inactive"]);
         assert_eq!(rows[3].description, "a | b");
         assert_eq!(rows[4].description, "`a|b`");
         assert_eq!(rows[5].description, "line one\nline | two");
         let lines: Vec<_> = diags.iter().map(|d| (d.code, d.span.line)).collect();
-        assert_eq!(lines, [(Code::TableShape, 6), (Code::TableShape, 7)]);
+        assert_eq!(lines, [(Code::TableShape, 6), (Code::TableShape, 7), (Code::TableShape, 12)]);
     }
 
     #[test]
