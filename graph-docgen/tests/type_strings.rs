@@ -39,7 +39,7 @@ fn corpus_type_strings_parse() {
             parsed += count;
         }
     }
-    unparsed.sort_by(|a, b| b.0.cmp(&a.0));
+    unparsed.sort_by_key(|u| std::cmp::Reverse(u.0));
     println!("{rows} distinct strings; 2021 cells parsed {parsed} of {total}");
     for (count, raw) in &unparsed {
         println!("UNPARSED {count:>5}  {raw}");

@@ -218,7 +218,7 @@ fn alternatives(s: &str, refs: RefResolver<'_>, depth: u32) -> Option<TypeExpr> 
         return None;
     };
     let types: Vec<TypeExpr> = parts.iter().map(|p| parse_inner(p.trim(), refs, depth + 1)).collect();
-    if types.iter().any(|t| *t == TypeExpr::Unparsed) {
+    if types.contains(&TypeExpr::Unparsed) {
         return None;
     }
     let first = types.first()?.clone();
