@@ -63,7 +63,12 @@ pub fn parse_json(text: &str, first_line: u32) -> Result<JsonParse, JsonError> {
     if r.peek().is_none() {
         return Err(r.error("empty body: expected a JSON value"));
     }
+    let bare = !matches!(r.peek(), Some('{' | '[' | '"' | '\''));
     let json = r.value(0)?;
+    // A lone unquoted word is prose or a placeholder (`<bytes 0-25 of the file>`), not JSON.
+    if bare && matches!(json.value, JsonValue::String(_)) {
+        return Err(JsonError::Syntax { line: json.line, col: 1, message: "expected a JSON value, found text".into() });
+    }
     r.skip_ws();
     if r.peek().is_some() {
         r.tolerate(r.line, "text after the JSON (ignored)");
@@ -667,6 +672,8 @@ mod tests {
             ("[1, 2", 5),
             ("{\"a\": }", 5),
             ("}", 5),
+            ("<bytes 0-25 of the file>", 5),
+            ("\nBinary data", 6),
         ];
         for (text, line) in cases {
             match parse_json(text, 5) {
