@@ -330,6 +330,14 @@ mod tests {
         );
     }
 
+    #[test]
+    fn vanished_page_is_an_io_error() {
+        let t = TempDir::new("vanished");
+        let (page, diags) = read_page("beta/gone.md", &t.0.join("gone.md"));
+        assert!(page.is_none());
+        assert_eq!(codes(&diags), vec![(Code::Io, "beta/gone.md".to_string(), 1)]);
+    }
+
     #[cfg(unix)]
     #[test]
     fn unreadable_page_is_an_io_error() {

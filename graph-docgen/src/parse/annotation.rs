@@ -7,7 +7,7 @@
 //! are not annotations and give `None` without a diagnostic.
 
 use crate::diagnostics::{Code, Diagnostic, Span};
-use crate::parse::json::{parse_json, JsonError};
+use crate::parse::json::{group_tolerances, parse_json, JsonError};
 
 /// Annotation keys whose value is a boolean; the docs sometimes quote it (`"truncated":
 /// "true"` 41 times, `"isCollection": "true"` 19, `"openType": "false"` 2 in 2021), so a
@@ -52,7 +52,7 @@ pub fn parse_annotation(
             return None;
         }
     };
-    for (line, what) in &parsed.tolerated {
+    for (line, what) in &group_tolerances(&parsed.tolerated) {
         diags.push(Diagnostic::new(
             Code::MalformedAnnotation,
             Span::line(path, *line),

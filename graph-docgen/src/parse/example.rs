@@ -9,7 +9,7 @@
 
 use crate::diagnostics::{Code, Diagnostic, Span};
 use crate::facts::{BlockType, CodeBlock, JsonBody};
-use crate::parse::json::{parse_json, JsonError};
+use crate::parse::json::{group_tolerances, parse_json, JsonError};
 
 /// HTTP methods recognised on a request line.
 const METHODS: &[&str] = &["GET", "POST", "PATCH", "PUT", "DELETE", "HEAD", "OPTIONS"];
@@ -44,6 +44,12 @@ impl HttpParts<'_> {
         body.starts_with('{')
             || body.starts_with('[')
             || self.content_type().is_some_and(|ct| ct.to_ascii_lowercase().contains("json"))
+    }
+
+    /// Whether a Content-Type header names a type that is not JSON (`application/zip`,
+    /// `text/plain`): such a body is data, and `[Zip file containing …]` is not an array.
+    pub fn content_type_is_not_json(&self) -> bool {
+        self.content_type().is_some_and(|ct| !ct.to_ascii_lowercase().contains("json"))
     }
 }
 
@@ -148,8 +154,11 @@ pub fn parse_code_block(
     let parts = split_http(code, code_first_line);
     let body = if parts.body_is_json() {
         match parse_json(parts.body, parts.body_line) {
+            // A body its Content-Type calls non-JSON is used only when it is strict JSON.
+            Ok(p) if parts.content_type_is_not_json() && !p.is_strict() => None,
+            Err(_) if parts.content_type_is_not_json() => None,
             Ok(p) => {
-                for (line, what) in &p.tolerated {
+                for (line, what) in &group_tolerances(&p.tolerated) {
                     diags.push(Diagnostic::new(
                         Code::JsonTolerated,
                         Span::line(path, *line),
@@ -247,6 +256,8 @@ mod tests {
             "GET https://graph.microsoft.com/v1.0/me/photo/$value",
             "",
             "HTTP/1.1 200 OK\nContent-type: text/csv\n\nData as of,User principal name\n2017-09-01,a@b.c",
+            "POST https://x/appDefinitions\nContent-type: application/zip\n\n[Zip file containing a Teams app package]",
+            "HTTP/1.1 200 OK\nContent-Type: text/plain\n\n{ not json",
         ];
         for code in cases {
             let mut diags = Vec::new();
@@ -265,7 +276,7 @@ mod tests {
             (
                 "PATCH https://x/y\n\n{\n  /* c */\n  \"a\": 00:00:00\n}",
                 true,
-                vec![(Code::JsonTolerated, 13, "`/* */` comment"), (Code::JsonTolerated, 14, "non-JSON literal `00:00:00`")],
+                vec![(Code::JsonTolerated, 13, "`/* */` comment"), (Code::JsonTolerated, 14, "non-JSON literal kept as a string: `00:00:00`")],
             ),
             ("HTTP/1.1 200 OK\nContent-type: application/json\n\n<bytes 0-25 of the file>", false, vec![(Code::JsonInvalid, 13, "not JSON")]),
             ("HTTP/1.1 200 OK\n\n{\n  \"a\": \"b\n", false, vec![(Code::JsonInvalid, 13, "unterminated string")]),
@@ -281,6 +292,23 @@ mod tests {
                 assert_eq!(d.span.file, "beta/api/x.md");
             }
         }
+        // Many of one kind: one warning at the first line, the others counted.
+        let mut diags = Vec::new();
+        let code = "HTTP/1.1 200 OK\n\n{\n  a: 1,\n  b: 2,\n  \"c\": [1,],\n}";
+        assert!(block(code, &mut diags).body.is_some());
+        let got: Vec<(u32, &str)> = diags.iter().map(|d| (d.span.line, d.message.as_str())).collect();
+        assert_eq!(
+            got,
+            vec![
+                (13, "example body is not strict JSON: unquoted key: `a` (and 1 more, on line 14)"),
+                (15, "example body is not strict JSON: trailing comma (and 1 more, on line 15)"),
+            ]
+        );
+        // A strict JSON body under a non-JSON Content-Type is still read.
+        let mut diags = Vec::new();
+        let code = "HTTP/1.1 200 OK\nContent-Type: text/plain\n\n{\"a\": 1}";
+        assert!(block(code, &mut diags).body.is_some());
+        assert!(diags.is_empty());
         let deep = format!("HTTP/1.1 200 OK\n\n{}", "[".repeat(500));
         let mut diags = Vec::new();
         assert!(block(&deep, &mut diags).body.is_none());
