@@ -240,10 +240,11 @@ mod tests {
         diags.iter().map(|d| (d.code, d.span.file.clone(), d.span.line)).collect()
     }
 
-    /// `(input bytes, expected text or None, expected (code, line) diagnostics)`.
     #[test]
     fn decode_variants() {
-        let cases: Vec<(&[u8], Option<&str>, Vec<(Code, u32)>)> = vec![
+        /// `(input bytes, expected text or None, expected (code, line) diagnostics)`.
+        type Case = (&'static [u8], Option<&'static str>, Vec<(Code, u32)>);
+        let cases: Vec<Case> = vec![
             (b"# T\n", Some("# T\n"), vec![]),
             (b"", Some(""), vec![]),
             (b"\xEF\xBB\xBF# T\r\nx\r\n", Some("# T\nx\n"), vec![]),

@@ -269,8 +269,9 @@ mod tests {
 
     #[test]
     fn json_bodies_are_read_with_diagnostics_at_the_right_line() {
-        // (code, body expected, [(code, line, message fragment)])
-        let cases: Vec<(&str, bool, Vec<(Code, u32, &str)>)> = vec![
+        /// (code, body expected, [(code, line, message fragment)])
+        type Case = (&'static str, bool, Vec<(Code, u32, &'static str)>);
+        let cases: Vec<Case> = vec![
             ("HTTP/1.1 200 OK\nContent-type: application/json\n\n{\"a\": 1}", true, vec![]),
             ("PATCH https://x/y\nContent-type: application/json\n\n{\n  \"a\": 1,\n}", true, vec![(Code::JsonTolerated, 14, "trailing comma")]),
             (
@@ -345,6 +346,36 @@ mod tests {
         let got: Vec<(Code, u32)> = diags.iter().map(|d| (d.code, d.span.line)).collect();
         assert_eq!(got, vec![(Code::JsonTolerated, 50)]);
         assert!(diags.iter().all(|d| d.message.contains("trailing comma")));
+    }
+
+    /// Random framing and JSON fragments never panic, and every diagnostic lies inside the block.
+    #[test]
+    fn never_panics_on_garbage() {
+        let pieces = [
+            "PATCH https://x/{id}\n", "HTTP/1.1 200 OK\n", "HTTP 201\n", "Content-Type: application/json\n", "Content-type: text/plain\n",
+            "\n", "{", "}", "[", "]", "\"a\": ", "'b'", ",", "...", "00:00", "/*", "//", "\u{a0}", "é", "<bytes>", "\"",
+            "DELETE/x", "HTTP", ":",
+        ];
+        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+        for _ in 0..5_000 {
+            let mut code = String::new();
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let len = (seed % 30) as usize;
+            for i in 0..len {
+                let k = (seed.rotate_left(i as u32 * 5) % pieces.len() as u64) as usize;
+                code.push_str(pieces[k]);
+            }
+            let lines = u32::try_from(code.matches('\n').count()).unwrap_or(0);
+            let mut diags = Vec::new();
+            let _ = block(&code, &mut diags);
+            for d in &diags {
+                assert!((10..=10 + lines).contains(&d.span.line), "{code:?}: {d:?}");
+            }
+            let mut diags = Vec::new();
+            let _ = crate::parse::annotation::parse_annotation(&code, 3, "x.md", &mut diags);
+        }
     }
 
     fn block_at(code: &str, first_line: u32, diags: &mut Vec<Diagnostic>) -> CodeBlock {
