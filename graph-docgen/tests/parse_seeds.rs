@@ -83,6 +83,9 @@ fn seed_000_connectorgroup_2015_style() {
     assert!(f.request_body_resource.is_none(), "2015 pages say 'supply the values for relevant fields'");
     assert_eq!(blocks(&f), [(BlockType::Request, 39), (BlockType::Response, 55)]);
     assert_eq!(f.blocks[1].annotation.get("@odata.type").and_then(|v| v.as_str()), Some("microsoft.graph.connectorGroup"));
+    // The fence after each annotation reaches the example reader: method and body are read.
+    assert_eq!(f.blocks[0].request.as_ref().map(|r| r.0.as_str()), Some("PATCH"));
+    assert!(f.blocks.iter().all(|b| b.body.is_some()), "both examples carry a JSON body");
     assert!(lines_of(&f, Code::TodoPlaceholder).is_empty());
 }
 
