@@ -9,9 +9,11 @@ use super::front_matter;
 use super::http_block::{parse_line, RequestLineKind};
 use super::lines::LineIndex;
 use super::prose;
-use super::sections::{classify, content_kind, doc_type_kind, table_context, title_type, ContentSignals, Heading, Section};
+use super::sections::{
+    classify, content_kind, doc_type_kind, is_type_page_heading, table_context, title_type, ContentSignals, Heading, Section,
+};
 use super::table::{member_rows, permission_rows, property_rows, shape, RawTable, TableShape};
-use super::text::find_ci;
+use super::text::{find_ci, is_identifier};
 use crate::diagnostics::{Code, Diagnostic, Span};
 use crate::facts::{
     ApiVersion, BlockType, EnumFacts, Markers, PageFacts, PageKind, PropertyRow, RequestLine, Spanned, Table, TableContext,
@@ -83,12 +85,11 @@ impl Walk<'_> {
         }
         self.stack.push(h.clone());
         self.section_prose.clear();
-        match classify(&h.text) {
-            Section::HttpRequest => self.signals.has_http_request = true,
-            Section::Properties | Section::Relationships | Section::JsonRepresentation if h.level >= 2 => {
-                self.signals.has_type_sections = true
-            }
-            _ => {}
+        if classify(&h.text) == Section::HttpRequest {
+            self.signals.has_http_request = true;
+        }
+        if h.level >= 2 && is_type_page_heading(&h.text) {
+            self.signals.has_type_sections = true;
         }
     }
 
@@ -146,7 +147,7 @@ impl Walk<'_> {
         match shape(&raw.header, context == TableContext::Members) {
             TableShape::Property { name, ty, description, required } => {
                 let context = if context == TableContext::Members { TableContext::Other } else { context };
-                if matches!(context, TableContext::Properties | TableContext::Relationships) {
+                if self.stack.last().is_some_and(|h| is_type_page_heading(&h.text)) {
                     self.signals.has_property_tables = true;
                 }
                 let rows = {
@@ -259,9 +260,11 @@ impl Walk<'_> {
         self.signals.title = f.title.as_ref().map(|t| t.value.clone());
         let content = content_kind(&self.signals);
         let declared = f.front_matter.doc_type.as_deref().and_then(doc_type_kind);
+        // The folder is the weakest hint: `api/` pages are operations, but a `resources/`
+        // page with no type heading, no type title and no doc_type is an overview (the
+        // Intune `*-conceptual.md` pages), not a type.
         let folder = match self.path.split('/').nth(1) {
             Some("api") => Some(PageKind::Api),
-            Some("resources") => Some(PageKind::Resource),
             _ => None,
         };
         if let (Some(c), Some(d)) = (content, declared) {
@@ -278,7 +281,12 @@ impl Walk<'_> {
             self.diags.push(Diagnostic::new(Code::PageKindUnknown, Span::line(self.path, 1), "page kind unknown: no doc_type, no telling sections"));
         }
         if matches!(f.kind, Some(PageKind::Resource | PageKind::Enum)) {
-            f.resource_name = f.title.as_ref().and_then(|t| title_type(&t.value).map(|(n, _)| Spanned { value: n, line: t.line }));
+            // `# group resource type`; a title that is a bare identifier (`# insightIdentity`)
+            // names the type too.
+            f.resource_name = f.title.as_ref().and_then(|t| {
+                let name = title_type(&t.value).map(|(n, _)| n).or_else(|| is_identifier(t.value.trim()).then(|| t.value.trim().to_string()));
+                name.map(|value| Spanned { value, line: t.line })
+            });
         } else {
             // Page-level inheritance is a type-page fact; API prose mentioning it is not.
             f.inherits_from = None;

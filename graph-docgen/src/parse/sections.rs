@@ -83,9 +83,19 @@ pub fn table_context(stack: &[Heading]) -> TableContext {
     TableContext::Other
 }
 
+/// Headings that make a page a type page when present. Exact (case-insensitive) matches
+/// only: conceptual pages have `#### Update worksheet properties` and the like.
+const TYPE_PAGE_HEADINGS: &[&str] = &["properties", "relationships", "json representation", "property", "relationship"];
+
+pub fn is_type_page_heading(text: &str) -> bool {
+    TYPE_PAGE_HEADINGS.iter().any(|h| h.eq_ignore_ascii_case(text.trim()))
+}
+
 /// Title suffixes of type pages, longest first, with the kind they announce.
 const TITLE_SUFFIXES: &[(&str, PageKind)] = &[
     (" resource type", PageKind::Resource),
+    // Typo on two beta pages (`media resouce type`).
+    (" resouce type", PageKind::Resource),
     (" complex type", PageKind::Resource),
     (" enum type", PageKind::Enum),
     (" enumeration type", PageKind::Enum),
@@ -101,6 +111,12 @@ const TITLE_SUFFIXES: &[(&str, PageKind)] = &[
 /// `group resource type` -> (`group`, Resource). `None` for free-form titles.
 pub fn title_type(title: &str) -> Option<(String, PageKind)> {
     let t = title.trim();
+    // `accessReview resource type (deprecated)`, `teamsTabConfiguration resource type (Open Type)`:
+    // a trailing remark in parentheses.
+    let t = match t.rfind(" (") {
+        Some(open) if t.ends_with(')') => t[..open].trim_end(),
+        _ => t,
+    };
     for (suffix, kind) in TITLE_SUFFIXES {
         let n = suffix.len();
         if t.len() > n && t.is_char_boundary(t.len() - n) && t[t.len() - n..].eq_ignore_ascii_case(suffix) {
@@ -203,6 +219,9 @@ mod tests {
             ("Update group", None),
             ("List members of a group", None),
             ("`itemReference` resource type", Some(("itemReference", PageKind::Resource))),
+            ("accessReview resource type (deprecated)", Some(("accessReview", PageKind::Resource))),
+            ("media resouce type", Some(("media", PageKind::Resource))),
+            ("Working with Excel (preview)", None),
         ];
         for (t, want) in cases {
             assert_eq!(title_type(t), want.map(|(n, k)| (n.to_string(), k)), "{t}");
