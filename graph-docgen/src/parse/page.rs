@@ -111,29 +111,19 @@ impl Walk<'_> {
             }
         }
         let section = self.section();
-        let found = {
-            let doc = self.doc;
-                    let refs = |label: &str| doc.resolve_ref(label);
-            match section {
-                Section::RequestBody => prose::request_body_resource(text, &refs).map(|f| (1, f)),
-                Section::Response => prose::response_type(text, &refs).map(|f| (2, f)),
-                Section::Other | Section::Properties | Section::Members | Section::JsonRepresentation => {
-                    prose::inherits_from(text, &refs).map(|f| (3, f))
-                }
-                _ => None,
+        let doc = self.doc;
+        let refs = |label: &str| doc.resolve_ref(label);
+        // Which sentence fact this section can state, and where it goes (first one wins).
+        let (found, slot) = match section {
+            Section::RequestBody => (prose::request_body_resource(text, &refs), &mut self.facts.request_body_resource),
+            Section::Response => (prose::response_type(text, &refs), &mut self.facts.response_type),
+            Section::Other | Section::Properties | Section::Members | Section::JsonRepresentation => {
+                (prose::inherits_from(text, &refs), &mut self.facts.inherits_from)
             }
+            _ => (None, &mut self.facts.inherits_from),
         };
-        match found {
-            Some((1, (ty, at))) if self.facts.request_body_resource.is_none() => {
-                self.facts.request_body_resource = Some(Spanned { value: ty, line: line_of(at) })
-            }
-            Some((2, (ty, at))) if self.facts.response_type.is_none() => {
-                self.facts.response_type = Some(Spanned { value: ty, line: line_of(at) })
-            }
-            Some((3, (ty, at))) if self.facts.inherits_from.is_none() => {
-                self.facts.inherits_from = Some(Spanned { value: ty, line: line_of(at) })
-            }
-            _ => {}
+        if let (Some((ty, at)), None) = (found, slot.as_ref()) {
+            *slot = Some(Spanned { value: ty, line: line_of(at) });
         }
         if section == Section::RequestBody && prose::request_body_empty(text) {
             self.facts.request_body_empty = true;
@@ -354,5 +344,128 @@ fn scan_todos(path: &str, text: &str, doc: &document::Document, diags: &mut Vec<
             diags.push(Diagnostic::new(Code::TodoPlaceholder, Span::line(path, line), format!("placeholder left in the page: `{placeholder}`")));
             from = end.max(start + 2);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::{Primitive, RequestPath};
+
+    const RESOURCE: &str = "---
+title: \"group resource type\"
+doc_type: resourcePageType
+ms.prod: \"groups\"
+---
+
+# group resource type
+
+Namespace: microsoft.graph.callRecords
+
+[!INCLUDE [beta-disclaimer](../../includes/beta-disclaimer.md)]
+
+Represents a group &amp; more.
+
+> **Note:** not part of the summary.
+
+Inherits from [directoryObject](directoryobject.md).
+
+## Methods
+
+| Method | Return Type | Description |
+|:-------|:------------|:------------|
+| [Get](../api/group-get.md) | [group](group.md) | Read. |
+
+## Properties
+| Property\t   | Type\t|Description|
+|:---|:---|:---|
+|**id**|String|Key. Read-only.|
+|visibility|[groupVisibility](groupvisibility.md)|Possible values are: `public`, `private`.|
+
+### groupVisibility values
+
+Flags describing visibility.
+
+|Member|Value|Description|
+|:---|:---|:---|
+|public|0|Public.|
+|private|1|Private.|
+
+## Relationships
+|Relationship|Type|Description|
+|:---|:---|:---|
+|members|[directoryObject](directoryobject.md) collection|Members.|
+
+## JSON representation
+
+<!-- {
+  \"blockType\": \"resource\",
+  \"@odata.type\": \"microsoft.graph.group\"
+}-->
+
+```json
+{ \"id\": \"String (identifier)\" }
+```
+";
+
+    #[test]
+    fn resource_page() {
+        let f = read_page("beta/resources/group.md", RESOURCE);
+        assert_eq!(f.kind, Some(PageKind::Resource));
+        assert_eq!(f.front_matter.ms_prod.as_deref(), Some("groups"));
+        assert_eq!(f.resource_name.as_ref().map(|n| (n.value.as_str(), n.line)), Some(("group", 7)));
+        assert_eq!(f.namespace.as_ref().map(|n| n.value.as_str()), Some("microsoft.graph.callRecords"));
+        assert_eq!(f.summary, "Represents a group &amp; more.\n\nInherits from [directoryObject](directoryobject.md).");
+        assert_eq!(
+            f.inherits_from.as_ref().map(|i| (i.value.clone(), i.line)),
+            Some((TypeExpr::Named { name: "directoryObject".into(), link: Some("directoryobject.md".into()) }, 17))
+        );
+        let contexts: Vec<_> = f.tables.iter().map(|t| (t.context, t.line, t.rows.len())).collect();
+        assert_eq!(contexts, [(TableContext::Properties, 26, 2), (TableContext::Members, 35, 2), (TableContext::Relationships, 41, 1)]);
+        let id = &f.tables[0].rows[0];
+        assert_eq!((id.name.as_str(), &id.ty, id.markers.key, id.markers.read_only), ("id", &TypeExpr::Primitive(Primitive::String), true, true));
+        assert_eq!(f.enums.len(), 1);
+        let e = &f.enums[0];
+        assert_eq!((e.name.as_str(), e.flags, e.description.as_str()), ("groupVisibility", true, "Flags describing visibility."));
+        assert_eq!(e.members.iter().map(|m| (m.name.as_str(), m.value, m.line)).collect::<Vec<_>>(), [("public", Some(0), 37), ("private", Some(1), 38)]);
+        assert_eq!(f.blocks.len(), 1);
+        assert_eq!((f.blocks[0].block_type, f.blocks[0].line), (BlockType::Resource, 47));
+        assert!(f.diagnostics.is_empty(), "{:?}", f.diagnostics);
+    }
+
+    #[test]
+    fn enum_pages() {
+        let single = "---\ndoc_type: enumPageType\ndescription: \"Flags representing interface types.\"\n---\n# interfaceTypes enum type\n\nNamespace: microsoft.graph\n\nInterface types.\n\n## Members\n|Member|Value|Description|\n|:---|:---|:---|\n|notConfigured|0|Not configured.|\n|domain|1|Domain.|\n";
+        let f = read_page("beta/resources/interfacetypes.md", single);
+        assert_eq!(f.kind, Some(PageKind::Enum));
+        assert_eq!(f.resource_name.as_ref().map(|n| n.value.as_str()), Some("interfaceTypes"));
+        assert_eq!(f.enums.iter().map(|e| (e.name.as_str(), e.members.len(), e.flags, e.description.as_str())).collect::<Vec<_>>(), [("interfaceTypes", 2, true, "Interface types.")]);
+
+        let multi = "---\ndoc_type: enumTypes\n---\n# Enum values\n\nNamespace: microsoft.graph\n\n### filterMode values\n\n|Member|\n|:---|\n|include|\n|exclude|\n\n### changeType values\n\n|Member|\n|:---|\n|created|\n";
+        let f = read_page("beta/resources/enums.md", multi);
+        assert_eq!(f.kind, Some(PageKind::Enum));
+        assert_eq!(f.front_matter.doc_type.as_deref(), Some("enumPageType"));
+        assert!(f.resource_name.is_none());
+        let enums: Vec<_> = f.enums.iter().map(|e| (e.name.as_str(), e.members.iter().map(|m| m.name.as_str()).collect::<Vec<_>>())).collect();
+        assert_eq!(enums, [("filterMode", vec!["include", "exclude"]), ("changeType", vec!["created"])]);
+    }
+
+    #[test]
+    fn api_page_with_tab_groups() {
+        let page = "---\ndoc_type: \"apiPageType\" \n---\n# List users\n\n## HTTP Requests\n<!-- { \"blockType\": \"ignored\" } -->\n``` http\nGET /users\n\nGET https://graph.microsoft.com/v1.0/users/{id | userPrincipalName}?$select=id\nor\n```\n\n## Request body\nDo not supply a request body for this method.\n\n## Response\nIf successful, this method returns a `200 OK` response code and a collection of [user](../resources/user.md) objects in the response body.\n\n## Example\n# [HTTP](#tab/http)\n<!-- {\n  \"blockType\": \"request\",\n  \"name\": \"list_users\"\n} -->\n```msgraph-interactive\nGET https://graph.microsoft.com/v1.0/users\n```\n# [C#](#tab/csharp)\n[!INCLUDE [sample-code](../includes/snippets/csharp/x.md)]\n\n---\n\n### Response\n<!-- { \"blockType\": \"response\", \"truncated\": true } -->\n```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n{\"value\": []}\n```\n";
+        let f = read_page("v1.0/api/user-list.md", page);
+        assert_eq!(f.kind, Some(PageKind::Api));
+        assert_eq!(f.title.as_ref().map(|t| t.value.as_str()), Some("List users"));
+        let lines: Vec<_> = f.requests.iter().map(|r| (r.line, matches!(r.path, RequestPath::Template(_)))).collect();
+        assert_eq!(lines, [(9, true), (11, true)]);
+        assert_eq!(f.diagnostics.iter().map(|d| (d.code, d.span.line)).collect::<Vec<_>>(), [(Code::UnparsedRequestLine, 12)]);
+        assert!(f.request_body_empty);
+        assert!(f.request_body_resource.is_none());
+        assert_eq!(
+            f.response_type.map(|r| r.value),
+            Some(TypeExpr::Collection(Box::new(TypeExpr::Named { name: "user".into(), link: Some("../resources/user.md".into()) })))
+        );
+        assert_eq!(f.blocks.iter().map(|b| (b.block_type, b.line)).collect::<Vec<_>>(), [(BlockType::Request, 23), (BlockType::Response, 36)]);
+        assert_eq!(f.blocks[1].status, Some(200));
     }
 }
