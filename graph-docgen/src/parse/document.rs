@@ -73,7 +73,9 @@ pub fn read(text: &str, front_matter_end: u32, lines: &LineIndex) -> Document {
             Event::Start(Tag::Heading { level, .. }) => heading = Some((level as u8, line, String::new(), false)),
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((level, line, raw, tab)) = heading.take() {
-                    let text = raw.trim().trim_end_matches(':').trim().to_string();
+                    // NBSPs and TABs are spaces; runs of spaces are one.
+                    let text = raw.split(|c: char| c.is_whitespace() || c == '\u{A0}').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
+                    let text = text.trim_end_matches(':').trim_end().to_string();
                     // `# [HTTP](#tab/http)` tab-group labels and `[!INCLUDE ...]` lines that a
                     // following `---` turned into setext headings are not headings.
                     if !tab && !text.starts_with("[!") {

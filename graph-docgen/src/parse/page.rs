@@ -12,7 +12,7 @@ use super::prose;
 use super::sections::{
     classify, content_kind, doc_type_kind, is_type_page_heading, table_context, title_type, ContentSignals, Heading, Section,
 };
-use super::table::{member_rows, permission_rows, property_rows, shape, RawTable, TableShape};
+use super::table::{member_rows, normalise_header, permission_rows, property_rows, shape, RawTable, TableShape};
 use super::text::{find_ci, is_identifier};
 use crate::diagnostics::{Code, Diagnostic, Span};
 use crate::facts::{
@@ -155,11 +155,17 @@ impl Walk<'_> {
                 "table has a Type column but no Property/Name column; it was skipped",
             )),
             TableShape::TypeWithoutName => {}
-            TableShape::Members { name, value, description } => {
-                self.signals.has_member_tables = true;
-                let members = member_rows(raw, (name, value, description), self.path, &mut self.diags);
+            TableShape::Members { name: name_col, value, description } => {
                 let title_name = self.facts.title.as_ref().and_then(|t| title_type(&t.value)).map(|(n, _)| n);
                 let name = enum_name(&heading, title_name.as_deref());
+                // A `| Value | Description |` table (no Member column) is an enum only when its
+                // heading names one (`### status values`), not under `### Prefer header values`.
+                let member_column = raw.header.get(name_col).is_some_and(|h| normalise_header(h).contains("member"));
+                if !member_column && !is_identifier(&name) {
+                    return;
+                }
+                self.signals.has_member_tables = true;
+                let members = member_rows(raw, (name_col, value, description), self.path, &mut self.diags);
                 let mut description = self.section_prose.join("\n\n");
                 if description.is_empty() && self.stack.len() <= 2 {
                     description = self.summary.join("\n\n");
