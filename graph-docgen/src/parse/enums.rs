@@ -39,6 +39,24 @@ pub fn says_flags(text: &str) -> bool {
     text.split(|c: char| !c.is_alphanumeric()).any(|w| w.eq_ignore_ascii_case("flags"))
 }
 
+/// Member values that only make sense as bit flags: every value given, 0 or a distinct power
+/// of two, and more than one non-zero value.
+pub fn bit_values(values: &[Option<i64>]) -> bool {
+    let mut seen = 0i64;
+    let mut nonzero = 0;
+    for v in values {
+        match v {
+            Some(0) => {}
+            Some(v) if *v > 0 && v.count_ones() == 1 && seen & v == 0 => {
+                seen |= v;
+                nonzero += 1;
+            }
+            _ => return false,
+        }
+    }
+    nonzero > 1
+}
+
 /// A member Value cell -> its integer (`0`, `0x1`, `` `4` ``); `None` for anything else.
 pub fn member_value(cell: &str) -> Option<i64> {
     let v = strip_decoration(cell);
@@ -75,6 +93,10 @@ mod tests {
         assert!(says_flags("This is a flags enum."));
         assert!(!says_flags("followupFlagStatus values"));
         assert!(!says_flags("The flag status."));
+        assert!(bit_values(&[Some(0), Some(1), Some(2), Some(4)]));
+        assert!(!bit_values(&[Some(0), Some(1), Some(2), Some(3)]));
+        assert!(!bit_values(&[Some(1), None]));
+        assert!(!bit_values(&[Some(0), Some(1)]));
         let cases = [("0", Some(0)), ("`4`", Some(4)), ("0x10", Some(16)), ("-1", Some(-1)), ("none", None), ("", None)];
         for (cell, want) in cases {
             assert_eq!(member_value(cell), want, "{cell}");

@@ -3,7 +3,7 @@
 
 use super::annotation::parse_annotation;
 use super::document::{self, Block, CodeFence, Comment};
-use super::enums::{enum_name, says_flags};
+use super::enums::{bit_values, enum_name, says_flags};
 use super::example::parse_code_block;
 use super::front_matter;
 use super::http_block::{parse_line, RequestLineKind};
@@ -171,7 +171,10 @@ impl Walk<'_> {
                     description = self.summary.join("\n\n");
                 }
                 let page_says_flags = self.facts.front_matter.description.as_deref().is_some_and(says_flags) && self.stack.len() <= 2;
-                let flags = says_flags(&description) || says_flags(&heading) || page_says_flags;
+                // Or a member says it (`none | 0 | No flags set.`) and the values are bits.
+                let member_says_flags = members.iter().any(|m| says_flags(&m.description))
+                    && bit_values(&members.iter().map(|m| m.value).collect::<Vec<_>>());
+                let flags = says_flags(&description) || says_flags(&heading) || page_says_flags || member_says_flags;
                 let rows = members.iter().map(member_as_row).collect();
                 self.facts.tables.push(Table { context: TableContext::Members, heading, line: raw.line, rows });
                 self.facts.enums.push(EnumFacts { name, line: raw.line, description, members, flags });
