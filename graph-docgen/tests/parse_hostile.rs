@@ -10,11 +10,20 @@ fn codes(f: &PageFacts) -> Vec<Code> {
 
 #[test]
 fn hostile_inputs_give_facts_and_diagnostics() {
-    let wide_row = format!("# T\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n{}\n", "|x".repeat(10_000));
+    let wide_row = format!(
+        "# T\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n{}\n",
+        "|x".repeat(10_000)
+    );
     let deep_quote = format!("# T\n\n{} deep\n", ">".repeat(10_000));
     let deep_list = format!("# T\n\n{}x\n", "- ".repeat(5_000));
-    let brackets = format!("# T\n\n|Property|Type|Description|\n|-|-|-|\n|a|{}|d|\n", "[".repeat(5_000));
-    let big_table = format!("# T\n## Properties\n|Property|Type|Description|\n|-|-|-|\n{}", "|a|String|d|\n".repeat(20_000));
+    let brackets = format!(
+        "# T\n\n|Property|Type|Description|\n|-|-|-|\n|a|{}|d|\n",
+        "[".repeat(5_000)
+    );
+    let big_table = format!(
+        "# T\n## Properties\n|Property|Type|Description|\n|-|-|-|\n{}",
+        "|a|String|d|\n".repeat(20_000)
+    );
     // (name, input, diagnostics that must be present)
     let cases: Vec<(&str, String, Vec<Code>)> = vec![
         ("empty", String::new(), vec![Code::MissingTitle]),
@@ -48,14 +57,28 @@ fn hostile_inputs_give_facts_and_diagnostics() {
 
 #[test]
 fn unclosed_comment_hides_tables_but_says_so() {
-    let f = parse_page("beta/resources/x.md", "# x resource type\n<!--\n## Properties\n|Property|Type|\n|-|-|\n|a|String|\n");
+    let f = parse_page(
+        "beta/resources/x.md",
+        "# x resource type\n<!--\n## Properties\n|Property|Type|\n|-|-|\n|a|String|\n",
+    );
     assert!(f.tables.is_empty());
-    assert_eq!(f.diagnostics.iter().filter(|d| d.code == Code::UnclosedComment).map(|d| d.span.line).collect::<Vec<_>>(), [2]);
+    assert_eq!(
+        f.diagnostics
+            .iter()
+            .filter(|d| d.code == Code::UnclosedComment)
+            .map(|d| d.span.line)
+            .collect::<Vec<_>>(),
+        [2]
+    );
 }
 
 #[test]
 fn commented_out_tables_are_not_tables() {
     let f = parse_page("beta/resources/x.md", "# x resource type\n## Properties\n<!--\n|Property|Type|\n|-|-|\n|old|String|\n-->\n|Property|Type|\n|-|-|\n|new|String|\n");
-    let names: Vec<_> = f.tables.iter().flat_map(|t| t.rows.iter().map(|r| r.name.as_str())).collect();
+    let names: Vec<_> = f
+        .tables
+        .iter()
+        .flat_map(|t| t.rows.iter().map(|r| r.name.as_str()))
+        .collect();
     assert_eq!(names, ["new"]);
 }
