@@ -83,6 +83,25 @@ impl Walk<'_> {
             .unwrap_or(Section::Other)
     }
 
+    /// Some heading of the stack below the title opens a section of this kind.
+    fn within(&self, section: Section) -> bool {
+        self.stack
+            .iter()
+            .any(|h| h.level > 1 && classify(&h.text) == section)
+    }
+
+    /// The deepest heading below the title that opens one of `sections`
+    /// (`## Request body` + `### Response` is a response section).
+    fn nearest_of(&self, sections: &[Section]) -> Option<Section> {
+        let mut kinds = self
+            .stack
+            .iter()
+            .rev()
+            .filter(|h| h.level > 1)
+            .map(|h| classify(&h.text));
+        kinds.find(|s| sections.contains(s))
+    }
+
     fn block(&mut self, index: usize, block: &Block) {
         match block {
             Block::Heading(h) => self.heading(h),
@@ -144,23 +163,32 @@ impl Walk<'_> {
         let doc = self.doc;
         let refs = |label: &str| doc.resolve_ref(label);
         // Which sentence fact this section can state, and where it goes (first one wins).
-        let (found, slot) = match section {
-            Section::RequestBody => (
+        // Request-body and response facts may sit under sub-headings
+        // (`### Delegated permissions and JSON payload` under `## Response`).
+        let body_or_response = self.nearest_of(&[Section::RequestBody, Section::Response]);
+        let (found, slot) = match body_or_response {
+            Some(Section::RequestBody) => (
                 prose::request_body_resource(text, &refs),
                 &mut self.facts.request_body_resource,
             ),
-            Section::Response => (
+            Some(_) => (
                 prose::response_type(text, &refs),
                 &mut self.facts.response_type,
             ),
-            Section::Other
-            | Section::Properties
-            | Section::Members
-            | Section::JsonRepresentation => (
-                prose::inherits_from(text, &refs),
-                &mut self.facts.inherits_from,
-            ),
-            _ => (None, &mut self.facts.inherits_from),
+            None if matches!(
+                section,
+                Section::Other
+                    | Section::Properties
+                    | Section::Members
+                    | Section::JsonRepresentation
+            ) =>
+            {
+                (
+                    prose::inherits_from(text, &refs),
+                    &mut self.facts.inherits_from,
+                )
+            }
+            None => (None, &mut self.facts.inherits_from),
         };
         if let (Some((ty, at)), None) = (found, slot.as_ref()) {
             *slot = Some(Spanned {
@@ -168,7 +196,7 @@ impl Walk<'_> {
                 line: line_of(at),
             });
         }
-        if section == Section::RequestBody && prose::request_body_empty(text) {
+        if body_or_response == Some(Section::RequestBody) && prose::request_body_empty(text) {
             self.facts.request_body_empty = true;
         }
         self.section_prose.push(text.to_string());
@@ -307,11 +335,7 @@ impl Walk<'_> {
         }
         // Any ancestor heading counts: sub-headings of the HTTP request section describe
         // variants (`#### GET a resource instance expanded with an extended property`).
-        if !self
-            .stack
-            .iter()
-            .any(|h| classify(&h.text) == Section::HttpRequest)
-        {
+        if !self.within(Section::HttpRequest) {
             return;
         }
         for (i, text) in c.content.lines().enumerate() {

@@ -2,7 +2,7 @@
 //! request body, the response type, the page-level base type, the namespace line.
 
 use super::markers::name_at_start;
-use super::text::{find_ci, leading_link, LinkTarget};
+use super::text::{find_ci, is_identifier, leading_link, LinkTarget};
 use super::type_cell::{parse_type, RefResolver};
 use crate::facts::TypeExpr;
 
@@ -55,14 +55,29 @@ pub fn request_body_empty(para: &str) -> bool {
 pub fn response_type(para: &str, refs: RefResolver<'_>) -> Found<TypeExpr> {
     let at = find_ci(para, "response code")?;
     let after = at + "response code".len();
-    let rel = para[after..].find('[')?;
-    let between = &para[after..after + rel];
-    // The sentence must still be going: a period means the link belongs to something else.
+    let tail = &para[after..];
+    // The type is a link (`[group](group.md)`) or, on some pages, a bold name (`**alert**`).
+    let rel = tail.find(['[', '*'])?;
+    let between = &tail[..rel];
+    // The sentence must still be going: a period means the name belongs to something else.
     if between.contains(". ") || between.len() > 60 {
         return None;
     }
-    let (ty, rest) = link_type(&para[after + rel..], refs)?;
-    let rest = rest.trim_start().to_ascii_lowercase();
+    // `**[x](x.md)**`: a bold link is a link.
+    let rel = if tail[rel..].starts_with("**[") {
+        rel + 2
+    } else {
+        rel
+    };
+    let (ty, rest) = if tail[rel..].starts_with('[') {
+        link_type(&tail[rel..], refs).or_else(|| prose_link(&tail[rel..], refs))?
+    } else {
+        bold_name(&tail[rel..])?
+    };
+    let rest = rest
+        .trim_start_matches('*')
+        .trim_start()
+        .to_ascii_lowercase();
     let collection = find_ci(between, "collection of").is_some()
         || rest.starts_with("objects")
         || rest.starts_with("collection");
@@ -72,6 +87,43 @@ pub fn response_type(para: &str, refs: RefResolver<'_>) -> Found<TypeExpr> {
         t => t,
     };
     Some((ty, at))
+}
+
+/// `**alert**` at the start of `s` -> the named type and the text after it.
+fn bold_name(s: &str) -> Option<(TypeExpr, &str)> {
+    let body = s.strip_prefix("**")?;
+    let end = body.find("**")?;
+    let name = body[..end].trim();
+    is_identifier(name).then(|| {
+        (
+            TypeExpr::Named {
+                name: name.to_string(),
+                link: None,
+            },
+            &body[end + 2..],
+        )
+    })
+}
+
+/// A link whose text is prose (`[synchronization error](x.md)`): the target names the type,
+/// so both are kept for `lower`.
+fn prose_link<'a>(s: &'a str, refs: RefResolver<'_>) -> Option<(TypeExpr, &'a str)> {
+    let link = leading_link(s)?;
+    let target = match link.target {
+        LinkTarget::Inline(t) => Some(t.to_string()),
+        LinkTarget::Reference(label) => refs(label),
+    }?;
+    // Only links to pages (types); anchors and external URLs are prose.
+    if !target.ends_with(".md") {
+        return None;
+    }
+    Some((
+        TypeExpr::Named {
+            name: link.text.trim().to_string(),
+            link: Some(target),
+        },
+        link.rest,
+    ))
 }
 
 /// `Inherits from [entity](entity.md).`, `Derived from [x](x.md)`, `It is derived from
@@ -98,25 +150,11 @@ pub fn inherits_from(para: &str, refs: RefResolver<'_>) -> Found<TypeExpr> {
                 }
             }
             if rest.starts_with('[') {
-                if let Some((t, _)) = link_type(rest, refs) {
-                    return Some((t, at));
-                }
-                // `[Conditional Access Session Control](conditionalaccesssessioncontrol.md)`: the
-                // text is prose, the target names the type; keep both for `lower`.
-                let link = leading_link(rest)?;
-                let target = match link.target {
-                    LinkTarget::Inline(t) => Some(t.to_string()),
-                    LinkTarget::Reference(label) => refs(label),
-                };
-                return target.map(|t| {
-                    (
-                        TypeExpr::Named {
-                            name: link.text.trim().to_string(),
-                            link: Some(t),
-                        },
-                        at,
-                    )
-                });
+                // `[Conditional Access Session Control](conditionalaccesssessioncontrol.md)`:
+                // the text is prose, the target names the type.
+                return link_type(rest, refs)
+                    .or_else(|| prose_link(rest, refs))
+                    .map(|(t, _)| (t, at));
             }
             let name = name_at_start(rest)?;
             Some((TypeExpr::Named { name, link: None }, at))
@@ -190,6 +228,10 @@ mod tests {
             ("If successful, this method returns a `200 OK` response code and a collection of [user](../resources/user.md) objects in the response body.", Some(TypeExpr::Collection(Box::new(n("user", Some("../resources/user.md")))))),
             ("If successful, this method returns a `204 No Content` response code. See [errors](x.md).", None),
             ("If successful, this method returns `204 No Content` response code.", None),
+            ("If successful, this method returns a `200 OK` response code and collection of **alert** objects in the response body.", Some(TypeExpr::Collection(Box::new(n("alert", None))))),
+            ("If successful, this method returns a `200 OK` response code and a collection of [synchronization error](../resources/x.md) objects.", Some(TypeExpr::Collection(Box::new(n("synchronization error", Some("../resources/x.md")))))),
+            ("If successful, this method returns a `200 OK` response code and a **[x](x.md)** object.", Some(n("x", Some("x.md")))),
+            ("If successful, this method returns a `202 Accepted` response code and an `Operation-Location` header. Poll [the status](x.md).", None),
         ];
         for (p, want) in cases {
             assert_eq!(response_type(p, &no_refs).map(|f| f.0), want, "{p}");
