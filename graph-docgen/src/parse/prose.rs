@@ -37,8 +37,11 @@ pub fn request_body_resource(para: &str, refs: RefResolver<'_>) -> Found<TypeExp
         let at = find_ci(para, p)?;
         let after = at + p.len();
         let rel = para[after..].find('[')?;
-        // The link must follow closely ("of the [x]", "of an [x]"), not sentences later.
-        if para[after..after + rel].len() > 12 || para[after..after + rel].contains('.') {
+        // The link must follow closely ("of the [x]", "of the parameters of an [x]") in the
+        // same sentence; "with the `id` of the [x]" and "(that is, a [x], [y] ...)" name
+        // something else than the body.
+        let gap = &para[after..after + rel];
+        if gap.len() > 40 || gap.contains(['.', '`', '(']) {
             return None;
         }
         let ty = link_type(&para[after + rel..], refs)?;
@@ -210,6 +213,8 @@ mod tests {
             ("In the request body, supply a JSON representation of [tab](../resources/teamstab.md) object.", Some(n("tab", Some("../resources/teamstab.md")))),
             ("In the request body, supply the values for relevant fields that should be updated.", None),
             ("supply a JSON representation of the object. See [x](x.md).", None),
+            ("supply a JSON representation of the parameters of an [accessPackage](a.md) object.", Some(n("accessPackage", Some("a.md")))),
+            ("provide a JSON representation with the `id` of the [identityProvider](i.md) you want to add.", None),
         ];
         for (p, want) in cases {
             assert_eq!(request_body_resource(p, &no_refs).map(|f| f.0), want, "{p}");
