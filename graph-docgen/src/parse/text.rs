@@ -291,15 +291,27 @@ pub fn unescape(s: &str) -> String {
 }
 
 /// Byte offset of the first case-insensitive occurrence of the ASCII `needle` in `hay`.
-/// Always a char boundary, because the needle starts with an ASCII byte.
+/// Always a char boundary: candidates start with the needle's first byte, an ASCII byte,
+/// which never occurs inside a multi-byte character.
 pub fn find_ci(hay: &str, needle: &str) -> Option<usize> {
     let h = hay.as_bytes();
     let n = needle.as_bytes();
-    if n.is_empty() || n.len() > h.len() {
+    let (&first, _) = n.split_first()?;
+    if !needle.is_ascii() || n.len() > h.len() {
         return None;
     }
-    (0..=h.len() - n.len())
-        .find(|&i| hay.is_char_boundary(i) && h[i..i + n.len()].eq_ignore_ascii_case(n))
+    let (lo, up) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    let last_start = h.len() - n.len();
+    let mut i = 0;
+    while i <= last_start {
+        // Jump to the next byte that can start a match (the scan that dominates the cost).
+        i += h.get(i..=last_start)?.iter().position(|&b| b == lo || b == up)?;
+        if h.get(i..i + n.len()).is_some_and(|w| w.eq_ignore_ascii_case(n)) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
 }
 
 /// Identifier-like names: letters, digits, `_`, `.` (qualified names), `-`; starting with a
@@ -400,5 +412,8 @@ mod tests {
         assert_eq!(find_ci("Hello Possible values", "possible values"), Some(6));
         assert_eq!(find_ci("é possible", "POSSIBLE"), Some(3));
         assert_eq!(find_ci("ab", "abc"), None);
+        assert_eq!(find_ci("aaab", "AB"), Some(2));
+        assert_eq!(find_ci("xyz", ""), None);
+        assert_eq!(find_ci("TODO", "todo"), Some(0));
     }
 }
