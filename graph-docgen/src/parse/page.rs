@@ -27,6 +27,7 @@ use crate::facts::{
 /// most a short sentence or a `##### Request` heading in between.
 const MAX_ANNOTATION_GAP: u32 = 25;
 
+/// Reads one page: front matter, markdown blocks, then one walk over the blocks.
 pub fn read_page(path: &str, text: &str) -> PageFacts {
     let mut facts = PageFacts {
         path: path.to_string(),
