@@ -290,6 +290,19 @@ mod tests {
     }
 
     #[test]
+    fn tab_groups_and_includes_are_not_headings() {
+        let b = blocks("# T\n# [HTTP](#tab/http)\n```http\nGET /me\n```\n# [C#](#tab/csharp)\n[!INCLUDE [x](../includes/x.md)]\n---\n## Response\n");
+        let headings: Vec<_> = b
+            .iter()
+            .filter_map(|b| match b {
+                Block::Heading(h) => Some((h.level, h.text.as_str())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(headings, [(1, "T"), (2, "Response")]);
+    }
+
+    #[test]
     fn unclosed_things() {
         let b = blocks("# T\n```http\nGET /x\n");
         assert!(matches!(b.last(), Some(Block::Code(c)) if !c.closed));
