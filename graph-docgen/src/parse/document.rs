@@ -133,7 +133,13 @@ pub fn read(text: &str, front_matter_end: u32, lines: &LineIndex) -> Document {
                 in_head = true;
                 if let Some(t) = table.as_mut() {
                     t.line = line;
-                    t.header = split_row(first_line(src));
+                    let mut header = split_row(first_line(src));
+                    // `| Property | Type | Description |     |`: a trailing column with no
+                    // name is not a column.
+                    while header.len() > 1 && header.last().is_some_and(|c| c.is_empty()) {
+                        header.pop();
+                    }
+                    t.header = header;
                 }
             }
             Event::End(TagEnd::TableHead) => in_head = false,

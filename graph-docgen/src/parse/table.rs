@@ -133,6 +133,10 @@ pub fn fit_cells(
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<String> {
     let mut cells = split_row(&row.text);
+    // Empty cells past the header's width carry nothing (`|a|b|c||`).
+    while cells.len() > ncols && cells.last().is_some_and(|c| c.is_empty()) {
+        cells.pop();
+    }
     if cells.len() > ncols {
         let alt = split_row_code_aware(&row.text);
         if alt.len() == ncols {
@@ -464,6 +468,7 @@ mod tests {
                 "|long|String|a | b|",
                 "|code|String|`a|b`|",
                 "|br|Int32|line one<br/>line &#124; two|",
+                "|extra|String|d| | |",
                 "|**Books**|",
                 "|wrapped|Int64|Speed.",
                 "Valid values 0 to 40. Possible values are: `a`, `b`.|",
@@ -474,13 +479,13 @@ mod tests {
         let names: Vec<_> = rows.iter().map(|r| r.name.as_str()).collect();
         assert_eq!(
             names,
-            ["id", "status", "short", "long", "code", "br", "wrapped"]
+            ["id", "status", "short", "long", "code", "br", "extra", "wrapped"]
         );
         assert_eq!(
-            rows[6].description,
+            rows[7].description,
             "Speed.\nValid values 0 to 40. Possible values are: `a`, `b`."
         );
-        assert_eq!(rows[6].possible_values, ["a", "b"]);
+        assert_eq!(rows[7].possible_values, ["a", "b"]);
         assert!(rows[0].markers.read_only);
         assert_eq!(rows[1].possible_values, ["active", "inactive"]);
         assert_eq!(rows[3].description, "a | b");
@@ -492,7 +497,7 @@ mod tests {
             [
                 (Code::TableShape, 6),
                 (Code::TableShape, 7),
-                (Code::TableShape, 12)
+                (Code::TableShape, 13)
             ]
         );
     }
