@@ -786,3 +786,60 @@ Flags describing visibility.
         assert_eq!(f.blocks[1].status, Some(200));
     }
 }
+
+#[cfg(test)]
+mod kind_tests {
+    use super::*;
+
+    #[test]
+    fn kind_decisions() {
+        // (path, text, kind, diagnostic codes)
+        let cases: Vec<(&str, &str, Option<PageKind>, Vec<Code>)> = vec![
+            (
+                "v1.0/resources/x.md",
+                "---\ndoc_type: apiPageType\n---\n# x resource type\n## Properties\n",
+                Some(PageKind::Resource),
+                vec![Code::PageKindMismatch],
+            ),
+            (
+                "v1.0/resources/intune-x-conceptual.md",
+                "---\ntitle: x\n---\n# Working with Intune\n\nProse.\n",
+                None,
+                vec![Code::PageKindUnknown],
+            ),
+            (
+                "v1.0/resources/overview.md",
+                "---\ndoc_type: conceptualPageType\n---\n# Overview\n",
+                Some(PageKind::Conceptual),
+                vec![],
+            ),
+            (
+                "v1.0/api/x.md",
+                "# Delete x\n\nProse only.\n",
+                Some(PageKind::Api),
+                vec![],
+            ),
+            (
+                "beta/resources/x.md",
+                "# x values\n|Value|Description|\n|-|-|\n|a|A.|\n",
+                Some(PageKind::Enum),
+                vec![],
+            ),
+            (
+                "beta/api/x.md",
+                "no title\n",
+                Some(PageKind::Api),
+                vec![Code::MissingTitle],
+            ),
+        ];
+        for (path, text, kind, codes) in cases {
+            let f = read_page(path, text);
+            assert_eq!(f.kind, kind, "{path}");
+            assert_eq!(
+                f.diagnostics.iter().map(|d| d.code).collect::<Vec<_>>(),
+                codes,
+                "{path}"
+            );
+        }
+    }
+}
