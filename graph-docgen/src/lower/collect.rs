@@ -80,6 +80,9 @@ pub(crate) struct InferredBase {
 pub(crate) struct OpCand<'a> {
     pub page: &'a PageFacts,
     pub resource: Option<TypeId>,
+    /// The request body is (part of) `resource`, not action parameters: request examples
+    /// are evidence about the resource only then.
+    pub body_is_resource: bool,
 }
 
 /// An enum as one source describes it.
@@ -283,7 +286,7 @@ pub(crate) fn collect<'a>(
             _ => None,
         };
         let op_index = c.ops.len();
-        c.ops.push(OpCand { page, resource: owner_type.clone().or(resource) });
+        c.ops.push(OpCand { page, resource: owner_type.clone().or(resource), body_is_resource: describes });
         for (t, row) in body_rows {
             let owner = owner_type.as_ref().map(|o| c.owner_of(row, o, Rank::Api, page, &page_ns, ns, index));
             c.props.push(PropCand {

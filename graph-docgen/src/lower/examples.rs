@@ -21,7 +21,7 @@
 
 use super::collect::OpCand;
 use super::qualify::{clean_name, is_collection_spelling, primitive_of, Namespaces};
-use super::resolve::Index;
+use super::resolve::{Found, Index};
 use crate::diagnostics::{Code, Diagnostic, Span};
 use crate::facts::{BlockType, Json, JsonValue, PageFacts, Primitive};
 use crate::schema::{Property, Schema, TypeDef, TypeId, TypeKind, TypeRef};
@@ -59,7 +59,7 @@ pub(crate) fn apply(
     let mut overrides = Overrides::new();
     let mut from_example = BTreeSet::new();
     let op_resource: BTreeMap<&str, &TypeId> =
-        ops.iter().filter_map(|o| Some((o.page.path.as_str(), o.resource.as_ref()?))).collect();
+        ops.iter().filter(|o| o.body_is_resource).filter_map(|o| Some((o.page.path.as_str(), o.resource.as_ref()?))).collect();
     for &page in pages {
         let page_ns = ns.of_page(page);
         let page_type = page
@@ -120,10 +120,15 @@ fn lookup_or_new(index: &Index<'_>, ns: &Namespaces, name: &str, page_ns: &str) 
     if primitive_of(name).is_some() {
         return None;
     }
-    index.lookup_type(ns, name, page_ns).or_else(|| {
-        let (q, simple) = ns.split(name);
-        Some(TypeId::new(q.as_deref().unwrap_or(page_ns), &simple))
-    })
+    match index.lookup(ns, name, page_ns, false) {
+        Some(Found::Type(id)) => Some(id),
+        // An enum is not an object: nothing to walk (and no type may take its name).
+        Some(Found::Enum(_)) => None,
+        None => {
+            let (q, simple) = ns.split(name);
+            Some(TypeId::new(q.as_deref().unwrap_or(page_ns), &simple))
+        }
+    }
 }
 
 /// The type an object names with its own `@odata.type`.

@@ -9,6 +9,7 @@
 //! types is `GD0404`.
 
 use super::collect::{Collected, PropCand, Rank};
+use super::examples::describe;
 use super::qualify::workload;
 use crate::diagnostics::{Code, Diagnostic};
 use crate::schema::{Property, Schema, TypeDef, TypeKind, TypeRef};
@@ -82,8 +83,11 @@ pub(crate) fn merge(c: &Collected<'_>, schema: &mut Schema, diags: &mut Vec<Diag
                         code,
                         loser.span(),
                         format!(
-                            "property `{}` of `{}` {what} with type {:?}, here {:?}; the first was kept",
-                            winner.row.name, def.id, winner.ty, loser.ty
+                            "property `{}` of `{}` {what} as {}, here as {}; the first was kept",
+                            winner.row.name,
+                            def.id,
+                            describe(&winner.ty),
+                            describe(&loser.ty)
                         ),
                     )
                     .with_related(winner.span(), "the description that was kept"),
