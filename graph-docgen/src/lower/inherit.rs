@@ -77,8 +77,11 @@ pub(crate) fn inherit(c: &Collected<'_>, index: &Index<'_>, ns: &Namespaces, sch
     }
 
     break_cycles(schema, diags);
+}
 
-    // Kinds, now that bases are known.
+/// Entity or complex, once bases and every property (examples included) are known. Opaque
+/// types are made later by `finish` and keep their kind.
+pub(crate) fn assign_kinds(schema: &mut Schema) {
     let kinds: Vec<(String, TypeKind)> = schema
         .types
         .values()

@@ -6,7 +6,7 @@
 //! 3. [`enums`] (prose part): rows whose "Possible values" define an enum of their own;
 //! 4. [`resolve`]: every Type cell -> a `TypeRef`;
 //! 5. [`merge`]: one type from all pages that describe it, conflicts reported;
-//! 6. [`inherit`]: base types, cycles, entity vs complex;
+//! 6. [`inherit`]: base types and cycles (entity vs complex is decided after examples);
 //! 7. [`examples`]: JSON examples add, correct and check properties;
 //! 8. [`operations`]: one operation per method of each API page;
 //! 9. [`finish`]: undescribed types become opaque, dangling references are fixed.
@@ -52,6 +52,7 @@ pub fn lower(version: ApiVersion, pages: &[&PageFacts]) -> (Schema, Vec<Diagnost
     inherit::inherit(&c, &index, &ns, &mut schema, &mut diags);
     let overrides = examples::apply(&pages, &c.ops, &index, &ns, &mut schema, &mut diags);
     operations::build(&c, &index, &ns, &overrides, &mut schema, &mut diags);
+    inherit::assign_kinds(&mut schema);
     finish::finish(&mut schema, &mut diags);
 
     diags.sort();
