@@ -75,6 +75,7 @@ codes! {
     PageTooLarge = "0004", "page-too-large", Warning, "the page exceeds the size limit; it was skipped";
     EmptyTree = "0005", "empty-tree", Error, "the docs tree holds no pages for any API version";
     UnknownVersionDir = "0006", "unknown-version-dir", Warning, "a page lies outside the version folders (v1.0/, beta/); it was skipped";
+    Symlink = "0007", "symlink", Warning, "a symbolic link in the docs tree was not followed; it was skipped";
     // --- page structure (GD01xx)
     PageKindUnknown = "0100", "page-kind-unknown", Note, "the page kind could not be determined from front matter or content; nothing was taken from it";
     PageKindMismatch = "0101", "page-kind-mismatch", Note, "front matter doc_type and the page content disagree; the content decided";
@@ -86,6 +87,7 @@ codes! {
     MissingColumn = "0107", "missing-column", Warning, "a property table lacks a Name or Type column; it was skipped";
     DuplicateProperty = "0108", "duplicate-property", Warning, "a property is listed twice in one table; the first row was kept";
     MissingTitle = "0109", "missing-title", Warning, "the page has no H1 title";
+    AnnotationWithoutBlock = "0110", "annotation-without-block", Warning, "an example annotation (`blockType` request/response/resource/example) is not followed by a code block; it was ignored";
     // --- HTTP request blocks (GD02xx)
     BrokenPath = "0200", "broken-path", Warning, "an HTTP request line holds a placeholder instead of a path (`** Collection URI ... not found`); no path is generated for it";
     UnparsedRequestLine = "0201", "unparsed-request-line", Warning, "a line in an HTTP request block is not `METHOD /path`; it was skipped";
