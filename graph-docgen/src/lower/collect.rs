@@ -14,7 +14,7 @@
 //!   the row's type (see `inherit`).
 
 use super::qualify::{clean_name, workload, Namespaces};
-use super::resolve::Index;
+use super::resolve::{Found, Index};
 use crate::diagnostics::{Code, Diagnostic, Span};
 use crate::facts::{BlockType, PageFacts, PageKind, PropertyRow, Table, TableContext, TypeExpr};
 use crate::schema::{EnumMember, Method, TypeId, TypeRef};
@@ -353,10 +353,15 @@ impl<'a> Collected<'a> {
 fn resource_of(page: &PageFacts, page_ns: &str, ns: &Namespaces, index: &Index, use_title: bool) -> Option<TypeId> {
     let to_id = |name: &str| -> Option<TypeId> {
         let n = clean_name(name)?;
-        index.lookup_type(ns, &n, page_ns).or_else(|| {
-            let (q, simple) = ns.split(&n);
-            Some(TypeId::new(q.as_deref().unwrap_or(page_ns), &simple))
-        })
+        match index.lookup(ns, &n, page_ns, false) {
+            Some(Found::Type(id)) => Some(id),
+            // An enum (an action returning a status) is no resource: no body describes it.
+            Some(Found::Enum(_)) => None,
+            None => {
+                let (q, simple) = ns.split(&n);
+                Some(TypeId::new(q.as_deref().unwrap_or(page_ns), &simple))
+            }
+        }
     };
     if let Some(id) = page.request_body_resource.as_ref().and_then(|r| named(&r.value)).and_then(|(n, _)| to_id(n)) {
         return Some(id);

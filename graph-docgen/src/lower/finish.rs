@@ -6,7 +6,8 @@
 //! * A key is never both a type and an enum: the type is kept (it was described by a page or
 //!   an example), and references to the enum become `String`, which holds every enum value
 //!   (`GD0503`).
-//! * Every `Enum` reference names an enum in the schema (else `String`, same reason).
+//! * Every `Enum` reference names an enum in the schema (else `String`, same reason), and a
+//!   `Complex` reference to a name that only an enum has is that enum.
 
 use crate::diagnostics::{Code, Diagnostic, Span};
 use crate::facts::Primitive;
@@ -31,7 +32,12 @@ pub(crate) fn finish(schema: &mut Schema, diags: &mut Vec<Diagnostic>) {
         }
     }
     let enum_keys: BTreeSet<String> = schema.enums.keys().cloned().collect();
-    let fix = |t: &mut TypeRef| fix_enum_refs(t, &enum_keys);
+    let enum_ids: BTreeMap<String, TypeId> = schema.enums.iter().map(|(k, e)| (k.clone(), e.id.clone())).collect();
+    let type_keys: BTreeSet<String> = schema.types.keys().cloned().collect();
+    let fix = |t: &mut TypeRef| {
+        fix_enum_refs(t, &enum_keys);
+        fix_complex_refs(t, &type_keys, &enum_ids);
+    };
     for def in schema.types.values_mut() {
         for p in &mut def.properties {
             fix(&mut p.ty);
@@ -43,6 +49,9 @@ pub(crate) fn finish(schema: &mut Schema, diags: &mut Vec<Diagnostic>) {
         }
         if let Some(r) = &mut op.response {
             fix(r);
+        }
+        if op.resource.as_ref().is_some_and(|r| enum_keys.contains(&r.key())) {
+            op.resource = None;
         }
     }
 
@@ -108,6 +117,19 @@ fn complex_of(t: &TypeRef) -> Option<&TypeId> {
         TypeRef::Complex(id) => Some(id),
         TypeRef::Collection(inner) => complex_of(inner),
         _ => None,
+    }
+}
+
+/// A reference to an undescribed "type" whose name is an enum's is that enum.
+fn fix_complex_refs(t: &mut TypeRef, types: &BTreeSet<String>, enums: &BTreeMap<String, TypeId>) {
+    match t {
+        TypeRef::Complex(id) if !types.contains(&id.key()) => {
+            if let Some(e) = enums.get(&id.key()) {
+                *t = TypeRef::Enum(e.clone());
+            }
+        }
+        TypeRef::Collection(inner) => fix_complex_refs(inner, types, enums),
+        _ => {}
     }
 }
 
