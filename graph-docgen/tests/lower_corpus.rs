@@ -74,6 +74,13 @@ fn corpus_lowers_without_panic() {
         );
         println!("operations {} {:?}; PATCH without paths {patch_no_paths}, PATCH body from resource {patch_from_resource}", schema.operations.len(), by_method);
         println!("diagnostics {} {:?}", diags.len(), codes);
+        // `LOWER_CORPUS_DUMP=dir` writes the diagnostics and the schema for review.
+        if let Some(dir) = std::env::var_os("LOWER_CORPUS_DUMP") {
+            let dir = PathBuf::from(dir);
+            let lines: Vec<String> = diags.iter().map(|d| format!("{} {}:{} {}", d.code, d.span.file, d.span.line, d.message)).collect();
+            let _ = std::fs::write(dir.join(format!("{}-diagnostics.txt", v.as_str())), lines.join("\n"));
+            let _ = std::fs::write(dir.join(format!("{}-schema.json", v.as_str())), serde_json::to_string_pretty(&schema).unwrap_or_default());
+        }
         // Every reference resolves to something the schema holds.
         for t in schema.types.values() {
             for p in &t.properties {

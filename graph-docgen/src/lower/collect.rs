@@ -263,8 +263,10 @@ pub(crate) fn collect<'a>(
             .filter(|t| t.context == TableContext::RequestBody)
             .flat_map(|t| t.rows.iter().map(move |r| (t, r)))
             .collect();
-        let resource = resource_of(page, &page_ns, ns, index, !body_rows.is_empty());
         let ms = methods(page);
+        // The title is weak evidence: used only where a body must have a type.
+        let needs_type = !body_rows.is_empty() || ms.iter().any(|m| matches!(m, Method::Patch | Method::Put));
+        let resource = resource_of(page, &page_ns, ns, index, needs_type);
         let describes = ms.iter().any(|m| matches!(m, Method::Patch | Method::Put))
             || (ms.contains(&Method::Post) && page.request_body_resource.is_some());
         let owner_type = match (&resource, describes && !body_rows.is_empty()) {

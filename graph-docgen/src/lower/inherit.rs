@@ -16,6 +16,9 @@ use crate::diagnostics::{Code, Diagnostic};
 use crate::schema::{Schema, TypeId, TypeKind};
 use std::collections::{BTreeMap, BTreeSet};
 
+/// Key of the root entity type.
+const ENTITY: &str = "microsoft.graph.entity";
+
 pub(crate) fn inherit(c: &Collected<'_>, index: &Index<'_>, ns: &Namespaces, schema: &mut Schema, diags: &mut Vec<Diagnostic>) {
     // Explicit bases, best-ranked page first.
     let mut cands: Vec<_> = c.types.iter().filter(|t| t.base.is_some()).collect();
@@ -65,7 +68,9 @@ pub(crate) fn inherit(c: &Collected<'_>, index: &Index<'_>, ns: &Namespaces, sch
         chain.extend(bases.iter().rev().map(|b| b.key()));
         for pair in chain.windows(2) {
             let [from, to] = pair else { continue };
-            if decided.contains(from) || from == to {
+            // `entity` is the root of every entity; a link that would close a cycle is a
+            // wrong guess about the order of the rows, not a fact.
+            if decided.contains(from) || from == to || from == ENTITY || reaches(schema, to, from) {
                 continue;
             }
             let Some(base_id) = schema.types.get(to).map(|t| t.id.clone()) else { continue };
@@ -99,11 +104,27 @@ pub(crate) fn assign_kinds(schema: &mut Schema) {
     }
 }
 
+/// Whether `from`'s base chain reaches `target`.
+fn reaches(schema: &Schema, from: &str, target: &str) -> bool {
+    let mut seen = BTreeSet::new();
+    let mut cur = Some(from.to_string());
+    while let Some(k) = cur {
+        if k == target {
+            return true;
+        }
+        if !seen.insert(k.clone()) {
+            return false;
+        }
+        cur = schema.types.get(&k).and_then(|t| t.base.as_ref()).map(TypeId::key);
+    }
+    false
+}
+
 fn chain_has_entity(schema: &Schema, id: &TypeId) -> bool {
     let mut seen = BTreeSet::new();
     let mut cur = Some(id.clone());
     while let Some(c) = cur {
-        if c.key() == "microsoft.graph.entity" {
+        if c.key() == ENTITY {
             return true;
         }
         if !seen.insert(c.key()) {

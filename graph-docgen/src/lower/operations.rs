@@ -113,11 +113,17 @@ pub(crate) fn build(
                                 format!("PATCH page `{title}` has no request-body table; the {} writable properties of `{}` were used", body.len(), r.id),
                             ));
                         }
-                        None => diags.push(Diagnostic::new(
-                            Code::NoBodyType,
-                            source.clone(),
-                            format!("PATCH page `{title}` has no request-body table and its resource is not described; the body is empty"),
-                        )),
+                        None => {
+                            let why = match &op.resource {
+                                Some(r) => format!("its resource `{r}` is not described"),
+                                None => "its resource could not be determined".to_string(),
+                            };
+                            diags.push(Diagnostic::new(
+                                Code::NoBodyType,
+                                source.clone(),
+                                format!("PATCH page `{title}` has no request-body table and {why}; the body is empty"),
+                            ))
+                        }
                     }
                 }
             }
