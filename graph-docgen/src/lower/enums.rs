@@ -17,7 +17,8 @@
 //!   have kept, and users get the documented values as variants. One rule for all three
 //!   cases, and the same spelling a hand-written SDK would choose.
 //!
-//! Every enum that exists only in prose is marked `from_prose` and noted (`GD0500`).
+//! Every enum that exists only in prose is marked `from_prose`; `finish` notes those it keeps
+//! (`GD0500`).
 
 use super::collect::{Collected, EnumCand};
 use super::qualify::{clean_name, owner_member_name, workload, Namespaces};
@@ -134,15 +135,8 @@ pub(crate) fn build(mut cands: Vec<EnumCand>, diags: &mut Vec<Diagnostic>) -> BT
         if def.members.is_empty() {
             diags.push(Diagnostic::new(
                 Code::EmptyEnum,
-                first_span.clone(),
-                format!("enum `{}` has no members anywhere; it keeps raw values", def.id),
-            ));
-        }
-        if def.from_prose {
-            diags.push(Diagnostic::new(
-                Code::EnumFromProse,
                 first_span,
-                format!("enum `{}` was built from a \"Possible values\" phrase ({} members)", def.id, def.members.len()),
+                format!("enum `{}` has no members anywhere; it keeps raw values", def.id),
             ));
         }
         out.insert(key, def);
@@ -190,12 +184,11 @@ mod tests {
     }
 
     #[test]
-    fn prose_only_enum_is_noted_and_empty_enum_reported() {
+    fn prose_only_enum_is_marked_and_empty_enum_reported() {
         let mut diags = Vec::new();
         let enums = build(vec![cand("status", "x.md", 3, &["active"], true), cand("empty", "x.md", 5, &[], true)], &mut diags);
         assert!(enums.get("microsoft.graph.status").is_some_and(|e| e.from_prose && !e.evolvable));
         let codes: Vec<_> = diags.iter().map(|d| (d.code, d.span.line)).collect();
-        assert!(codes.contains(&(Code::EnumFromProse, 3)));
-        assert!(codes.contains(&(Code::EmptyEnum, 5)));
+        assert_eq!(codes, [(Code::EmptyEnum, 5)]);
     }
 }

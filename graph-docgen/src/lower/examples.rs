@@ -70,7 +70,7 @@ pub(crate) fn apply(
         for block in &page.blocks {
             let Some(body) = &block.body else { continue };
             let annotated = block.annotation.get("@odata.type").and_then(|v| v.as_str());
-            let mut collection = block.annotation.get("isCollection").and_then(|v| v.as_bool()).unwrap_or(false)
+            let collection = block.annotation.get("isCollection").and_then(|v| v.as_bool()).unwrap_or(false)
                 || annotated.is_some_and(is_collection_spelling);
             let named = annotated
                 .or_else(|| body.value.get("@odata.type").and_then(Json::as_str))
@@ -94,14 +94,14 @@ pub(crate) fn apply(
                 overrides: &mut overrides,
                 diags,
             };
-            // A collection response is `{"value": [...]}`; a bare array is one too.
-            let value_array = body.value.get("value").filter(|v| matches!(v.value, JsonValue::Array(_)));
-            if value_array.is_some() && body.value.members().iter().all(|(k, _)| k == "value" || k.starts_with('@')) {
-                collection = true;
-            }
-            let items: Vec<&Json> = match (&body.value.value, collection, value_array) {
-                (JsonValue::Array(items), _, _) => items.iter().collect(),
-                (_, true, Some(Json { value: JsonValue::Array(items), .. })) => items.iter().collect(),
+            // A response wraps its payload in `{"value": …}` (an array for collections, an
+            // object in some single-item responses); a bare array is a collection too.
+            let wrapped = body.value.get("value").filter(|_| body.value.members().iter().all(|(k, _)| k == "value" || k.contains('@')));
+            let items: Vec<&Json> = match (&body.value.value, wrapped) {
+                (JsonValue::Array(items), _) => items.iter().collect(),
+                (_, Some(Json { value: JsonValue::Array(items), .. })) => items.iter().collect(),
+                (_, Some(single @ Json { value: JsonValue::Object(_), .. })) if !collection => vec![single],
+                (_, Some(_)) => Vec::new(),
                 _ => vec![&body.value],
             };
             for item in items {
@@ -302,7 +302,9 @@ impl Walker<'_, '_, '_> {
                 if e.members.is_empty() {
                     return;
                 }
-                let parts: Vec<&str> = if e.flags { s.split(',').map(str::trim).collect() } else { vec![s.as_str()] };
+                // Flags travel as `"a,b"`; the docs do not always say an enum is a flags enum,
+                // so a comma-joined list of members is accepted for any enum.
+                let parts: Vec<&str> = s.split(',').map(str::trim).collect();
                 let bad: Vec<&str> = parts.into_iter().filter(|p| !e.members.iter().any(|m| m.wire_name.eq_ignore_ascii_case(p))).collect();
                 if !bad.is_empty() {
                     let members: Vec<&str> = e.members.iter().map(|m| m.wire_name.as_str()).collect();

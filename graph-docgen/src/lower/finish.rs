@@ -6,6 +6,7 @@
 //! * A key is never both a type and an enum: the type is kept (it was described by a page or
 //!   an example), and references to the enum become `String`, which holds every enum value
 //!   (`GD0503`).
+//! * An enum made from prose that nothing uses any more (its row lost a merge) is dropped.
 //! * Every `Enum` reference names an enum in the schema (else `String`, same reason), and a
 //!   `Complex` reference to a name that only an enum has is that enum.
 
@@ -54,6 +55,9 @@ pub(crate) fn finish(schema: &mut Schema, diags: &mut Vec<Diagnostic>) {
             op.resource = None;
         }
     }
+
+    drop_unused_prose_enums(schema);
+    note_prose_enums(schema, diags);
 
     // Referenced but undescribed types, with their first reference.
     let mut missing: BTreeMap<String, (TypeId, Span)> = BTreeMap::new();
@@ -109,6 +113,45 @@ pub(crate) fn finish(schema: &mut Schema, diags: &mut Vec<Diagnostic>) {
                 sources: vec![span],
             },
         );
+    }
+}
+
+/// A prose enum that no property or body field uses lost a merge (`GD0403` named the row
+/// it came from, and the winning type was kept): generating it would only add dead code.
+fn drop_unused_prose_enums(schema: &mut Schema) {
+    fn collect(t: &TypeRef, used: &mut BTreeSet<String>) {
+        match t {
+            TypeRef::Enum(id) => {
+                used.insert(id.key());
+            }
+            TypeRef::Collection(inner) => collect(inner, used),
+            _ => {}
+        }
+    }
+    let mut used = BTreeSet::new();
+    for p in schema.types.values().flat_map(|t| &t.properties) {
+        collect(&p.ty, &mut used);
+    }
+    for op in &schema.operations {
+        for f in &op.body {
+            collect(&f.ty, &mut used);
+        }
+        if let Some(r) = &op.response {
+            collect(r, &mut used);
+        }
+    }
+    schema.enums.retain(|k, e| !e.from_prose || used.contains(k));
+}
+
+fn note_prose_enums(schema: &Schema, diags: &mut Vec<Diagnostic>) {
+    for e in schema.enums.values().filter(|e| e.from_prose) {
+        if let Some(span) = e.sources.first() {
+            diags.push(Diagnostic::new(
+                Code::EnumFromProse,
+                span.clone(),
+                format!("enum `{}` was built from a \"Possible values\" phrase ({} members)", e.id, e.members.len()),
+            ));
+        }
     }
 }
 

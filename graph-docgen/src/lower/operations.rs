@@ -3,7 +3,8 @@
 //! Paths: the usable request lines of that method, in page order (broken lines were reported
 //! by the parser); none usable -> the operation is still generated, without paths, and
 //! `GD0202` says no request constructor can be made. Body (PATCH, POST, PUT): the
-//! request-body rows in table order, typed like properties (example corrections included);
+//! request-body rows in table order, typed as the resource's merged property (example
+//! corrections included) so that the builder and the model agree;
 //! a PATCH page without a body table and without "do not supply a request body" gets its
 //! resource's writable structural properties (`body_from_resource`, `GD0600`). A field can be
 //! cleared unless its row says it cannot be cleared or it is not nullable (row or resource).
@@ -74,7 +75,14 @@ pub(crate) fn build(
                 for p in &rows {
                     let declared = resource_def.and_then(|r| schema.all_properties(r).into_iter().find(|q| q.wire_name == p.row.name));
                     let owner_key = p.owner.as_ref().map(|o| o.key()).unwrap_or_default();
-                    let ty = overrides.get(&(owner_key, p.row.name.clone())).cloned().unwrap_or_else(|| p.ty.clone());
+                    // The builder takes what the model holds (after merge and examples), so a
+                    // value read from the API can be sent back; rows of action parameters keep
+                    // their own type.
+                    let ty = overrides
+                        .get(&(owner_key, p.row.name.clone()))
+                        .cloned()
+                        .or_else(|| declared.map(|d| d.ty.clone()))
+                        .unwrap_or_else(|| p.ty.clone());
                     let read_only = p.row.markers.read_only || declared.is_some_and(|d| d.read_only);
                     if method == Method::Patch && read_only {
                         diags.push(Diagnostic::new(
