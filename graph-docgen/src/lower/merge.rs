@@ -15,7 +15,10 @@ use crate::diagnostics::{Code, Diagnostic};
 use crate::schema::{Property, Schema, TypeDef, TypeKind, TypeRef};
 use std::collections::BTreeMap;
 
-fn order_key<'a>(p: &'a PropCand<'_>) -> (Rank, &'a str, u32, u32) {
+/// Rank, page path, table line, row line: the merge order of property rows.
+type OrderKey<'a> = (Rank, &'a str, u32, u32);
+
+fn order_key<'a>(p: &'a PropCand<'_>) -> OrderKey<'a> {
     (p.rank, p.page.path.as_str(), p.table_line, p.row.line)
 }
 
@@ -67,7 +70,7 @@ pub(crate) fn merge(c: &Collected<'_>, schema: &mut Schema, diags: &mut Vec<Diag
     }
     for (owner, props) in by_owner {
         let Some(def) = schema.types.get_mut(&owner) else { continue };
-        let mut chosen: Vec<(&PropCand<'_>, (Rank, &str, u32, u32))> = Vec::new();
+        let mut chosen: Vec<(&PropCand<'_>, OrderKey<'_>)> = Vec::new();
         for (_, mut cands) in props {
             cands.sort_by(|a, b| (is_unknown(&a.ty), order_key(a)).cmp(&(is_unknown(&b.ty), order_key(b))));
             let Some(winner) = cands.first().copied() else { continue };

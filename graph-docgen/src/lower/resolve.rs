@@ -136,10 +136,11 @@ impl<'a> Index<'a> {
         match t.kind {
             Some(PageKind::Enum) => {
                 let cleaned = clean_name(name).unwrap_or_default();
-                let e = t.enums.iter().find(|e| e.name.eq_ignore_ascii_case(&cleaned)).or_else(|| match t.enums.as_slice() {
+                let only = match t.enums.as_slice() {
                     [only] => Some(only),
                     _ => None,
-                })?;
+                };
+                let e = t.enums.iter().find(|e| e.name.eq_ignore_ascii_case(&cleaned)).or(only)?;
                 let n = clean_name(&e.name)?;
                 match self.lookup(ns, &n, &t_ns, true) {
                     Some(f @ Found::Enum(_)) => Some(f),
