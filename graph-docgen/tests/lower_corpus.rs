@@ -40,7 +40,17 @@ fn corpus_lowers_without_panic() {
     println!("pages read: {}", facts.len());
     for v in ApiVersion::ALL {
         let pages: Vec<&PageFacts> = facts.iter().filter(|f| f.version == Some(v)).collect();
+        let started = std::time::Instant::now();
         let (schema, diags) = graph_docgen::lower::lower(v, &pages);
+        let took = started.elapsed();
+        // Same schema and diagnostics whatever the page order.
+        let reversed: Vec<&PageFacts> = pages.iter().rev().copied().collect();
+        let (again, diags_again) = graph_docgen::lower::lower(v, &reversed);
+        assert!(diags == diags_again, "diagnostics depend on page order");
+        assert!(
+            serde_json::to_string(&schema).ok() == serde_json::to_string(&again).ok(),
+            "schema depends on page order"
+        );
         let props: usize = schema.types.values().map(|t| t.properties.len()).sum();
         let nav: usize = schema.types.values().flat_map(|t| &t.properties).filter(|p| p.navigation).count();
         let unknown = schema
@@ -64,7 +74,7 @@ fn corpus_lowers_without_panic() {
         for d in &diags {
             *codes.entry(d.code.id()).or_default() += 1;
         }
-        println!("== {}: {} pages", v.as_str(), pages.len());
+        println!("== {}: {} pages, lowered in {:.2?}", v.as_str(), pages.len(), took);
         println!("types {} {:?}, properties {props} (navigation {nav}, unknown {unknown})", schema.types.len(), kinds);
         println!(
             "enums {} (from prose {}, evolvable {}), members {members}",

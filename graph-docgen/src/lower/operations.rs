@@ -11,7 +11,7 @@
 //! A read-only property offered for PATCH is reported (`GD0602`). Response: the `## Response`
 //! sentence's type, else the response example annotation's `@odata.type`.
 
-use super::collect::{methods, response_annotation_type, Collected};
+use super::collect::{methods, response_annotation_type, Collected, PropCand};
 use super::examples::Overrides;
 use super::qualify::{primitive_of, workload, Namespaces};
 use super::resolve::Index;
@@ -28,6 +28,12 @@ pub(crate) fn build(
     diags: &mut Vec<Diagnostic>,
 ) {
     let mut ops = Vec::new();
+    let mut rows_of: std::collections::BTreeMap<usize, Vec<&PropCand<'_>>> = Default::default();
+    for p in &c.props {
+        if let Some(i) = p.body_of {
+            rows_of.entry(i).or_default().push(p);
+        }
+    }
     for (op_index, op) in c.ops.iter().enumerate() {
         let page = op.page;
         let page_ns = ns.of_page(page);
@@ -48,7 +54,7 @@ pub(crate) fn build(
             continue;
         }
         let response = response(page, index, ns, &page_ns, diags);
-        let mut rows: Vec<_> = c.props.iter().filter(|p| p.body_of == Some(op_index)).collect();
+        let mut rows = rows_of.remove(&op_index).unwrap_or_default();
         rows.sort_by_key(|p| (p.table_line, p.row.line));
         let resource_def = op.resource.as_ref().and_then(|r| schema.type_def(r));
 
