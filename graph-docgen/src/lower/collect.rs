@@ -13,7 +13,7 @@
 //! * any row marked `Inherited from [base]` belongs to `base`, and makes `base` a base type of
 //!   the row's type (see `inherit`).
 
-use super::qualify::{clean_name, workload, Namespaces};
+use super::qualify::{clean_name, primitive_of, workload, Namespaces};
 use super::resolve::{Found, Index};
 use crate::diagnostics::{Code, Diagnostic, Span};
 use crate::facts::{BlockType, PageFacts, PageKind, PropertyRow, Table, TableContext, TypeExpr};
@@ -264,8 +264,9 @@ pub(crate) fn collect<'a>(
             .flat_map(|t| t.rows.iter().map(move |r| (t, r)))
             .collect();
         let ms = methods(page);
-        // The title is weak evidence: used only where a body must have a type.
-        let needs_type = !body_rows.is_empty() || ms.iter().any(|m| matches!(m, Method::Patch | Method::Put));
+        // The title is weak evidence: used only where the body must be the resource (an
+        // action's title names the action, `Answer call`, not a type).
+        let needs_type = ms.iter().any(|m| matches!(m, Method::Patch | Method::Put));
         let resource = resource_of(page, &page_ns, ns, index, needs_type);
         let describes = ms.iter().any(|m| matches!(m, Method::Patch | Method::Put))
             || (ms.contains(&Method::Post) && page.request_body_resource.is_some());
@@ -353,9 +354,13 @@ impl<'a> Collected<'a> {
 
 /// The type an API page acts on (see the module doc for the order of evidence).
 fn resource_of(page: &PageFacts, page_ns: &str, ns: &Namespaces, index: &Index, use_title: bool) -> Option<TypeId> {
-    let to_id = |name: &str| -> Option<TypeId> {
+    let to_id_linked = |name: &str, link: Option<&str>| -> Option<TypeId> {
         let n = clean_name(name)?;
-        match index.lookup(ns, &n, page_ns, false) {
+        if primitive_of(ns.split(&n).1.as_str()).is_some() {
+            return None; // `Edm.String`, `stream`: no type to describe
+        }
+        // The link target settles names whose text is off (`[tabs](../resources/teamstab.md)`).
+        match index.lookup_named(ns, &n, link, page_ns) {
             Some(Found::Type(id)) => Some(id),
             // An enum (an action returning a status) is no resource: no body describes it.
             Some(Found::Enum(_)) => None,
@@ -365,10 +370,11 @@ fn resource_of(page: &PageFacts, page_ns: &str, ns: &Namespaces, index: &Index, 
             }
         }
     };
-    if let Some(id) = page.request_body_resource.as_ref().and_then(|r| named(&r.value)).and_then(|(n, _)| to_id(n)) {
+    let to_id = |name: &str| to_id_linked(name, None);
+    if let Some(id) = page.request_body_resource.as_ref().and_then(|r| named(&r.value)).and_then(|(n, l)| to_id_linked(n, l)) {
         return Some(id);
     }
-    if let Some(id) = page.response_type.as_ref().and_then(|r| named(&r.value)).and_then(|(n, _)| to_id(n)) {
+    if let Some(id) = page.response_type.as_ref().and_then(|r| named(&r.value)).and_then(|(n, l)| to_id_linked(n, l)) {
         return Some(id);
     }
     if let Some(id) = response_annotation_type(page).and_then(|(n, _)| to_id(&n)) {

@@ -8,7 +8,7 @@
 //! pass turns it into an opaque type, `GD0401`), and `TypeRef::Unknown` + `GD0400` when it was
 //! a bare word: a link says "a type page exists", a bare word says nothing.
 
-use super::qualify::{clean_name, Namespaces, ROOT};
+use super::qualify::{clean_name, primitive_of, Namespaces, ROOT};
 use crate::diagnostics::{Code, Diagnostic, Span};
 use crate::facts::{PageFacts, PageKind, TypeExpr};
 use crate::schema::{TypeId, TypeRef};
@@ -171,6 +171,14 @@ impl<'a> Index<'a> {
     ) -> TypeRef {
         if let (Some(id), false) = (prose_enum, matches!(expr, TypeExpr::Collection(_))) {
             return TypeRef::Enum(id.clone());
+        }
+        // `Edm.String`, `[String](…)`: a primitive the parser saw as a name.
+        let primitive = match expr {
+            TypeExpr::Named { name, .. } => clean_name(name).and_then(|n| primitive_of(ns.split(&n).1.as_str())),
+            _ => None,
+        };
+        if let Some(p) = primitive {
+            return TypeRef::Primitive(p);
         }
         match expr {
             TypeExpr::Collection(inner) => {
