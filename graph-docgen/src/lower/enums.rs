@@ -38,6 +38,10 @@ fn innermost(expr: &TypeExpr) -> &TypeExpr {
     }
 }
 
+fn is_key(row: &crate::facts::PropertyRow) -> bool {
+    row.markers.key || row.name == "id"
+}
+
 /// Turns rows with values (or anonymous enums) into enum candidates and marks the rows
 /// whose type is such an enum.
 pub(crate) fn from_prose(c: &mut Collected<'_>, index: &mut Index<'_>, ns: &Namespaces) {
@@ -65,7 +69,9 @@ pub(crate) fn from_prose(c: &mut Collected<'_>, index: &mut Index<'_>, ns: &Name
                 }
             }
             TypeExpr::AnonymousEnum => owner_enum(&p.owner).map(|id| (id, true)),
-            TypeExpr::Primitive(Primitive::String) if !values.is_empty() => owner_enum(&p.owner).map(|id| (id, true)),
+            // A key is an identifier, never an enum (a phrase such as "cannot be one of the
+            // following values" is a list of forbidden ids).
+            TypeExpr::Primitive(Primitive::String) if !values.is_empty() && !is_key(row) => owner_enum(&p.owner).map(|id| (id, true)),
             _ => None,
         };
         let Some((id, mark_row)) = target else { continue };

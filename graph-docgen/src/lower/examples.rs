@@ -142,6 +142,11 @@ fn is_data_key(k: &str) -> bool {
     !k.is_empty() && !k.contains('@')
 }
 
+/// Graph property names are identifiers; `String-value` and `{column}` are placeholders.
+fn is_property_name(k: &str) -> bool {
+    k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') && !k.starts_with(|c: char| c.is_ascii_digit())
+}
+
 fn number_type(n: &str) -> Primitive {
     if n.contains(['.', 'e', 'E']) {
         return Primitive::Double;
@@ -193,7 +198,15 @@ impl Walker<'_, '_, '_> {
             let declared = self.schema.types.get(&key).and_then(|t| {
                 self.schema.all_properties(t).into_iter().find(|p| p.wire_name == *name).map(|p| (p.ty.clone(), p.source.clone()))
             });
+            let open = self.schema.types.get(&key).is_some_and(|t| t.open_type);
             match declared {
+                // An open type's extra members are data (list item fields), not missing properties.
+                None if open => {}
+                None if !is_property_name(name) => self.diags.push(Diagnostic::new(
+                    Code::ExampleOnlyProperty,
+                    self.span(value.line),
+                    format!("member `{name}` of `{ty}` appears only in an example and is no property name (a placeholder?); it was not added"),
+                )),
                 None => {
                     let shape = self.shape(value, depth);
                     self.diags.push(Diagnostic::new(

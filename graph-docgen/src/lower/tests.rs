@@ -414,3 +414,55 @@ fn output_does_not_depend_on_page_order() {
     assert_eq!(d1, d2);
     assert!(!d1.is_empty());
 }
+
+#[test]
+fn examples_leave_open_types_alone_and_skip_placeholder_keys() {
+    let mut open = resource("beta/resources/fieldvalueset.md", "fieldValueSet", vec![table(TableContext::Properties, 3, vec![row(4, "id", prim(Primitive::String))])]);
+    open.blocks.push(CodeBlock {
+        block_type: BlockType::Resource,
+        line: 9,
+        annotation: [("openType".to_string(), serde_json::Value::Bool(true))].into_iter().collect(),
+        request: None,
+        status: None,
+        body: None,
+    });
+    let mut closed = resource("beta/resources/item.md", "item", vec![table(TableContext::Properties, 3, vec![row(4, "id", prim(Primitive::String))])]);
+    let body = obj(11, vec![("String-value", s(12, "x")), ("size", j(13, JsonValue::Number("3".into())))]);
+    closed.blocks.push(CodeBlock {
+        block_type: BlockType::Resource,
+        line: 10,
+        annotation: Default::default(),
+        request: None,
+        status: None,
+        body: Some(JsonBody { line: 11, value: body }),
+    });
+    let open_body = obj(21, vec![("@odata.type", s(22, "microsoft.graph.fieldValueSet")), ("Title", s(23, "x"))]);
+    closed.blocks.push(CodeBlock {
+        block_type: BlockType::Example,
+        line: 20,
+        annotation: Default::default(),
+        request: None,
+        status: None,
+        body: Some(JsonBody { line: 21, value: open_body }),
+    });
+    let (schema, diags) = run(&[open, closed]);
+    let item = schema.type_def(&TypeId::new("microsoft.graph", "item")).expect("item");
+    let names: Vec<_> = item.properties.iter().map(|p| p.wire_name.as_str()).collect();
+    assert_eq!(names, ["id", "size"], "placeholder keys are reported, not added");
+    assert_eq!(codes_at(&diags, Code::ExampleOnlyProperty), [("beta/resources/item.md".to_string(), 12), ("beta/resources/item.md".to_string(), 13)]);
+    let fvs = schema.type_def(&TypeId::new("microsoft.graph", "fieldValueSet")).expect("fieldValueSet");
+    assert!(fvs.open_type);
+    assert_eq!(fvs.properties.len(), 1, "an open type's extra members are data");
+}
+
+#[test]
+fn an_id_with_a_values_phrase_stays_a_string() {
+    let pages = [resource(
+        "beta/resources/conn.md",
+        "conn",
+        vec![table(TableContext::Properties, 3, vec![with_values(row(4, "id", prim(Primitive::String)), &["None", "Directory"])])],
+    )];
+    let (schema, _) = run(&pages);
+    assert_eq!(ty_of(&schema, "conn", "id"), Some(TypeRef::Primitive(Primitive::String)));
+    assert!(schema.enums.is_empty());
+}
