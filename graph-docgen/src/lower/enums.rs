@@ -59,6 +59,8 @@ pub(crate) fn from_prose(c: &mut Collected<'_>, index: &mut Index<'_>, ns: &Name
             .collect();
         let owner_enum = |owner: &Option<TypeId>| -> Option<TypeId> {
             let o = owner.as_ref()?;
+            // `Prefer: outlook.timezone`, `files/fileData/data`: no name to build an enum name from.
+            clean_name(&row.name).filter(|n| !n.contains('.'))?;
             Some(TypeId::new(
                 o.namespace(),
                 &owner_member_name(o.name(), &row.name),

@@ -20,7 +20,7 @@
 //! values, so they only add missing properties and nested types; their values are not checked.
 
 use super::collect::OpCand;
-use super::qualify::{clean_name, is_collection_spelling, primitive_of, Namespaces};
+use super::qualify::{clean_name, is_collection_spelling, primitive_of, workload, Namespaces};
 use super::resolve::{Found, Index};
 use crate::diagnostics::{Code, Diagnostic, Span};
 use crate::facts::{BlockType, Json, JsonValue, PageFacts, Primitive};
@@ -211,7 +211,7 @@ impl Walker<'_, '_, '_> {
                     base: None,
                     properties: Vec::new(),
                     description: String::new(),
-                    workload: None,
+                    workload: workload(self.page),
                     key_property: None,
                     open_type: false,
                     is_abstract: false,
