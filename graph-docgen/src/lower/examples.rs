@@ -154,7 +154,10 @@ fn lookup_or_new(index: &Index<'_>, ns: &Namespaces, name: &str, page_ns: &str) 
         Some(Found::Enum(_)) => None,
         None => {
             let (q, simple) = ns.split(name);
-            Some(TypeId::new(q.as_deref().unwrap_or(page_ns), &simple))
+            // `#Microsoft.OutlookServices.x`, `#NAV.x`: another service's type, not a Graph one.
+            let namespace = q.as_deref().unwrap_or(page_ns);
+            ns.is_known(namespace)
+                .then(|| TypeId::new(namespace, &simple))
         }
     }
 }
