@@ -103,6 +103,7 @@ fn corpus_json_figures() {
     let (mut json_comments, mut malformed, mut unreadable) = (0usize, 0usize, 0usize);
     let mut failures: Vec<String> = Vec::new();
     let mut tolerance_kinds: BTreeMap<String, usize> = BTreeMap::new();
+    let mut annotation_kinds: BTreeMap<String, usize> = BTreeMap::new();
     let started = std::time::Instant::now();
     for page in &pages {
         for found in scan(&page.text) {
@@ -114,6 +115,16 @@ fn corpus_json_figures() {
             if !adiags.is_empty() {
                 if ann.is_some() {
                     malformed += 1;
+                    for d in &adiags {
+                        if std::env::var_os("JSON_CORPUS_VERBOSE").is_some() {
+                            println!("  annotation {}:{}: {}", page.path, d.span.line, d.message);
+                        }
+                        let what = d.message.trim_start_matches("annotation comment is not valid JSON: ");
+                        let what = what.split(" (and ").next().unwrap_or(what);
+                        let what = what.split(": ").next().unwrap_or(what);
+                        let what = what.trim_end_matches("; it was read leniently").to_string();
+                        *annotation_kinds.entry(what).or_default() += 1;
+                    }
                 } else {
                     unreadable += 1;
                     failures.push(format!("annotation {}:{}: {}", page.path, found.annotation_line, adiags[0].message));
@@ -165,6 +176,7 @@ fn corpus_json_figures() {
 
     println!("pages read: {} in {:?}; tree diagnostics: {:?}", pages.len(), read_time, tree_codes);
     println!("JSON annotation comments: {json_comments}; recovered malformed: {malformed}; unreadable: {unreadable}");
+    println!("GD0105 kinds in annotations: {annotation_kinds:?}");
     println!("block     blocks  no-body  non-JSON  strict  tolerated  failed   (docs-format §8, 2021: strict / strict-fail)");
     let reference: BTreeMap<&str, (usize, usize)> = [("request", (1407, 58)), ("response", (2917, 151)), ("resource", (3299, 58))].into();
     for (kind, c) in &counts {

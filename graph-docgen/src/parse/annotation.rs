@@ -146,6 +146,16 @@ mod tests {
                 vec![12],
             ),
             (
+                "{\n  \"type\": \"#page.annotation\",\n  \"description\": \"User delete x,\n  \"keywords\": \"\"\n}",
+                json!({"type": "#page.annotation", "description": "User delete x,", "keywords": ""}),
+                vec![12, 13],
+            ),
+            (
+                "{\n  \"description\": translationLanguageOverride resource\"\n}",
+                json!({"description": "translationLanguageOverride resource\""}),
+                vec![11],
+            ),
+            (
                 "{\n  \"blockType\": \"resource\"\n  \"@odata.type\": \"microsoft.graph.x\"\n}",
                 json!({"blockType": "resource", "@odata.type": "microsoft.graph.x"}),
                 vec![12],
@@ -163,7 +173,7 @@ mod tests {
 
     #[test]
     fn unreadable_annotation_is_reported_and_ignored() {
-        let body = "{\n  \"type\": \"#page.annotation\",\n  \"description\": \"User delete x,\n  \"keywords\": \"\"\n}";
+        let body = "{\n  \"type\": \"#page.annotation\",\n  \"description\" \"User delete x\"\n}";
         let mut diags = Vec::new();
         assert_eq!(parse_annotation(body, 40, "v1.0/api/x.md", &mut diags), None);
         assert_eq!(diags.len(), 1, "{diags:?}");

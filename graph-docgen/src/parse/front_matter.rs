@@ -2,6 +2,7 @@
 //! line: the docs only ever use flat `key: value` pairs, and a YAML parser would reject the
 //! malformed ones (`"apiPageType" `) that still carry the information.
 
+use super::markers::has_todo;
 use crate::facts::FrontMatter;
 
 /// The front matter and the 1-based line of its closing `---` (0 when the page has none).
@@ -28,7 +29,9 @@ pub fn parse(text: &str) -> (FrontMatter, u32) {
         return (FrontMatter::default(), 0);
     }
     for (k, v) in pairs {
-        let v = (!v.is_empty()).then_some(v);
+        // A `**TODO ...**` value is a placeholder, not information (it is reported by the
+        // page-wide TODO scan).
+        let v = (!v.is_empty() && !has_todo(&v)).then_some(v);
         match k.as_str() {
             "title" => fm.title = v,
             "description" => fm.description = v,
@@ -61,8 +64,15 @@ const DOC_TYPE_ALIASES: &[(&str, &str)] = &[
 
 /// `"apiPageType" ` -> `apiPageType`; aliases resolved.
 pub fn normalise_doc_type(v: &str) -> String {
-    let v: String = v.chars().filter(|c| !c.is_whitespace() && *c != '"' && *c != '\'').collect();
-    DOC_TYPE_ALIASES.iter().find(|(a, _)| *a == v).map(|(_, n)| n.to_string()).unwrap_or(v)
+    let v: String = v
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '"' && *c != '\'')
+        .collect();
+    DOC_TYPE_ALIASES
+        .iter()
+        .find(|(a, _)| *a == v)
+        .map(|(_, n)| n.to_string())
+        .unwrap_or(v)
 }
 
 #[cfg(test)]
@@ -101,7 +111,9 @@ mod tests {
             assert_eq!(end, 0, "{text:?}");
             assert!(fm.title.is_none());
         }
-        let (fm, _) = parse("---\nms.prod: \"\"\n---\n");
+        let (fm, _) = parse("---\nms.prod: \"\"\nauthor: x\n---\n");
+        assert_eq!(fm.ms_prod, None);
+        let (fm, _) = parse("---\nms.prod: \"**TODO: Add MS prod.**\"\n---\n");
         assert_eq!(fm.ms_prod, None);
     }
 }

@@ -419,6 +419,12 @@ impl Reader<'_> {
         let mut out = String::new();
         loop {
             let line = self.line;
+            if self.peek() == Some('\n') && next_line_starts_member(self.rest()) {
+                // `"description": "User delete x,` ⏎ `"keywords": ""`: the quote was never
+                // closed and the next line is a new member, so the string ends with its line.
+                self.tolerate(line, "unterminated string (closed at the end of its line)");
+                return Ok(out);
+            }
             let Some(c) = self.bump() else {
                 return Err(JsonError::Syntax {
                     line: open_line,
@@ -520,6 +526,23 @@ impl Reader<'_> {
         let v = u32::from_str_radix(digits, 16).ok()?;
         self.pos += 4; // four ASCII bytes, no newline among them
         Some(v)
+    }
+}
+
+/// Whether the line after `rest`'s leading newline starts like an object member
+/// (`"key":`), which a string spilling over from the line before never does in the docs.
+fn next_line_starts_member(rest: &str) -> bool {
+    let Some(next) = rest.strip_prefix('\n') else {
+        return false;
+    };
+    let next = next.trim_start_matches([' ', '\t']);
+    let Some(key_and_rest) = next.strip_prefix('"') else {
+        return false;
+    };
+    let line = key_and_rest.split('\n').next().unwrap_or("");
+    match line.split_once('"') {
+        Some((key, after)) => !key.is_empty() && !key.contains(' ') && after.trim_start().starts_with(':'),
+        None => false,
     }
 }
 
@@ -676,6 +699,11 @@ mod tests {
                     (101, "non-JSON literal kept as a string: `00:00:00`"),
                     (102, "non-JSON literal kept as a string: `+1`"),
                 ],
+            },
+            Case {
+                text: "{\n  \"description\": \"User delete x,\n  \"keywords\": \"\"\n}",
+                value: obj(100, vec![("description", s("User delete x,", 101)), ("keywords", s("", 102))]),
+                tolerated: &[(101, "unterminated string (closed at the end of its line)"), (102, "missing comma")],
             },
             Case {
                 text: "{\"a\": 1}\n\nThe following is an example of the response.",
