@@ -281,6 +281,9 @@ impl Walker<'_, '_, '_> {
 
     /// The type a value's JSON shows; nested typed objects are walked (and made) on the way.
     fn shape(&mut self, v: &Json, depth: usize) -> TypeRef {
+        if depth > MAX_DEPTH {
+            return TypeRef::Primitive(Primitive::Json);
+        }
         match &v.value {
             JsonValue::Null => TypeRef::Primitive(Primitive::Json),
             JsonValue::Bool(_) => TypeRef::Primitive(Primitive::Boolean),
@@ -307,6 +310,9 @@ impl Walker<'_, '_, '_> {
 
     /// Walks into nested objects without judging values.
     fn descend(&mut self, decl: &TypeRef, v: &Json, depth: usize) {
+        if depth > MAX_DEPTH {
+            return;
+        }
         match (&v.value, decl) {
             (JsonValue::Array(items), TypeRef::Collection(inner)) => {
                 for i in items {
@@ -337,6 +343,9 @@ impl Walker<'_, '_, '_> {
         v: &Json,
         depth: usize,
     ) {
+        if depth > MAX_DEPTH {
+            return;
+        }
         let is_collection = matches!(decl, TypeRef::Collection(_));
         match (&v.value, decl) {
             (JsonValue::Null, _)

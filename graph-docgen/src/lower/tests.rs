@@ -998,3 +998,32 @@ fn a_values_only_row_agrees_with_the_named_enum_holding_them() {
         schema.enums.keys().collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn deeply_nested_example_does_not_overflow() {
+    let mut value = s(100, "x");
+    for i in 0..5000u32 {
+        value = j(
+            99,
+            if i % 2 == 0 {
+                JsonValue::Array(vec![value])
+            } else {
+                JsonValue::Object(vec![("a".into(), value)])
+            },
+        );
+    }
+    let mut page = api(
+        "beta/api/deep-update.md",
+        "Update deep",
+        "PATCH",
+        template("/deep/{id}"),
+        "deep",
+        vec![],
+    );
+    page.blocks
+        .push(request_block(30, obj(31, vec![("deep", value)])));
+    let (schema, _) = run(&[page]);
+    assert!(schema
+        .type_def(&TypeId::new("microsoft.graph", "deep"))
+        .is_some());
+}
