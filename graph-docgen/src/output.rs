@@ -26,7 +26,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fs;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Key of the file map whose content replaces the generated block of `Cargo.toml`.
 pub const FEATURES_KEY: &str = "Cargo.toml#features";
@@ -83,6 +83,17 @@ pub struct FileDelta {
     pub delta: Delta,
 }
 
+impl FileDelta {
+    /// The path for people: the features key reads as `Cargo.toml (generated features block)`.
+    pub fn shown(&self) -> std::borrow::Cow<'_, str> {
+        if self.path == FEATURES_KEY {
+            "Cargo.toml (generated features block)".into()
+        } else {
+            self.path.as_str().into()
+        }
+    }
+}
+
 /// What a write would do (or, after [`write`], what it did).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Plan {
@@ -110,12 +121,16 @@ impl Scaffold {
     /// standalone by [`standalone_manifest`]), `src/lib.rs` and everything under `src/runtime/`.
     pub fn from_workspace(workspace: &Path) -> Result<Scaffold, Vec<Diagnostic>> {
         let crate_dir = workspace.join("graph-models");
-        let read = |p: &Path| fs::read_to_string(p).map_err(|e| vec![io_diag(p, "cannot read", &e)]);
+        // Paths outside the output directory: reported as they are (absolute from `cargo xtask`).
+        let at = |p: &Path| Span::line(p.display().to_string(), 0);
+        let read = |p: &Path| {
+            fs::read_to_string(p).map_err(|e| vec![Diagnostic::new(Code::Io, at(p), format!("cannot read: {e}"))])
+        };
         let ws_manifest = read(&workspace.join(CARGO_TOML))?;
         let manifest_path = crate_dir.join(CARGO_TOML);
         let manifest = read(&manifest_path)?;
         let manifest = standalone_manifest(&manifest, &ws_manifest).map_err(|msg| {
-            vec![Diagnostic::new(Code::Io, Span::line(manifest_path.display().to_string(), 0), msg)]
+            vec![Diagnostic::new(Code::Io, at(&manifest_path), msg)]
         })?;
         let mut files = BTreeMap::new();
         files.insert(CARGO_TOML.to_string(), manifest);
@@ -123,7 +138,8 @@ impl Scaffold {
         let runtime = crate_dir.join("src/runtime");
         if runtime.is_dir() {
             let mut found = BTreeMap::new();
-            walk_files(&runtime, "src/runtime", &mut found).map_err(|e| vec![io_diag(&runtime, "cannot read", &e)])?;
+            walk_files(&runtime, "src/runtime", &mut found)
+                .map_err(|e| vec![Diagnostic::new(Code::Io, at(&runtime), format!("cannot read: {e}"))])?;
             for (rel, entry) in found {
                 let path = crate_dir.join(&rel);
                 match entry {
@@ -133,7 +149,7 @@ impl Scaffold {
                     DiskFile::Other => {
                         return Err(vec![Diagnostic::new(
                             Code::Io,
-                            Span::line(path.display().to_string(), 0),
+                            at(&path),
                             "runtime file is not UTF-8 text or is a symlink; cannot scaffold from it",
                         )])
                     }
@@ -253,8 +269,18 @@ fn walk_files(dir: &Path, prefix: &str, out: &mut BTreeMap<String, DiskFile>) ->
     Ok(())
 }
 
-fn io_diag(path: &Path, what: &str, err: &io::Error) -> Diagnostic {
-    Diagnostic::new(Code::Io, Span::line(path.display().to_string(), 0), format!("{what} `{}`: {err}", path.display()))
+/// Where a diagnostic about `path` points: relative to the output directory (`""` for the
+/// directory itself) so it renders as `<out as typed>/<rel>`; absolute when outside it.
+fn span_of(out: &Path, path: &Path) -> Span {
+    let file = match path.strip_prefix(out) {
+        Ok(rel) => rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"),
+        Err(_) => path.display().to_string(),
+    };
+    Span::line(file, 0)
+}
+
+fn io_diag(out: &Path, path: &Path, what: &str, err: &io::Error) -> Diagnostic {
+    Diagnostic::new(Code::Io, span_of(out, path), format!("{what}: {err}"))
 }
 
 /// A key is acceptable if it is [`FEATURES_KEY`] or a plain relative path under `src/generated/`
@@ -326,11 +352,11 @@ pub fn replace_features_block(manifest: &str, block: &str) -> Option<String> {
     Some(out)
 }
 
-fn missing_block(path: &Path) -> Diagnostic {
+fn missing_block() -> Diagnostic {
     Diagnostic::new(
         Code::MissingGeneratedBlock,
-        Span::line(path.display().to_string(), 0),
-        format!("`{}` has no `{BEGIN_MARKER}` ... `{END_MARKER}` block for the generated features", path.display()),
+        Span::line(CARGO_TOML, 0),
+        format!("no `{BEGIN_MARKER}` ... `{END_MARKER}` block for the generated features"),
     )
 }
 
@@ -357,14 +383,13 @@ fn survey(out: &Path, files: &BTreeMap<String, String>, scaffold_manifest: Optio
     if !bad.is_empty() {
         return Err(bad);
     }
-    let state = dir_state(out).map_err(|e| vec![io_diag(out, "cannot read", &e)])?;
+    let state = dir_state(out).map_err(|e| vec![io_diag(out, out, "cannot read", &e)])?;
     if state == DirState::Foreign {
         return Err(vec![Diagnostic::new(
             Code::OutputNotGenerated,
-            Span::line(out.display().to_string(), 0),
+            Span::line("", 0),
             format!(
-                "`{}` is not empty and is not a generated crate (no `{GENERATED_DIR}/` and no `{BEGIN_MARKER}` in Cargo.toml); refusing to write into it",
-                out.display()
+                "not empty and not a generated crate (no `{GENERATED_DIR}/`, no `{BEGIN_MARKER}` in Cargo.toml); refusing to write into it"
             ),
         )]);
     }
@@ -374,7 +399,7 @@ fn survey(out: &Path, files: &BTreeMap<String, String>, scaffold_manifest: Optio
     // An interrupted swap leaves only the backup: compare against it, [`write`] restores it.
     let existing = [GENERATED_DIR, BACKUP_DIR].into_iter().map(|d| out.join(d)).find(|p| p.is_dir());
     if let Some(dir) = &existing {
-        walk_files(dir, GENERATED_DIR, &mut on_disk).map_err(|e| vec![io_diag(dir, "cannot read", &e)])?;
+        walk_files(dir, GENERATED_DIR, &mut on_disk).map_err(|e| vec![io_diag(out, dir, "cannot read", &e)])?;
     }
 
     let mut deltas = Vec::new();
@@ -396,13 +421,16 @@ fn survey(out: &Path, files: &BTreeMap<String, String>, scaffold_manifest: Optio
         _ => match fs::read_to_string(&manifest_path) {
             Ok(t) => Some(t),
             Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-            Err(e) => return Err(vec![io_diag(&manifest_path, "cannot read", &e)]),
+            Err(e) => return Err(vec![io_diag(out, &manifest_path, "cannot read", &e)]),
         },
     };
-    let block = files.get(FEATURES_KEY).map(String::as_str).unwrap_or("");
+    // No features key: emit does not manage features, and the block is left as it is (emptying
+    // it would break `default = [...]` features that name versions).
+    let block = files.get(FEATURES_KEY).map(String::as_str);
     let mut new_manifest = None;
-    match manifest {
-        Some(old) => match replace_features_block(&old, block) {
+    match (manifest, block) {
+        (_, None) => {}
+        (Some(old), Some(block)) => match replace_features_block(&old, block) {
             Some(new) if normalise(&new) == normalise(&old) => {}
             Some(new) => {
                 deltas.push(FileDelta { path: FEATURES_KEY.to_string(), delta: Delta::Stale });
@@ -410,12 +438,9 @@ fn survey(out: &Path, files: &BTreeMap<String, String>, scaffold_manifest: Optio
             }
             // Without markers an empty block is trivially in place; content has nowhere to go.
             None if block.is_empty() => {}
-            None => return Err(vec![missing_block(&manifest_path)]),
+            None => return Err(vec![missing_block()]),
         },
-        None if files.contains_key(FEATURES_KEY) => {
-            deltas.push(FileDelta { path: FEATURES_KEY.to_string(), delta: Delta::Missing });
-        }
-        None => {}
+        (None, Some(_)) => deltas.push(FileDelta { path: FEATURES_KEY.to_string(), delta: Delta::Missing }),
     }
     deltas.sort();
     Ok(Survey { plan: Plan { scaffold, deltas }, new_manifest, generated_changed })
@@ -437,7 +462,8 @@ pub fn write(
     let io_err = |p: &Path, what: &str| {
         let p = p.to_path_buf();
         let what = what.to_string();
-        move |e: io::Error| vec![io_diag(&p, &what, &e)]
+        let out = out.to_path_buf();
+        move |e: io::Error| vec![io_diag(&out, &p, &what, &e)]
     };
     // Validate and classify before touching anything.
     let first = survey(out, files, None)?;
@@ -455,7 +481,7 @@ pub fn write(
         // (and reported) by the next run instead of being mistaken for a finished crate.
         fs::create_dir_all(out).map_err(io_err(out, "cannot create"))?;
         for (rel, text) in s.files.iter().filter(|(k, _)| k.as_str() != CARGO_TOML) {
-            write_file(&out.join(rel), text)?;
+            write_file(out, &out.join(rel), text)?;
         }
     }
 
@@ -466,13 +492,13 @@ pub fn write(
     }
     if survey.generated_changed || scaffold_files.is_some() {
         let staging = out.join(STAGING_DIR);
-        remove_if_exists(&staging)?;
+        remove_if_exists(out, &staging)?;
         fs::create_dir_all(&staging).map_err(io_err(&staging, "cannot create"))?;
         for (rel, text) in files.iter().filter(|(k, _)| k.as_str() != FEATURES_KEY) {
             let inner = rel.strip_prefix(GENERATED_DIR).unwrap_or(rel).trim_start_matches('/');
-            write_file(&staging.join(inner), text)?;
+            write_file(out, &staging.join(inner), text)?;
         }
-        remove_if_exists(&backup)?;
+        remove_if_exists(out, &backup)?;
         if generated.exists() {
             fs::rename(&generated, &backup).map_err(io_err(&generated, "cannot move aside"))?;
         }
@@ -482,7 +508,7 @@ pub fn write(
             return Err(io_err(&staging, "cannot move into place")(e));
         }
     }
-    remove_if_exists(&backup)?;
+    remove_if_exists(out, &backup)?;
 
     let manifest = match (&scaffold_files, &survey.new_manifest) {
         (_, Some(new)) => Some(new.clone()),
@@ -491,23 +517,23 @@ pub fn write(
     };
     if let Some(text) = manifest {
         let tmp = out.join(CARGO_TOML_TMP);
-        write_file(&tmp, &text)?;
+        write_file(out, &tmp, &text)?;
         fs::rename(&tmp, out.join(CARGO_TOML)).map_err(io_err(&tmp, "cannot move into place"))?;
     }
     Ok(survey.plan)
 }
 
-fn write_file(path: &Path, text: &str) -> Result<(), Vec<Diagnostic>> {
+fn write_file(out: &Path, path: &Path, text: &str) -> Result<(), Vec<Diagnostic>> {
     if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent).map_err(|e| vec![io_diag(parent, "cannot create", &e)])?;
+        fs::create_dir_all(parent).map_err(|e| vec![io_diag(out, parent, "cannot create", &e)])?;
     }
-    fs::write(path, text).map_err(|e| vec![io_diag(path, "cannot write", &e)])
+    fs::write(path, text).map_err(|e| vec![io_diag(out, path, "cannot write", &e)])
 }
 
 /// Removes one of our own staging/backup directories (never anything the caller named).
-fn remove_if_exists(path: &PathBuf) -> Result<(), Vec<Diagnostic>> {
+fn remove_if_exists(out: &Path, path: &Path) -> Result<(), Vec<Diagnostic>> {
     match fs::remove_dir_all(path) {
-        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(vec![io_diag(path, "cannot remove", &e)]),
+        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(vec![io_diag(out, path, "cannot remove", &e)]),
         _ => Ok(()),
     }
 }

@@ -44,9 +44,12 @@ impl std::fmt::Display for Summary {
 
 /// `prefix/file`, or `file` when the prefix is empty. The prefix keeps the user's spelling;
 /// only a trailing separator is dropped so `docs/` and `docs` print alike.
+/// An absolute `file` is shown as it is, and an empty one names the prefix itself.
 pub fn display_path(prefix: &str, file: &str) -> String {
     let prefix = prefix.trim_end_matches(['/', '\\']);
-    if prefix.is_empty() || prefix == "." {
+    if file.is_empty() {
+        prefix.to_string()
+    } else if prefix.is_empty() || prefix == "." || std::path::Path::new(file).is_absolute() {
         file.to_string()
     } else {
         format!("{prefix}/{file}")
@@ -243,7 +246,7 @@ mod tests {
 
     #[test]
     fn display_paths() {
-        let table = [("docs", "beta/a.md", "docs/beta/a.md"), ("docs/", "beta/a.md", "docs/beta/a.md"), ("", "x", "x"), (".", "x", "x"), ("../shared/graph-docs", "v1.0/api/a.md", "../shared/graph-docs/v1.0/api/a.md")];
+        let table = [("docs", "beta/a.md", "docs/beta/a.md"), ("docs/", "beta/a.md", "docs/beta/a.md"), ("", "x", "x"), (".", "x", "x"), ("../shared/graph-docs", "v1.0/api/a.md", "../shared/graph-docs/v1.0/api/a.md"), ("out", "", "out"), ("out", "/abs/x", "/abs/x")];
         for (prefix, file, want) in table {
             assert_eq!(display_path(prefix, file), want);
         }
