@@ -433,7 +433,9 @@ fn survey(out: &Path, files: &BTreeMap<String, String>, scaffold_manifest: Optio
         (Some(old), Some(block)) => match replace_features_block(&old, block) {
             Some(new) if normalise(&new) == normalise(&old) => {}
             Some(new) => {
-                deltas.push(FileDelta { path: FEATURES_KEY.to_string(), delta: Delta::Stale });
+                // In a crate being scaffolded the block is new, not stale.
+                let delta = if scaffold { Delta::Missing } else { Delta::Stale };
+                deltas.push(FileDelta { path: FEATURES_KEY.to_string(), delta });
                 new_manifest = Some(new);
             }
             // Without markers an empty block is trivially in place; content has nowhere to go.

@@ -116,7 +116,8 @@ pub fn render_one(d: &Diagnostic, sources: &BTreeMap<String, String>, prefix: &s
             .with_notes(notes(d, prefix).into_iter().map(|n| format!("note: {n}")).collect());
         let config = Config { chars: Chars::ascii(), ..Config::default() };
         if let Ok(s) = term::emit_into_string(&config, &files, &cs) {
-            return s;
+            // codespan ends with a blank line; callers decide on separators.
+            return format!("{}\n", s.trim_end());
         }
     }
     // No source text (or codespan could not map it): the header and the location only.
