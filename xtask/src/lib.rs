@@ -46,7 +46,15 @@ pub fn load(docs: &Path) -> Loaded {
     let (pages, tree_diags) = graph_docgen::tree::read_tree(docs);
     let sources = pages.iter().map(|p| (p.path.clone(), p.text.clone())).collect();
     let mut generated = graph_docgen::generate(pages, &Options::default());
-    generated.diagnostics.extend(tree_diags);
+    // The reader names the root itself by its path; diagnostic files are relative to the root,
+    // so the root is "" (rendered as the root as the user typed it).
+    let root = docs.display().to_string();
+    generated.diagnostics.extend(tree_diags.into_iter().map(|mut d| {
+        if d.span.file == root {
+            d.span.file.clear();
+        }
+        d
+    }));
     generated.diagnostics.sort();
     Loaded { generated, sources }
 }

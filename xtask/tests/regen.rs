@@ -128,6 +128,9 @@ fn binary_runs_from_any_directory() {
         .output()
         .expect("runs");
     assert!(!missing.status.success());
-    assert!(String::from_utf8_lossy(&missing.stderr).contains("error[GD0005]"), "{}", String::from_utf8_lossy(&missing.stderr));
+    let stderr = String::from_utf8_lossy(&missing.stderr);
+    assert!(stderr.contains("error[GD0005]"), "{stderr}");
+    // The root itself is shown once, as typed (not `no-such-docs/no-such-docs`).
+    assert!(stderr.contains("--> no-such-docs:1:1"), "{stderr}");
     assert!(!out.exists());
 }
