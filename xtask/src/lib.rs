@@ -101,7 +101,9 @@ pub fn render_diagnostics(
             ) {
                 list.extend(more.iter().cloned());
             }
-            doc["summary"] = serde_json::json!(render::Summary::of(docs.iter().chain(out)));
+            if let Some(obj) = doc.as_object_mut() {
+                obj.insert("summary".into(), serde_json::json!(render::Summary::of(docs.iter().chain(out))));
+            }
             let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
             s.push('\n');
             s
