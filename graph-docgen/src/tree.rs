@@ -240,10 +240,11 @@ mod tests {
         diags.iter().map(|d| (d.code, d.span.file.clone(), d.span.line)).collect()
     }
 
-    /// `(input bytes, expected text or None, expected (code, line) diagnostics)`.
     #[test]
     fn decode_variants() {
-        let cases: Vec<(&[u8], Option<&str>, Vec<(Code, u32)>)> = vec![
+        /// `(input bytes, expected text or None, expected (code, line) diagnostics)`.
+        type Case = (&'static [u8], Option<&'static str>, Vec<(Code, u32)>);
+        let cases: Vec<Case> = vec![
             (b"# T\n", Some("# T\n"), vec![]),
             (b"", Some(""), vec![]),
             (b"\xEF\xBB\xBF# T\r\nx\r\n", Some("# T\nx\n"), vec![]),
@@ -328,6 +329,14 @@ mod tests {
                 (Code::Symlink, "v1.0/api/link.md".to_string(), 1),
             ]
         );
+    }
+
+    #[test]
+    fn vanished_page_is_an_io_error() {
+        let t = TempDir::new("vanished");
+        let (page, diags) = read_page("beta/gone.md", &t.0.join("gone.md"));
+        assert!(page.is_none());
+        assert_eq!(codes(&diags), vec![(Code::Io, "beta/gone.md".to_string(), 1)]);
     }
 
     #[cfg(unix)]

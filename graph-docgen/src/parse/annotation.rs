@@ -7,7 +7,7 @@
 //! are not annotations and give `None` without a diagnostic.
 
 use crate::diagnostics::{Code, Diagnostic, Span};
-use crate::parse::json::{parse_json, JsonError};
+use crate::parse::json::{group_tolerances, parse_json, JsonError};
 
 /// Annotation keys whose value is a boolean; the docs sometimes quote it (`"truncated":
 /// "true"` 41 times, `"isCollection": "true"` 19, `"openType": "false"` 2 in 2021), so a
@@ -52,7 +52,7 @@ pub fn parse_annotation(
             return None;
         }
     };
-    for (line, what) in &parsed.tolerated {
+    for (line, what) in &group_tolerances(&parsed.tolerated) {
         diags.push(Diagnostic::new(
             Code::MalformedAnnotation,
             Span::line(path, *line),
@@ -146,6 +146,16 @@ mod tests {
                 vec![12],
             ),
             (
+                "{\n  \"type\": \"#page.annotation\",\n  \"description\": \"User delete x,\n  \"keywords\": \"\"\n}",
+                json!({"type": "#page.annotation", "description": "User delete x,", "keywords": ""}),
+                vec![12, 13],
+            ),
+            (
+                "{\n  \"description\": translationLanguageOverride resource\"\n}",
+                json!({"description": "translationLanguageOverride resource\""}),
+                vec![11],
+            ),
+            (
                 "{\n  \"blockType\": \"resource\"\n  \"@odata.type\": \"microsoft.graph.x\"\n}",
                 json!({"blockType": "resource", "@odata.type": "microsoft.graph.x"}),
                 vec![12],
@@ -163,7 +173,7 @@ mod tests {
 
     #[test]
     fn unreadable_annotation_is_reported_and_ignored() {
-        let body = "{\n  \"type\": \"#page.annotation\",\n  \"description\": \"User delete x,\n  \"keywords\": \"\"\n}";
+        let body = "{\n  \"type\": \"#page.annotation\",\n  \"description\" \"User delete x\"\n}";
         let mut diags = Vec::new();
         assert_eq!(parse_annotation(body, 40, "v1.0/api/x.md", &mut diags), None);
         assert_eq!(diags.len(), 1, "{diags:?}");

@@ -9,7 +9,7 @@
 
 use crate::diagnostics::{Code, Diagnostic, Span};
 use crate::facts::{BlockType, CodeBlock, JsonBody};
-use crate::parse::json::{parse_json, JsonError};
+use crate::parse::json::{group_tolerances, parse_json, JsonError};
 
 /// HTTP methods recognised on a request line.
 const METHODS: &[&str] = &["GET", "POST", "PATCH", "PUT", "DELETE", "HEAD", "OPTIONS"];
@@ -44,6 +44,12 @@ impl HttpParts<'_> {
         body.starts_with('{')
             || body.starts_with('[')
             || self.content_type().is_some_and(|ct| ct.to_ascii_lowercase().contains("json"))
+    }
+
+    /// Whether a Content-Type header names a type that is not JSON (`application/zip`,
+    /// `text/plain`): such a body is data, and `[Zip file containing …]` is not an array.
+    pub fn content_type_is_not_json(&self) -> bool {
+        self.content_type().is_some_and(|ct| !ct.to_ascii_lowercase().contains("json"))
     }
 }
 
@@ -148,8 +154,11 @@ pub fn parse_code_block(
     let parts = split_http(code, code_first_line);
     let body = if parts.body_is_json() {
         match parse_json(parts.body, parts.body_line) {
+            // A body its Content-Type calls non-JSON is used only when it is strict JSON.
+            Ok(p) if parts.content_type_is_not_json() && !p.is_strict() => None,
+            Err(_) if parts.content_type_is_not_json() => None,
             Ok(p) => {
-                for (line, what) in &p.tolerated {
+                for (line, what) in &group_tolerances(&p.tolerated) {
                     diags.push(Diagnostic::new(
                         Code::JsonTolerated,
                         Span::line(path, *line),
@@ -247,6 +256,8 @@ mod tests {
             "GET https://graph.microsoft.com/v1.0/me/photo/$value",
             "",
             "HTTP/1.1 200 OK\nContent-type: text/csv\n\nData as of,User principal name\n2017-09-01,a@b.c",
+            "POST https://x/appDefinitions\nContent-type: application/zip\n\n[Zip file containing a Teams app package]",
+            "HTTP/1.1 200 OK\nContent-Type: text/plain\n\n{ not json",
         ];
         for code in cases {
             let mut diags = Vec::new();
@@ -258,14 +269,15 @@ mod tests {
 
     #[test]
     fn json_bodies_are_read_with_diagnostics_at_the_right_line() {
-        // (code, body expected, [(code, line, message fragment)])
-        let cases: Vec<(&str, bool, Vec<(Code, u32, &str)>)> = vec![
+        /// (code, body expected, [(code, line, message fragment)])
+        type Case = (&'static str, bool, Vec<(Code, u32, &'static str)>);
+        let cases: Vec<Case> = vec![
             ("HTTP/1.1 200 OK\nContent-type: application/json\n\n{\"a\": 1}", true, vec![]),
             ("PATCH https://x/y\nContent-type: application/json\n\n{\n  \"a\": 1,\n}", true, vec![(Code::JsonTolerated, 14, "trailing comma")]),
             (
                 "PATCH https://x/y\n\n{\n  /* c */\n  \"a\": 00:00:00\n}",
                 true,
-                vec![(Code::JsonTolerated, 13, "`/* */` comment"), (Code::JsonTolerated, 14, "non-JSON literal `00:00:00`")],
+                vec![(Code::JsonTolerated, 13, "`/* */` comment"), (Code::JsonTolerated, 14, "non-JSON literal kept as a string: `00:00:00`")],
             ),
             ("HTTP/1.1 200 OK\nContent-type: application/json\n\n<bytes 0-25 of the file>", false, vec![(Code::JsonInvalid, 13, "not JSON")]),
             ("HTTP/1.1 200 OK\n\n{\n  \"a\": \"b\n", false, vec![(Code::JsonInvalid, 13, "unterminated string")]),
@@ -281,6 +293,23 @@ mod tests {
                 assert_eq!(d.span.file, "beta/api/x.md");
             }
         }
+        // Many of one kind: one warning at the first line, the others counted.
+        let mut diags = Vec::new();
+        let code = "HTTP/1.1 200 OK\n\n{\n  a: 1,\n  b: 2,\n  \"c\": [1,],\n}";
+        assert!(block(code, &mut diags).body.is_some());
+        let got: Vec<(u32, &str)> = diags.iter().map(|d| (d.span.line, d.message.as_str())).collect();
+        assert_eq!(
+            got,
+            vec![
+                (13, "example body is not strict JSON: unquoted key: `a` (and 1 more, on line 14)"),
+                (15, "example body is not strict JSON: trailing comma (and 1 more, on line 15)"),
+            ]
+        );
+        // A strict JSON body under a non-JSON Content-Type is still read.
+        let mut diags = Vec::new();
+        let code = "HTTP/1.1 200 OK\nContent-Type: text/plain\n\n{\"a\": 1}";
+        assert!(block(code, &mut diags).body.is_some());
+        assert!(diags.is_empty());
         let deep = format!("HTTP/1.1 200 OK\n\n{}", "[".repeat(500));
         let mut diags = Vec::new();
         assert!(block(&deep, &mut diags).body.is_none());
@@ -317,6 +346,36 @@ mod tests {
         let got: Vec<(Code, u32)> = diags.iter().map(|d| (d.code, d.span.line)).collect();
         assert_eq!(got, vec![(Code::JsonTolerated, 50)]);
         assert!(diags.iter().all(|d| d.message.contains("trailing comma")));
+    }
+
+    /// Random framing and JSON fragments never panic, and every diagnostic lies inside the block.
+    #[test]
+    fn never_panics_on_garbage() {
+        let pieces = [
+            "PATCH https://x/{id}\n", "HTTP/1.1 200 OK\n", "HTTP 201\n", "Content-Type: application/json\n", "Content-type: text/plain\n",
+            "\n", "{", "}", "[", "]", "\"a\": ", "'b'", ",", "...", "00:00", "/*", "//", "\u{a0}", "é", "<bytes>", "\"",
+            "DELETE/x", "HTTP", ":",
+        ];
+        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+        for _ in 0..5_000 {
+            let mut code = String::new();
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let len = (seed % 30) as usize;
+            for i in 0..len {
+                let k = (seed.rotate_left(i as u32 * 5) % pieces.len() as u64) as usize;
+                code.push_str(pieces[k]);
+            }
+            let lines = u32::try_from(code.matches('\n').count()).unwrap_or(0);
+            let mut diags = Vec::new();
+            let _ = block(&code, &mut diags);
+            for d in &diags {
+                assert!((10..=10 + lines).contains(&d.span.line), "{code:?}: {d:?}");
+            }
+            let mut diags = Vec::new();
+            let _ = crate::parse::annotation::parse_annotation(&code, 3, "x.md", &mut diags);
+        }
     }
 
     fn block_at(code: &str, first_line: u32, diags: &mut Vec<Diagnostic>) -> CodeBlock {

@@ -76,6 +76,39 @@ pub fn parse_json(text: &str, first_line: u32) -> Result<JsonParse, JsonError> {
     Ok(JsonParse { json, tolerated: r.tolerated })
 }
 
+/// Groups tolerances by kind (the text before `": "`), one entry per kind at its first line,
+/// so that a body indented with NBSPs gives one warning, not one per character. The message
+/// says how many more there were and on which lines.
+pub fn group_tolerances(tolerated: &[(u32, String)]) -> Vec<(u32, String)> {
+    /// Lines listed in a grouped message before `…`.
+    const MAX_LINES: usize = 8;
+    let kind = |w: &str| w.split(": ").next().unwrap_or(w).to_string();
+    let mut groups: Vec<(String, u32, String, Vec<u32>)> = Vec::new();
+    for (line, what) in tolerated {
+        let k = kind(what);
+        match groups.iter_mut().find(|g| g.0 == k) {
+            Some(g) => g.3.push(*line),
+            None => groups.push((k, *line, what.clone(), Vec::new())),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(_, line, what, more)| {
+            if more.is_empty() {
+                return (line, what);
+            }
+            let mut lines: Vec<u32> = more.clone();
+            lines.dedup();
+            let mut list: Vec<String> = lines.iter().take(MAX_LINES).map(u32::to_string).collect();
+            if lines.len() > MAX_LINES {
+                list.push("…".into());
+            }
+            let on = if lines.len() == 1 { "line" } else { "lines" };
+            (line, format!("{what} (and {} more, on {on} {})", more.len(), list.join(", ")))
+        })
+        .collect()
+}
+
 /// Whitespace other than JSON's four characters that the docs use between tokens. Each is
 /// reported by its code point; `char::is_whitespace` covers NBSP, U+202F and friends, the
 /// rest are invisible characters that are not Unicode whitespace.
@@ -163,7 +196,7 @@ impl Reader<'_> {
                     self.bump();
                 }
                 c if is_extra_ws(c) => {
-                    self.tolerate(self.line, format!("U+{:04X} used as whitespace", c as u32));
+                    self.tolerate(self.line, format!("non-ASCII whitespace: U+{:04X}", c as u32));
                     self.bump();
                 }
                 _ => break,
@@ -195,8 +228,19 @@ impl Reader<'_> {
     /// that JSON has no word for (`00:00:00`, `+1`, `String`), kept as a string.
     fn bare_value(&mut self) -> Result<JsonValue, JsonError> {
         let line = self.line;
-        let token = self.token(|c| ends_token(c) || c == '/');
-        if token.is_empty() {
+        // A bare value runs to the next `,`, `}`, `]` or line end, so that prose such as
+        // `translationLanguageOverride resource"` becomes one string, not a cascade of errors.
+        let src = self.src;
+        let start = self.pos;
+        let rest = src.get(start..).unwrap_or("");
+        let mut end = rest.find([',', '{', '}', '[', ']', '\n']).unwrap_or(rest.len());
+        // A comment after the value is still a comment.
+        for comment in [" //", " /*", "\t//", "\t/*"] {
+            end = rest.get(..end).and_then(|r| r.find(comment)).unwrap_or(end);
+        }
+        let token = rest.get(..end).unwrap_or("").trim_end_matches(is_extra_ws);
+        self.pos = start + token.len(); // no newline inside, so the line is unchanged
+        if token.is_empty() || token.starts_with('/') {
             // Only `/` not starting a comment gets here; failing guarantees progress.
             return Err(self.error("unexpected `/`: expected a value"));
         }
@@ -207,7 +251,7 @@ impl Reader<'_> {
             t if is_json_number(t) => JsonValue::Number(t.to_string()),
             t => {
                 let t = t.to_string();
-                self.tolerate(line, format!("non-JSON literal `{t}` (kept as a string)"));
+                self.tolerate(line, format!("non-JSON literal kept as a string: `{t}`"));
                 JsonValue::String(t)
             }
         })
@@ -293,7 +337,7 @@ impl Reader<'_> {
             }
             Some(c) if !ends_token(c) && c != ':' => {
                 let key = self.token(|c| ends_token(c) || c == ':').to_string();
-                self.tolerate(line, format!("unquoted key `{key}`"));
+                self.tolerate(line, format!("unquoted key: `{key}`"));
                 Ok(key)
             }
             Some(c) => Err(self.error(format!("unexpected `{c}`: expected a key"))),
@@ -375,6 +419,12 @@ impl Reader<'_> {
         let mut out = String::new();
         loop {
             let line = self.line;
+            if self.peek() == Some('\n') && next_line_starts_member(self.rest()) {
+                // `"description": "User delete x,` ⏎ `"keywords": ""`: the quote was never
+                // closed and the next line is a new member, so the string ends with its line.
+                self.tolerate(line, "unterminated string (closed at the end of its line)");
+                return Ok(out);
+            }
             let Some(c) = self.bump() else {
                 return Err(JsonError::Syntax {
                     line: open_line,
@@ -390,7 +440,7 @@ impl Reader<'_> {
                     out.push('\n');
                 }
                 c if (c as u32) < 0x20 => {
-                    self.tolerate(line, format!("raw control character U+{:04X} inside a string", c as u32));
+                    self.tolerate(line, format!("raw control character inside a string: U+{:04X}", c as u32));
                     out.push(c);
                 }
                 c => out.push(c),
@@ -456,7 +506,7 @@ impl Reader<'_> {
             }
             c if c == quote => out.push(c),
             c => {
-                self.tolerate(line, format!("invalid escape `\\{c}` (kept as written)"));
+                self.tolerate(line, format!("invalid escape kept as written: `\\{c}`"));
                 out.push('\\');
                 if c == '\n' {
                     self.tolerate(line, "raw newline inside a string");
@@ -476,6 +526,23 @@ impl Reader<'_> {
         let v = u32::from_str_radix(digits, 16).ok()?;
         self.pos += 4; // four ASCII bytes, no newline among them
         Some(v)
+    }
+}
+
+/// Whether the line after `rest`'s leading newline starts like an object member
+/// (`"key":`), which a string spilling over from the line before never does in the docs.
+fn next_line_starts_member(rest: &str) -> bool {
+    let Some(next) = rest.strip_prefix('\n') else {
+        return false;
+    };
+    let next = next.trim_start_matches([' ', '\t']);
+    let Some(key_and_rest) = next.strip_prefix('"') else {
+        return false;
+    };
+    let line = key_and_rest.split('\n').next().unwrap_or("");
+    match line.split_once('"') {
+        Some((key, after)) => !key.is_empty() && !key.contains(' ') && after.trim_start().starts_with(':'),
+        None => false,
     }
 }
 
@@ -603,7 +670,7 @@ mod tests {
             Case {
                 text: "{\n  \"endTime\"\u{a0}: \"18:30\",\n\u{202f}\"b\": 1\u{200b}\n}",
                 value: obj(100, vec![("endTime", s("18:30", 101)), ("b", n("1", 102))]),
-                tolerated: &[(101, "U+00A0 used as whitespace"), (102, "U+202F used as whitespace"), (102, "U+200B used as whitespace")],
+                tolerated: &[(101, "non-ASCII whitespace: U+00A0"), (102, "non-ASCII whitespace: U+202F"), (102, "non-ASCII whitespace: U+200B")],
             },
             Case {
                 text: "[\n  {\"a\": 1},\n  ...\n]",
@@ -618,7 +685,7 @@ mod tests {
             Case {
                 text: "{\n  credentials: [\n  ]\n}",
                 value: obj(100, vec![("credentials", arr(101, vec![]))]),
-                tolerated: &[(101, "unquoted key `credentials`")],
+                tolerated: &[(101, "unquoted key: `credentials`")],
             },
             Case {
                 text: "{\n  \"a\": 1\n  \"b\": {}\n}",
@@ -629,9 +696,14 @@ mod tests {
                 text: "{\n  \"audioDuration\": 00:00:00,\n  \"tz\": +1\n}",
                 value: obj(100, vec![("audioDuration", s("00:00:00", 101)), ("tz", s("+1", 102))]),
                 tolerated: &[
-                    (101, "non-JSON literal `00:00:00` (kept as a string)"),
-                    (102, "non-JSON literal `+1` (kept as a string)"),
+                    (101, "non-JSON literal kept as a string: `00:00:00`"),
+                    (102, "non-JSON literal kept as a string: `+1`"),
                 ],
+            },
+            Case {
+                text: "{\n  \"description\": \"User delete x,\n  \"keywords\": \"\"\n}",
+                value: obj(100, vec![("description", s("User delete x,", 101)), ("keywords", s("", 102))]),
+                tolerated: &[(101, "unterminated string (closed at the end of its line)"), (102, "missing comma")],
             },
             Case {
                 text: "{\"a\": 1}\n\nThe following is an example of the response.",
@@ -641,7 +713,7 @@ mod tests {
             Case {
                 text: "{\"a\": \"x\\qy\"}",
                 value: obj(100, vec![("a", s("x\\qy", 100))]),
-                tolerated: &[(100, "invalid escape `\\q` (kept as written)")],
+                tolerated: &[(100, "invalid escape kept as written: `\\q`")],
             },
             Case {
                 text: "[1,,2]",
@@ -651,7 +723,7 @@ mod tests {
             Case {
                 text: "{\"a\": \"t\tb\"}",
                 value: obj(100, vec![("a", s("t\tb", 100))]),
-                tolerated: &[(100, "raw control character U+0009 inside a string")],
+                tolerated: &[(100, "raw control character inside a string: U+0009")],
             },
         ];
         for c in cases {
@@ -660,6 +732,50 @@ mod tests {
             let got: Vec<(u32, &str)> = p.tolerated.iter().map(|(l, w)| (*l, w.as_str())).collect();
             assert_eq!(got, c.tolerated, "tolerances of {:?}", c.text);
         }
+    }
+
+    #[test]
+    fn bare_values_run_to_the_delimiter() {
+        let text = "{\n  \"description\": translationLanguageOverride resource\",\n  \"d\": 00:00:00 // hh:mm:ss\n}";
+        let p = parse_json(text, 1).expect("lenient");
+        assert_eq!(
+            p.json,
+            obj(1, vec![("description", s("translationLanguageOverride resource\"", 2)), ("d", s("00:00:00", 3))])
+        );
+        let got: Vec<(u32, &str)> = p.tolerated.iter().map(|(l, w)| (*l, w.as_str())).collect();
+        assert_eq!(
+            got,
+            vec![
+                (2, "non-JSON literal kept as a string: `translationLanguageOverride resource\"`"),
+                (3, "non-JSON literal kept as a string: `00:00:00`"),
+                (3, "`//` comment"),
+            ]
+        );
+    }
+
+    #[test]
+    fn tolerances_group_by_kind() {
+        let t = |l: u32, w: &str| (l, w.to_string());
+        let input = vec![
+            t(3, "non-ASCII whitespace: U+00A0"),
+            t(3, "non-ASCII whitespace: U+00A0"),
+            t(4, "trailing comma"),
+            t(5, "non-ASCII whitespace: U+202F"),
+            t(9, "unquoted key: `a`"),
+        ];
+        assert_eq!(
+            group_tolerances(&input),
+            vec![
+                t(3, "non-ASCII whitespace: U+00A0 (and 2 more, on lines 3, 5)"),
+                t(4, "trailing comma"),
+                t(9, "unquoted key: `a`"),
+            ]
+        );
+        let many: Vec<(u32, String)> = (1..=20).map(|l| t(l, "missing comma")).collect();
+        assert_eq!(
+            group_tolerances(&many),
+            vec![t(1, "missing comma (and 19 more, on lines 2, 3, 4, 5, 6, 7, 8, 9, …)")]
+        );
     }
 
     #[test]
