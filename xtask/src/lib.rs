@@ -221,3 +221,16 @@ pub fn regen_with(args: &RegenArgs, loaded: Loaded) -> RegenOutcome {
     stderr.push_str(&message);
     RegenOutcome { stderr, stdout, success }
 }
+
+/// Markers around the README's generated diagnostic code table.
+pub const README_TABLE_BEGIN: &str = "<!-- BEGIN CODE TABLE (cargo xtask explain --all) -->\n";
+pub const README_TABLE_END: &str = "<!-- END CODE TABLE -->";
+
+/// The README with the block between the markers replaced by the current code table
+/// (`cargo xtask readme`); `None` when the markers are missing.
+pub fn readme_with_code_table(readme: &str) -> Option<String> {
+    let start = readme.find(README_TABLE_BEGIN)? + README_TABLE_BEGIN.len();
+    let len = readme.get(start..)?.find(README_TABLE_END)?;
+    let (head, tail) = (readme.get(..start)?, readme.get(start + len..)?);
+    Some(format!("{head}{}{tail}", graph_docgen::render::code_table()))
+}

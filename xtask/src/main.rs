@@ -67,6 +67,8 @@ enum Command {
         #[arg(long, value_enum, default_value = "human")]
         format: FormatArg,
     },
+    /// Rewrite the diagnostic code table of README.md from the code list.
+    Readme,
     /// Explain a diagnostic code (`GD0300` or its name); --all prints the Markdown table.
     Explain {
         code: Option<String>,
@@ -139,6 +141,23 @@ fn main() -> ExitCode {
                 },
             }
             ExitCode::SUCCESS
+        }
+        Command::Readme => {
+            let path = xtask::workspace_root().join("README.md");
+            let updated = std::fs::read_to_string(&path)
+                .map_err(|e| e.to_string())
+                .and_then(|t| xtask::readme_with_code_table(&t).ok_or_else(|| "no CODE TABLE markers".to_string()))
+                .and_then(|t| std::fs::write(&path, t).map_err(|e| e.to_string()));
+            match updated {
+                Ok(()) => {
+                    eprintln!("README.md code table updated");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: {}: {e}", path.display());
+                    ExitCode::FAILURE
+                }
+            }
         }
         Command::Explain { code, all } => {
             if all {
