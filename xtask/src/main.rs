@@ -12,6 +12,9 @@ use xtask::{Format, RegenArgs, UserPath};
 #[derive(Parser)]
 #[command(name = "cargo xtask", about = "graph-docgen: Microsoft Graph docs -> graph-models")]
 struct Cli {
+    /// Colours in diagnostics on stderr (auto: when it is a terminal and NO_COLOR is unset)
+    #[arg(long, value_enum, default_value = "auto", global = true)]
+    color: ColorArg,
     #[command(subcommand)]
     command: Command,
 }
@@ -20,6 +23,23 @@ struct Cli {
 enum FormatArg {
     Human,
     Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorArg {
+    fn enabled(self) -> bool {
+        match self {
+            ColorArg::Auto => xtask::stderr_wants_color(),
+            ColorArg::Always => true,
+            ColorArg::Never => false,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -85,7 +105,9 @@ fn format(f: FormatArg) -> Format {
 }
 
 fn main() -> ExitCode {
-    match Cli::parse().command {
+    let cli = Cli::parse();
+    let color = cli.color.enabled();
+    match cli.command {
         Command::Regen { docs, out, check, format: f, deny } => {
             let args = RegenArgs {
                 docs: UserPath::resolve(docs.as_deref(), "docs"),
@@ -93,6 +115,7 @@ fn main() -> ExitCode {
                 check,
                 format: format(f),
                 deny_warnings: deny.is_some(),
+                color,
             };
             let outcome = xtask::regen(&args);
             print!("{}", outcome.stdout);
@@ -106,7 +129,7 @@ fn main() -> ExitCode {
         Command::Schema { docs, version } => {
             let docs = UserPath::resolve(docs.as_deref(), "docs");
             let loaded = xtask::load(&docs.path);
-            eprint!("{}", xtask::render_diagnostics(Format::Human, &loaded.generated.diagnostics.0, &docs.shown, &[], "", &loaded.sources));
+            eprint!("{}", xtask::render_diagnostics(Format::Human, &loaded.generated.diagnostics.0, &docs.shown, &[], "", &loaded.sources, color));
             let wanted = version.map(|v| match v {
                 VersionArg::V1_0 => ApiVersion::V1_0,
                 VersionArg::Beta => ApiVersion::Beta,

@@ -29,6 +29,7 @@ fn args(out: &Path, check: bool) -> RegenArgs {
         check,
         format: Format::Human,
         deny_warnings: false,
+        color: false,
     }
 }
 
