@@ -94,7 +94,7 @@ impl FileDelta {
     }
 }
 
-/// What a write would do (or, after [`write`], what it did).
+/// What a write would do (or, after [`write()`], what it did).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Plan {
     /// The output directory held no crate: one is (to be) scaffolded first.
@@ -377,7 +377,7 @@ fn missing_block() -> Diagnostic {
     )
 }
 
-/// Everything [`survey`] learnt about the output directory, for [`check`] and [`write`].
+/// Everything [`survey`] learnt about the output directory, for [`check`] and [`write()`].
 struct Survey {
     plan: Plan,
     /// The new `Cargo.toml` text when the features block changes.
