@@ -212,10 +212,7 @@ pub struct NameMap {
 
 /// The version module name.
 pub fn version_module(v: ApiVersion) -> &'static str {
-    match v {
-        ApiVersion::V1_0 => "v1_0",
-        ApiVersion::Beta => "beta",
-    }
+    v.module()
 }
 
 fn first_span(sources: &[Span]) -> Span {

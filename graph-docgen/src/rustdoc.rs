@@ -150,6 +150,27 @@ pub fn doc_lines(markdown: &str, ctx: &DocContext<'_>) -> Vec<String> {
     w.finish()
 }
 
+/// `text` as a markdown code span (page paths, HTTP request lines, wire names).
+pub fn code_span(text: &str) -> String {
+    let text = text.replace(['\n', '\r'], " ");
+    let ticks = "`".repeat(longest_run(&text, '`') + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') { " " } else { "" };
+    format!("{ticks}{pad}{text}{pad}{ticks}")
+}
+
+/// `text` (a page title, a permission name) escaped so markdown reads it literally.
+pub fn plain_text(text: &str) -> String {
+    let mut w = Writer::default();
+    w.text(&text.replace(['\n', '\r'], " "));
+    w.finish().into_iter().map(|l| l.trim_start().to_string()).collect::<Vec<_>>().join(" ")
+}
+
+/// The ` Source: `a.md`, `b.md`` line of a generated item.
+pub fn source_line<'a>(files: impl Iterator<Item = &'a str>) -> String {
+    let files: Vec<String> = files.map(code_span).collect();
+    format!(" Source: {}", files.join(", "))
+}
+
 /// Absolute form of a link target, or `None` when the link is only an anchor or empty
 /// (its text is kept without a link).
 fn resolve_link(dest: &str, ctx: &DocContext<'_>) -> Option<String> {
@@ -387,9 +408,7 @@ impl Writer {
         self.lines.push(String::new());
     }
     fn code_span(&mut self, code: &str) {
-        let ticks = "`".repeat(longest_run(code, '`') + 1);
-        let pad = if code.starts_with('`') || code.ends_with('`') { " " } else { "" };
-        self.raw(&format!("{ticks}{pad}{code}{pad}{ticks}"));
+        self.raw(&code_span(code));
     }
     /// Writes prose: escapes what markdown would read as syntax, wraps bare URLs.
     fn text(&mut self, text: &str) {
@@ -532,6 +551,14 @@ mod tests {
         for (md, want) in cases {
             assert_eq!(render(md), *want, "input: {md:?}");
         }
+    }
+
+    #[test]
+    fn helpers() {
+        assert_eq!(code_span("a`b"), "``a`b``");
+        assert_eq!(code_span("`x"), "`` `x ``");
+        assert_eq!(plain_text("Update [group] <x>"), "Update \\[group\\] \\<x\\>");
+        assert_eq!(source_line(["a.md", "b.md"].into_iter()), " Source: `a.md`, `b.md`");
     }
 
     #[test]
