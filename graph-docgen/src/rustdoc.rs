@@ -32,7 +32,7 @@ pub fn doc_lines(markdown: &str, ctx: &DocContext<'_>) -> Vec<String> {
     let mut links: Vec<Option<String>> = Vec::new();
     let mut lists: Vec<Option<u64>> = Vec::new();
     let mut in_code_block = false;
-    let mut in_image = 0usize;
+    let mut in_autolink = false;
     for event in Parser::new_ext(markdown, Options::empty()) {
         match event {
             Event::Start(tag) => match tag {
@@ -73,17 +73,19 @@ pub fn doc_lines(markdown: &str, ctx: &DocContext<'_>) -> Vec<String> {
                 Tag::Emphasis => w.raw("*"),
                 Tag::Strong => w.raw("**"),
                 Tag::Strikethrough => w.raw("~~"),
-                Tag::Link { link_type, dest_url, .. } => {
-                    let url = match link_type {
-                        LinkType::Email => Some(format!("mailto:{dest_url}")),
-                        _ => resolve_link(&dest_url, ctx),
-                    };
+                Tag::Link { link_type: LinkType::Autolink | LinkType::Email, dest_url, .. } => {
+                    // `<https://...>` stays an autolink; its text event repeats the URL.
+                    w.raw(&format!("<{dest_url}>"));
+                    links.push(None);
+                    in_autolink = true;
+                }
+                Tag::Link { dest_url, .. } => {
+                    let url = resolve_link(&dest_url, ctx);
                     if url.is_some() {
                         w.raw("[");
                     }
                     links.push(url);
                 }
-                Tag::Image { .. } => in_image += 1,
                 _ => {}
             },
             Event::End(tag) => match tag {
@@ -118,15 +120,16 @@ pub fn doc_lines(markdown: &str, ctx: &DocContext<'_>) -> Vec<String> {
                 TagEnd::Strong => w.raw("**"),
                 TagEnd::Strikethrough => w.raw("~~"),
                 TagEnd::Link => {
+                    in_autolink = false;
                     if let Some(Some(url)) = links.pop() {
                         w.raw("](");
                         w.raw(&url.replace(' ', "%20").replace('(', "%28").replace(')', "%29"));
                         w.raw(")");
                     }
                 }
-                TagEnd::Image => in_image = in_image.saturating_sub(1),
                 _ => {}
             },
+            Event::Text(_) if in_autolink => {}
             Event::Text(text) => {
                 if in_code_block {
                     if let Some(code) = w.code.as_mut() {
@@ -547,6 +550,8 @@ mod tests {
             ("x &#124; y &#x2713;", " x \\| y ✓"),
             ("snake_case _emph_ \\_lit\\_", " snake_case *emph* \\_lit\\_"),
             ("<!-- hidden --> shown", " shown"),
+            ("See <https://example.com/a> now", " See <https://example.com/a> now"),
+            ("Mail <a@example.com>.", " Mail <a@example.com>."),
         ];
         for (md, want) in cases {
             assert_eq!(render(md), *want, "input: {md:?}");

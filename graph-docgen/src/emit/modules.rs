@@ -35,8 +35,9 @@ struct ModuleItems {
     enums: Vec<(String, TokenStream)>,
 }
 
+/// A `//!` line; `text` is markdown built here from escaped pieces.
 fn file_doc(text: &str) -> TokenStream {
-    inner_doc_attrs(&[format!(" {}", rustdoc::plain_text(text))])
+    inner_doc_attrs(&[format!(" {text}")])
 }
 
 fn sorted_items(mut items: Vec<(String, TokenStream)>) -> TokenStream {
@@ -80,8 +81,8 @@ pub fn version_files(schema: &Schema, names: &NameMap) -> Vec<FileTokens> {
             None => root.clone(),
         };
         let ns_label = match &module {
-            Some(m) => format!("Microsoft Graph {}, namespace module `{m}`", version.as_str()),
-            None => format!("Microsoft Graph {} (`microsoft.graph`)", version.as_str()),
+            Some(m) => format!("Microsoft Graph {}, namespace module {}", version.as_str(), rustdoc::code_span(m)),
+            None => format!("Microsoft Graph {} ({})", version.as_str(), rustdoc::code_span(crate::names::ROOT_NAMESPACE)),
         };
         let mut decls = Vec::new();
         if !items.types.is_empty() {
@@ -115,7 +116,11 @@ pub fn version_files(schema: &Schema, names: &NameMap) -> Vec<FileTokens> {
         files.push(FileTokens { path: format!("{root}/requests.rs"), tokens: quote! { #doc #body } });
         quote! { pub mod requests; }
     };
-    let doc = file_doc(&format!("Models of Microsoft Graph {} (`microsoft.graph` and its sub-namespaces).", version.as_str()));
+    let doc = file_doc(&format!(
+        "Models of Microsoft Graph {} ({} and its sub-namespaces).",
+        version.as_str(),
+        rustdoc::code_span(crate::names::ROOT_NAMESPACE)
+    ));
     files.push(FileTokens { path: format!("{root}/mod.rs"), tokens: quote! { #doc #root_decls #(pub mod #subs;)* #requests } });
     files
 }

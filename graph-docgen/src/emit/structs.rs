@@ -130,6 +130,7 @@ pub fn emit_struct(schema: &Schema, names: &NameMap, cycles: &Cycles, t: &TypeDe
         let wire = &p.wire_name;
         fields.push(quote! { #pdocs pub #fname: ::std::option::Option<#ty>, });
         wires.push(wire.clone());
+        let index = proc_macro2::Literal::usize_unsuffixed(index);
         reads.push(quote! { #index => crate::runtime::read(&mut self.#fname, de), });
         writes.push(quote! { out.field(#wire, &self.#fname)?; });
     }
