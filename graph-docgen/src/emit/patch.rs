@@ -9,13 +9,14 @@ use crate::schema::{Operation, ParamPosition, PathPiece, Schema};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-/// The runtime call that appends one path parameter, by where it sits in the path. The one
-/// place that ties `ParamPosition` to the runtime's encoders.
-fn encoder(position: ParamPosition) -> TokenStream {
+/// The `PathBuilder` call that appends one path parameter, by where it sits in the path: the
+/// one place that ties `ParamPosition` to the runtime's encoders. `label` names the parameter
+/// in the runtime's errors.
+fn encode_step(position: ParamPosition, label: &str, arg: &proc_macro2::Ident) -> TokenStream {
     match position {
-        ParamPosition::Segment => quote! { segment },
-        ParamPosition::Quoted => quote! { quoted },
-        ParamPosition::ItemPath => quote! { item_path },
+        ParamPosition::Segment => quote! { .segment(#label, #arg) },
+        ParamPosition::Quoted => quote! { .quoted(#arg) },
+        ParamPosition::ItemPath => quote! { .item_path(#label, #arg) },
     }
 }
 
@@ -75,7 +76,7 @@ pub fn emit_builder(schema: &Schema, names: &NameMap, op: &Operation, bn: &Build
             methods.push(quote! {
                 #set_docs
                 pub fn #set(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
-                    self.body.set(#wire, value.into());
+                    self.body.set(#wire, &value.into());
                     self
                 }
             });
@@ -84,7 +85,7 @@ pub fn emit_builder(schema: &Schema, names: &NameMap, op: &Operation, bn: &Build
             methods.push(quote! {
                 #set_docs
                 pub fn #set(mut self, value: #ty) -> Self {
-                    self.body.set(#wire, value);
+                    self.body.set(#wire, &value);
                     self
                 }
             });
@@ -109,12 +110,12 @@ pub fn emit_builder(schema: &Schema, names: &NameMap, op: &Operation, bn: &Build
         let mut param_names = params.iter();
         for piece in &path.pieces {
             match piece {
-                PathPiece::Literal(text) => steps.push(quote! { path.literal(#text); }),
+                PathPiece::Literal(text) => steps.push(quote! { .lit(#text) }),
                 PathPiece::Param(p) => {
                     let Some(name) = param_names.next() else { continue };
                     let arg = format_ident!("{}", name);
-                    let enc = encoder(p.position);
-                    steps.push(quote! { path.#enc(#arg); });
+                    let label = p.names.first().unwrap_or(&p.raw);
+                    steps.push(encode_step(p.position, label, &arg));
                     args.push(quote! { #arg: &str });
                     if p.names.len() > 1 {
                         let alts: Vec<String> = p.names.iter().map(|n| rustdoc::code_span(n)).collect();
@@ -124,13 +125,18 @@ pub fn emit_builder(schema: &Schema, names: &NameMap, op: &Operation, bn: &Build
                 }
             }
         }
+        lines.push(String::new());
+        lines.push(" Fails when a parameter cannot be put in the path (empty, or a `.`/`..` part of an item".to_string());
+        lines.push(" path) or the body cannot be serialized.".to_string());
         let ctor_docs = doc_attrs(&lines);
         methods.push(quote! {
             #ctor_docs
-            pub fn #ctor(&self, base: &crate::runtime::BaseUrl #(, #args)*) -> ::http::Request<::std::vec::Vec<u8>> {
-                let mut path = crate::runtime::path::PathBuilder::new();
-                #(#steps)*
-                crate::runtime::patch_request(base, #version, &path, &self.body)
+            pub fn #ctor(
+                &self,
+                base: &crate::runtime::BaseUrl #(, #args)*
+            ) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, crate::runtime::RequestError> {
+                let path = crate::runtime::path::PathBuilder::new() #(#steps)* .finish()?;
+                self.body.to_request(::http::Method::PATCH, base, #version, &path)
             }
         });
     }
