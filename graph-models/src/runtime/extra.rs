@@ -9,14 +9,25 @@ use super::model::Read;
 /// were received as an explicit JSON `null` (their field is `None`, like an absent one; this
 /// remembers the difference so that encoding writes the `null` back).
 ///
-/// One pointer wide and allocation-free while empty, which is the common case.
-#[derive(Clone, Debug, Default, PartialEq)]
+/// One pointer wide and allocation-free while empty, which is the common case. Equality is
+/// that of JSON objects: order does not matter.
+#[derive(Clone, Debug, Default)]
 pub struct Extra(Option<Box<ExtraData>>);
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default)]
 struct ExtraData {
     properties: Vec<(String, Value)>,
     nulls: Vec<&'static str>,
+}
+
+impl PartialEq for Extra {
+    fn eq(&self, other: &Self) -> bool {
+        let nulls = |e: &Extra| e.0.as_ref().map_or(0, |d| d.nulls.len());
+        self.len() == other.len()
+            && self.iter().all(|(k, v)| other.get(k) == Some(v))
+            && nulls(self) == nulls(other)
+            && self.0.as_ref().is_none_or(|d| d.nulls.iter().all(|n| other.was_null(n)))
+    }
 }
 
 impl Extra {
