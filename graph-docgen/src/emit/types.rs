@@ -93,3 +93,93 @@ pub fn type_path(module: Option<&str>, name: &str, from: From<'_>) -> TokenStrea
         (_, None) => quote! { #up::#name },
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::{ApiVersion, EnumDef, TypeDef, TypeId};
+
+    fn schema() -> Schema {
+        let mut s = Schema::new(ApiVersion::Beta);
+        for (ns, name, kind) in [
+            ("microsoft.graph", "group", TypeKind::Entity),
+            ("microsoft.graph", "mystery", TypeKind::Opaque),
+            ("microsoft.graph.callRecords", "session", TypeKind::Entity),
+        ] {
+            let t = TypeDef {
+                id: TypeId::new(ns, name),
+                kind,
+                base: None,
+                properties: vec![],
+                description: String::new(),
+                workload: None,
+                key_property: None,
+                open_type: false,
+                is_abstract: false,
+                sources: vec![],
+            };
+            s.types.insert(t.id.key(), t);
+        }
+        for (name, flags) in [("color", false), ("days", true)] {
+            let e = EnumDef {
+                id: TypeId::new("microsoft.graph", name),
+                members: vec![],
+                flags,
+                evolvable: false,
+                description: String::new(),
+                workload: None,
+                from_prose: false,
+                sources: vec![],
+            };
+            s.enums.insert(e.id.key(), e);
+        }
+        s
+    }
+
+    #[test]
+    fn mapping_table() {
+        let s = schema();
+        let (names, _) = NameMap::build(&s);
+        let g = |n: &str| TypeRef::Complex(TypeId::new("microsoft.graph", n));
+        let e = |n: &str| TypeRef::Enum(TypeId::new("microsoft.graph", n));
+        let coll = |t: TypeRef| TypeRef::Collection(Box::new(t));
+        let root = From { module: None };
+        let sub = From { module: Some("call_records") };
+        let cases: Vec<(TypeRef, From<'_>, bool, &str)> = vec![
+            (TypeRef::Primitive(Primitive::String), root, false, ":: std :: string :: String"),
+            (TypeRef::Primitive(Primitive::Boolean), root, false, "bool"),
+            (TypeRef::Primitive(Primitive::Byte), root, false, "u8"),
+            (TypeRef::Primitive(Primitive::SByte), root, false, "i8"),
+            (TypeRef::Primitive(Primitive::Int16), root, false, "i16"),
+            (TypeRef::Primitive(Primitive::Int32), root, false, "i32"),
+            (TypeRef::Primitive(Primitive::Int64), root, false, "i64"),
+            (TypeRef::Primitive(Primitive::Single), root, false, "crate :: runtime :: Double"),
+            (TypeRef::Primitive(Primitive::Double), root, false, "crate :: runtime :: Double"),
+            (TypeRef::Primitive(Primitive::Decimal), root, false, "crate :: runtime :: Decimal"),
+            (TypeRef::Primitive(Primitive::DateTimeOffset), root, false, "crate :: runtime :: DateTimeOffset"),
+            (TypeRef::Primitive(Primitive::Date), root, false, "crate :: runtime :: Date"),
+            (TypeRef::Primitive(Primitive::TimeOfDay), root, false, "crate :: runtime :: TimeOfDay"),
+            (TypeRef::Primitive(Primitive::Duration), root, false, "crate :: runtime :: Duration"),
+            (TypeRef::Primitive(Primitive::Guid), root, false, "crate :: runtime :: Uuid"),
+            (TypeRef::Primitive(Primitive::Binary), root, false, "crate :: runtime :: Base64"),
+            (TypeRef::Primitive(Primitive::Stream), root, false, "crate :: runtime :: Base64"),
+            (TypeRef::Primitive(Primitive::Json), root, false, ":: serde_json :: Value"),
+            (TypeRef::Unknown("x".into()), root, false, ":: serde_json :: Value"),
+            (g("group"), root, false, "super :: Group"),
+            (g("group"), root, true, ":: std :: boxed :: Box < super :: Group >"),
+            (g("group"), sub, false, "super :: super :: Group"),
+            (coll(g("group")), root, true, ":: std :: vec :: Vec < super :: Group >"),
+            (g("mystery"), root, true, ":: serde_json :: Value"),
+            (g("nowhere"), root, false, ":: serde_json :: Value"),
+            (TypeRef::Complex(TypeId::new("microsoft.graph.callRecords", "session")), root, false, "super :: call_records :: Session"),
+            (TypeRef::Complex(TypeId::new("microsoft.graph.callRecords", "session")), sub, false, "super :: Session"),
+            (e("color"), root, false, "super :: Color"),
+            (e("days"), root, false, "crate :: runtime :: Flags < super :: Days >"),
+            (coll(e("days")), root, false, ":: std :: vec :: Vec < crate :: runtime :: Flags < super :: Days > >"),
+            (e("nowhere"), root, false, ":: serde_json :: Value"),
+        ];
+        for (ty, from, boxed, want) in cases {
+            assert_eq!(rust_type(&ty, &s, &names, from, boxed).to_string(), want, "{ty:?}");
+        }
+    }
+}
