@@ -75,6 +75,7 @@ codes! {
     PageTooLarge = "0004", "page-too-large", Warning, "the page exceeds the size limit; it was skipped";
     EmptyTree = "0005", "empty-tree", Error, "the docs tree holds no pages for any API version";
     UnknownVersionDir = "0006", "unknown-version-dir", Warning, "a page lies outside the version folders (v1.0/, beta/); it was skipped";
+    Symlink = "0007", "symlink", Warning, "a symbolic link in the docs tree was not followed; it was skipped";
     // --- page structure (GD01xx)
     PageKindUnknown = "0100", "page-kind-unknown", Note, "the page kind could not be determined from front matter or content; nothing was taken from it";
     PageKindMismatch = "0101", "page-kind-mismatch", Note, "front matter doc_type and the page content disagree; the content decided";
