@@ -87,6 +87,7 @@ codes! {
     MissingColumn = "0107", "missing-column", Warning, "a property table lacks a Name or Type column; it was skipped";
     DuplicateProperty = "0108", "duplicate-property", Warning, "a property is listed twice in one table; the first row was kept";
     MissingTitle = "0109", "missing-title", Warning, "the page has no H1 title";
+    AnnotationWithoutBlock = "0110", "annotation-without-block", Warning, "an example annotation (`blockType` request/response/resource/example) is not followed by a code block; it was ignored";
     // --- HTTP request blocks (GD02xx)
     BrokenPath = "0200", "broken-path", Warning, "an HTTP request line holds a placeholder instead of a path (`** Collection URI ... not found`); no path is generated for it";
     UnparsedRequestLine = "0201", "unparsed-request-line", Warning, "a line in an HTTP request block is not `METHOD /path`; it was skipped";
