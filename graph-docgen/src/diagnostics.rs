@@ -112,6 +112,7 @@ codes! {
     EnumFromProse = "0500", "enum-from-prose", Note, "an enum was built from a `Possible values are: ...` phrase";
     EnumMembersConflict = "0501", "enum-members-conflict", Warning, "an enum's members differ between sources; the union was generated";
     EmptyEnum = "0502", "empty-enum", Warning, "an enum has no members anywhere; it only keeps raw values";
+    EnumTypeClash = "0503", "enum-type-clash", Warning, "a name is both an enum and a complex type; the type was kept and the enum's properties hold plain strings";
     // --- operations (GD06xx)
     NoRequestBodyTable = "0600", "no-request-body-table", Warning, "a PATCH page has no request-body table; the resource's patchable properties were used";
     NoBodyType = "0601", "no-body-type", Warning, "the resource an operation updates could not be determined";
