@@ -6,7 +6,14 @@
 //! * `corpus_docs_pass_rustdoc` (ignored, slow): a sample of pages is rendered into a scratch
 //!   crate as doc comments and documented with `RUSTDOCFLAGS=-D warnings` (broken intra-doc
 //!   links, unclosed HTML, bare URLs all fail).
+//! * `pipeline_on_corpus`: parse + lower + emit of the whole corpus; no generator-bug
+//!   diagnostic, figures printed.
+//! * `corpus_output_compiles` (ignored, slow): the generated crate passes `cargo check`
+//!   with `-D warnings`.
 
+mod emit_common;
+
+use graph_docgen::diagnostics::Code;
 use graph_docgen::facts::ApiVersion;
 use graph_docgen::rustdoc::{doc_lines, DocContext};
 use std::path::{Path, PathBuf};
@@ -113,4 +120,63 @@ fn corpus_docs_pass_rustdoc() {
         .expect("cargo doc");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "rustdoc warnings on corpus docs:\n{}", stderr.chars().take(20000).collect::<String>());
+}
+
+fn generate_corpus(root: &Path) -> graph_docgen::Generated {
+    let pages = pages(root)
+        .into_iter()
+        .filter(|(rel, _)| rel.starts_with("v1.0/") || rel.starts_with("beta/"))
+        .map(|(path, text)| graph_docgen::SourcePage { path, text })
+        .collect();
+    graph_docgen::generate(pages, &graph_docgen::Options::default())
+}
+
+#[test]
+fn pipeline_on_corpus() {
+    let Some(root) = corpus() else {
+        println!("SKIP: docs corpus not found (set GRAPH_DOCS_DIR)");
+        return;
+    };
+    let start = std::time::Instant::now();
+    let g = generate_corpus(&root);
+    let bytes: usize = g.files.values().map(String::len).sum();
+    let lines: usize = g.files.values().map(|t| t.lines().count()).sum();
+    println!("{} files, {} lines, {} bytes in {:?}", g.files.len(), lines, bytes, start.elapsed());
+    for s in &g.schemas {
+        println!(
+            "{}: {} types, {} enums, {} PATCH operations",
+            s.version.as_str(),
+            s.types.len(),
+            s.enums.len(),
+            s.operations.iter().filter(|o| o.method == graph_docgen::schema::Method::Patch).count()
+        );
+    }
+    for code in [Code::IdentifierRenamed, Code::NameCollision, Code::GeneratedCodeInvalid] {
+        let found: Vec<_> = g.diagnostics.iter().filter(|d| d.code == code).collect();
+        println!("{code} {}: {}", code.name(), found.len());
+        let mut kinds: std::collections::BTreeMap<&str, usize> = Default::default();
+        for d in &found {
+            *kinds.entry(d.message.split(" `").next().unwrap_or("")).or_default() += 1;
+        }
+        println!("  by kind: {kinds:?}");
+        for d in found.iter().take(3) {
+            println!("  {} {}", d.span, d.message);
+        }
+    }
+    assert!(g.diagnostics.iter().all(|d| d.code != Code::GeneratedCodeInvalid));
+}
+
+#[test]
+#[ignore = "slow: cargo check of the whole generated crate"]
+fn corpus_output_compiles() {
+    let Some(root) = corpus() else {
+        println!("SKIP: docs corpus not found (set GRAPH_DOCS_DIR)");
+        return;
+    };
+    let g = generate_corpus(&root);
+    match emit_common::check_crate(&g.files, "emit-corpus-compile", false) {
+        Ok(true) => {}
+        Ok(false) => println!("SKIP: graph-models has no src/runtime"),
+        Err(e) => panic!("{e}"),
+    }
 }

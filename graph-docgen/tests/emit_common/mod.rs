@@ -1,7 +1,13 @@
-//! The hand-built schemas the emit tests render: each item exercises one emission rule.
+#![allow(dead_code)] // shared by several test binaries, each uses a part
+//! Shared by the emit tests: the hand-built fixture schema (each item exercises one emission
+//! rule) and the scratch-crate compile check.
 
 use graph_docgen::diagnostics::Span;
+use graph_docgen::emit::FEATURES_KEY;
 use graph_docgen::schema::*;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
 
 fn span(file: &str, line: u32) -> Span {
     Span::line(file, line)
@@ -303,4 +309,131 @@ pub fn beta() -> Schema {
         },
     ];
     s
+}
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
+}
+
+/// The `key = value` lines of one `[section]` of a TOML file (enough for the workspace manifest).
+fn section(toml: &str, name: &str) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    let mut inside = false;
+    for line in toml.lines() {
+        let t = line.trim();
+        if t.starts_with('[') {
+            inside = t == format!("[{name}]");
+            continue;
+        }
+        if inside {
+            if let Some((k, v)) = t.split_once('=') {
+                out.insert(k.trim().to_string(), v.trim().to_string());
+            }
+        }
+    }
+    out
+}
+
+/// graph-models' manifest made standalone: `x.workspace = true` replaced by the workspace's
+/// value, the generated features block replaced, an empty `[workspace]` table added.
+fn standalone_manifest(manifest: &str, workspace: &str, features: &str) -> String {
+    let package = section(workspace, "workspace.package");
+    let deps = section(workspace, "workspace.dependencies");
+    let mut out = String::new();
+    let mut in_generated = false;
+    for line in manifest.lines() {
+        let t = line.trim();
+        if t == "# BEGIN GENERATED FEATURES" {
+            in_generated = true;
+            out.push_str(line);
+            out.push('\n');
+            out.push_str(features);
+            continue;
+        }
+        if t == "# END GENERATED FEATURES" {
+            in_generated = false;
+        }
+        if in_generated {
+            continue;
+        }
+        match t.strip_suffix(".workspace = true") {
+            Some(key) => {
+                let value = package.get(key).or_else(|| deps.get(key)).cloned().unwrap_or_default();
+                out.push_str(&format!("{key} = {value}\n"));
+            }
+            None => {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+    }
+    out.push_str("\n[workspace]\n");
+    out
+}
+
+fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), &target)?;
+        }
+    }
+    Ok(())
+}
+
+
+/// Writes `files` into a standalone copy of graph-models under `target/<name>/crate` and runs
+/// `cargo check` (and, if `doc`, `cargo doc`) with warnings denied. `Ok(false)` when there is
+/// no runtime to compile against.
+#[allow(dead_code)]
+pub fn check_crate(files: &BTreeMap<String, String>, name: &str, doc: bool) -> Result<bool, String> {
+    let root = workspace_root();
+    let models = std::env::var_os("EMIT_COMPILE_MODELS_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("graph-models"));
+    if !models.join("src/runtime").is_dir() {
+        return Ok(false);
+    }
+    let target_dir = root.join("target").join(name);
+    let krate = target_dir.join("crate");
+    let _ = std::fs::remove_dir_all(&krate);
+    let io = |e: std::io::Error| e.to_string();
+    std::fs::create_dir_all(krate.join("src")).map_err(io)?;
+    let manifest = std::fs::read_to_string(models.join("Cargo.toml")).map_err(io)?;
+    let workspace = std::fs::read_to_string(root.join("Cargo.toml")).map_err(io)?;
+    let features = files.get(FEATURES_KEY).cloned().unwrap_or_default();
+    std::fs::write(krate.join("Cargo.toml"), standalone_manifest(&manifest, &workspace, &features)).map_err(io)?;
+    if let Ok(lock) = std::fs::read(root.join("Cargo.lock")) {
+        std::fs::write(krate.join("Cargo.lock"), lock).map_err(io)?;
+    }
+    std::fs::copy(models.join("src/lib.rs"), krate.join("src/lib.rs")).map_err(io)?;
+    copy_dir(&models.join("src/runtime"), &krate.join("src/runtime")).map_err(io)?;
+    for (path, text) in files.iter().filter(|(k, _)| k.as_str() != FEATURES_KEY) {
+        let target = krate.join(path);
+        if let Some(dir) = target.parent() {
+            std::fs::create_dir_all(dir).map_err(io)?;
+        }
+        std::fs::write(target, text).map_err(io)?;
+    }
+    // `check` for the code, `doc` for the doc comments (broken links, HTML, bare URLs).
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
+    let commands: &[(&str, &str)] = if doc { &[("check", "RUSTFLAGS"), ("doc", "RUSTDOCFLAGS")] } else { &[("check", "RUSTFLAGS")] };
+    for (command, flags_var) in commands {
+        let mut cmd = Command::new(&cargo);
+        cmd.args([command, "--offline", "--all-features", "--lib", "--quiet", "--manifest-path"])
+            .arg(krate.join("Cargo.toml"))
+            .env("CARGO_TARGET_DIR", &target_dir)
+            .env(flags_var, "-D warnings");
+        if *command == "doc" {
+            cmd.arg("--no-deps");
+        }
+        let output = cmd.output().map_err(io)?;
+        if !output.status.success() {
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            return Err(format!("cargo {command} of the generated code failed:\n{}", stderr.chars().take(30000).collect::<String>()));
+        }
+    }
+    Ok(true)
 }
