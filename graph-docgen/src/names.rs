@@ -23,7 +23,7 @@
 //!    deterministic order (sorted wire name, or document order where that is the stable
 //!    order), the first keeps the name, later ones get the numeric suffix `_2`, `_3`, ...
 //!    (`2`, `3`, ... for UpperCamel names), reported as GD0701. Names the generated code
-//!    reserves (`odata_type`, `additional_properties`, `Other`, `new`, `body`, `to_json`,
+//!    reserves (`odata_type`, `additional_properties`, `Other`, `new`, `body`, `to_json`, `clone`,
 //!    `base`, the modules `types`, `enums`, `requests`) are taken before any item is visited.
 //!
 //! Graph types named like prelude items (`Option`, `String`, `Box`) need no rule: the
@@ -66,8 +66,9 @@ const KEYWORDS: &[&str] = &[
 pub const RESERVED_FIELDS: &[&str] = &["odata_type", "additional_properties"];
 /// The catch-all variant of every generated enum.
 pub const RESERVED_VARIANTS: &[&str] = &["Other"];
-/// Methods every PATCH builder declares itself.
-pub const RESERVED_BUILDER_METHODS: &[&str] = &["new", "body", "to_json"];
+/// Methods every PATCH builder declares itself, and `clone` (a setter of that name would
+/// shadow the derived `Clone::clone` in method calls).
+pub const RESERVED_BUILDER_METHODS: &[&str] = &["new", "body", "to_json", "clone"];
 /// The first parameter of every request constructor.
 pub const RESERVED_PARAMS: &[&str] = &["base"];
 /// Modules every version / namespace module declares itself.

@@ -149,7 +149,8 @@ pub fn emit_builder(schema: &Schema, names: &NameMap, op: &Operation, bn: &Build
         impl #ident {
             /// An empty update: nothing is sent for a field until its setter or `clear_` method is called.
             pub fn new() -> Self {
-                Self::default()
+                // Spelled out: a body field may be named `default` and shadow the trait method.
+                <Self as ::std::default::Default>::default()
             }
             #(#methods)*
             /// The fields set or cleared so far, in call order.

@@ -270,6 +270,8 @@ pub fn beta() -> Schema {
                 body("owner", complex(G, "directoryObject"), true, 44),
                 body("tags", coll(prim(Primitive::String)), true, 45),
                 body("body", prim(Primitive::Int32), true, 46),
+                body("default", prim(Primitive::Boolean), false, 47),
+                body("clone", prim(Primitive::Boolean), false, 48),
             ],
             body_from_resource: false,
             response: None,
