@@ -141,11 +141,13 @@ impl Scope {
         if self.taken.insert(wanted.to_string()) {
             return (wanted.to_string(), false);
         }
+        // `type_` + 2 -> `type_2`, not `type__2` (which the casing lints reject).
+        let stem = wanted.trim_end_matches('_');
         let mut n = 2u32;
         loop {
             let candidate = match self.case {
-                Case::UpperCamel => format!("{wanted}{n}"),
-                Case::Snake => format!("{wanted}_{n}"),
+                Case::UpperCamel => format!("{stem}{n}"),
+                Case::Snake => format!("{stem}_{n}"),
             };
             if self.taken.insert(candidate.clone()) {
                 return (candidate, true);
@@ -433,8 +435,12 @@ mod tests {
         assert_eq!(s.claim("a"), ("a_2".to_string(), true));
         assert_eq!(s.claim("a"), ("a_3".to_string(), true));
         assert_eq!(s.claim("odata_type"), ("odata_type_2".to_string(), true));
+        assert_eq!(s.claim("type_"), ("type_".to_string(), false));
+        assert_eq!(s.claim("type_"), ("type_2".to_string(), true));
         let mut s = Scope::new(Case::UpperCamel, RESERVED_VARIANTS);
         assert_eq!(s.claim("Other"), ("Other2".to_string(), true));
+        assert_eq!(s.claim("Self_"), ("Self_".to_string(), false));
+        assert_eq!(s.claim("Self_"), ("Self2".to_string(), true));
     }
 
     fn prop(wire: &str) -> Property {
