@@ -13,7 +13,7 @@
 //! * any row marked `Inherited from [base]` belongs to `base`, and makes `base` a base type of
 //!   the row's type (see `inherit`).
 
-use super::qualify::{clean_name, workload, Namespaces};
+use super::qualify::{clean_name, primitive_of, workload, Namespaces};
 use super::resolve::{Found, Index};
 use crate::diagnostics::{Code, Diagnostic, Span};
 use crate::facts::{BlockType, PageFacts, PageKind, PropertyRow, Table, TableContext, TypeExpr};
@@ -109,15 +109,25 @@ pub(crate) struct Collected<'a> {
 /// Methods named by a page's request lines, in page order, without repeats.
 pub(crate) fn methods(page: &PageFacts) -> Vec<Method> {
     let mut out = Vec::new();
-    for m in page.requests.iter().filter_map(|r| Method::parse(&r.method)) {
+    for m in page
+        .requests
+        .iter()
+        .filter_map(|r| Method::parse(&r.method))
+    {
         if !out.contains(&m) {
             out.push(m);
         }
     }
     if out.is_empty() {
         // No request line at all: the request example still says what the page does.
-        let from_example = page.blocks.iter().filter(|b| b.block_type == BlockType::Request);
-        if let Some(m) = from_example.filter_map(|b| b.request.as_ref()).find_map(|(m, _)| Method::parse(m)) {
+        let from_example = page
+            .blocks
+            .iter()
+            .filter(|b| b.block_type == BlockType::Request);
+        if let Some(m) = from_example
+            .filter_map(|b| b.request.as_ref())
+            .find_map(|(m, _)| Method::parse(m))
+        {
             out.push(m);
         }
     }
@@ -126,12 +136,18 @@ pub(crate) fn methods(page: &PageFacts) -> Vec<Method> {
 
 /// The `@odata.type` of a page's first response example annotation, if any.
 pub(crate) fn response_annotation_type(page: &PageFacts) -> Option<(String, bool)> {
-    page.blocks.iter().filter(|b| b.block_type == BlockType::Response).find_map(|b| {
-        let raw = b.annotation.get("@odata.type")?.as_str()?;
-        let coll = super::qualify::is_collection_spelling(raw)
-            || b.annotation.get("isCollection").and_then(|v| v.as_bool()).unwrap_or(false);
-        Some((clean_name(raw)?, coll))
-    })
+    page.blocks
+        .iter()
+        .filter(|b| b.block_type == BlockType::Response)
+        .find_map(|b| {
+            let raw = b.annotation.get("@odata.type")?.as_str()?;
+            let coll = super::qualify::is_collection_spelling(raw)
+                || b.annotation
+                    .get("isCollection")
+                    .and_then(|v| v.as_bool())
+                    .unwrap_or(false);
+            Some((clean_name(raw)?, coll))
+        })
 }
 
 fn named(expr: &TypeExpr) -> Option<(&str, Option<&str>)> {
@@ -143,15 +159,28 @@ fn named(expr: &TypeExpr) -> Option<(&str, Option<&str>)> {
 }
 
 fn annotation_str(page: &PageFacts, key: &str) -> Option<String> {
-    let block = page.blocks.iter().find(|b| b.block_type == BlockType::Resource)?;
+    let block = page
+        .blocks
+        .iter()
+        .find(|b| b.block_type == BlockType::Resource)?;
     block.annotation.get(key)?.as_str().map(str::to_string)
 }
 
 fn annotation_bool(page: &PageFacts, keys: &[&str]) -> bool {
-    let Some(block) = page.blocks.iter().find(|b| b.block_type == BlockType::Resource) else {
+    let Some(block) = page
+        .blocks
+        .iter()
+        .find(|b| b.block_type == BlockType::Resource)
+    else {
         return false;
     };
-    keys.iter().any(|k| block.annotation.get(*k).and_then(|v| v.as_bool()).unwrap_or(false))
+    keys.iter().any(|k| {
+        block
+            .annotation
+            .get(*k)
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false)
+    })
 }
 
 pub(crate) fn collect<'a>(
@@ -161,154 +190,208 @@ pub(crate) fn collect<'a>(
     diags: &mut Vec<Diagnostic>,
 ) -> Collected<'a> {
     let mut c = Collected::default();
-    // Pass 1: types named by resource pages and every enum, so that API pages resolve against them.
-    let mut resource_types: Vec<(&'a PageFacts, TypeId)> = Vec::new();
-    for &page in pages {
-        let page_ns = ns.of_page(page);
-        for e in &page.enums {
-            let Some(name) = clean_name(&e.name) else {
-                diags.push(Diagnostic::new(
-                    Code::UnparsedTypeCell,
-                    page.span(e.line),
-                    format!("enum heading `{}` is not a type name; its members were not generated", e.name),
-                ));
+    // Names first, so that rows and API pages resolve against every type and enum.
+    let resource_types = c.names(pages, ns, index, diags);
+    c.resource_rows(resource_types, ns, index);
+    c.api_pages(pages, ns, index);
+    c
+}
+
+impl<'a> Collected<'a> {
+    /// Every enum of every page, and the type each resource page describes.
+    fn names(
+        &mut self,
+        pages: &[&'a PageFacts],
+        ns: &Namespaces,
+        index: &mut Index<'a>,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Vec<(&'a PageFacts, TypeId)> {
+        let mut resource_types: Vec<(&'a PageFacts, TypeId)> = Vec::new();
+        for &page in pages {
+            let page_ns = ns.of_page(page);
+            for e in &page.enums {
+                let Some(name) = clean_name(&e.name) else {
+                    diags.push(Diagnostic::new(
+                        Code::UnparsedTypeCell,
+                        page.span(e.line),
+                        format!(
+                            "enum heading `{}` is not a type name; its members were not generated",
+                            e.name
+                        ),
+                    ));
+                    continue;
+                };
+                let (q, simple) = ns.split(&name);
+                let id = index.add_enum(TypeId::new(q.as_deref().unwrap_or(&page_ns), &simple));
+                self.enums.push(EnumCand {
+                    id,
+                    span: page.span(e.line),
+                    description: e.description.clone(),
+                    members: e
+                        .members
+                        .iter()
+                        .map(|m| EnumMember {
+                            wire_name: m.name.clone(),
+                            value: m.value,
+                            description: m.description.clone(),
+                        })
+                        .collect(),
+                    flags: e.flags,
+                    from_prose: false,
+                    workload: workload(page),
+                });
+            }
+            if page.kind != Some(PageKind::Resource) {
+                continue;
+            }
+            let named_by = page
+                .resource_name
+                .as_ref()
+                .and_then(|r| Some((clean_name(&r.value)?, r.line)))
+                .or_else(|| {
+                    Some((
+                        clean_name(&annotation_str(page, "@odata.type")?)?,
+                        page.title.as_ref().map_or(1, |t| t.line),
+                    ))
+                });
+            let Some((name, line)) = named_by else {
+                if page.tables.iter().any(|t| {
+                    matches!(
+                        t.context,
+                        TableContext::Properties | TableContext::Relationships
+                    )
+                }) {
+                    diags.push(Diagnostic::new(
+                        Code::PageKindUnknown,
+                        page.span(page.title.as_ref().map_or(1, |t| t.line)),
+                        "resource page names no type (title or `@odata.type`); its property tables were not used",
+                    ));
+                }
                 continue;
             };
             let (q, simple) = ns.split(&name);
-            let id = index.add_enum(TypeId::new(q.as_deref().unwrap_or(&page_ns), &simple));
-            c.enums.push(EnumCand {
-                id,
-                span: page.span(e.line),
-                description: e.description.clone(),
-                members: e
-                    .members
-                    .iter()
-                    .map(|m| EnumMember { wire_name: m.name.clone(), value: m.value, description: m.description.clone() })
-                    .collect(),
-                flags: e.flags,
-                from_prose: false,
-                workload: workload(page),
+            let id = index.add_type(TypeId::new(q.as_deref().unwrap_or(&page_ns), &simple));
+            let base = page
+                .inherits_from
+                .as_ref()
+                .and_then(|b| {
+                    named(&b.value).map(|(n, l)| (n.to_string(), l.map(str::to_string), b.line))
+                })
+                .or_else(|| annotation_str(page, "baseType").map(|b| (b, None, line)));
+            self.types.push(TypeCand {
+                id: id.clone(),
+                rank: Rank::Resource,
+                page,
+                line,
+                base,
+                key_property: annotation_str(page, "keyProperty"),
+                open_type: annotation_bool(page, &["openType"]),
+                is_abstract: annotation_bool(page, &["abstract", "isAbstract"]),
+                description: page.summary.clone(),
             });
+            resource_types.push((page, id));
         }
-        if page.kind != Some(PageKind::Resource) {
-            continue;
-        }
-        let named_by = page
-            .resource_name
-            .as_ref()
-            .and_then(|r| Some((clean_name(&r.value)?, r.line)))
-            .or_else(|| Some((clean_name(&annotation_str(page, "@odata.type")?)?, page.title.as_ref().map_or(1, |t| t.line))));
-        let Some((name, line)) = named_by else {
-            if page.tables.iter().any(|t| matches!(t.context, TableContext::Properties | TableContext::Relationships)) {
-                diags.push(Diagnostic::new(
-                    Code::PageKindUnknown,
-                    page.span(page.title.as_ref().map_or(1, |t| t.line)),
-                    "resource page names no type (title or `@odata.type`); its property tables were not used",
-                ));
-            }
-            continue;
-        };
-        let (q, simple) = ns.split(&name);
-        let id = index.add_type(TypeId::new(q.as_deref().unwrap_or(&page_ns), &simple));
-        let base = page
-            .inherits_from
-            .as_ref()
-            .and_then(|b| named(&b.value).map(|(n, l)| (n.to_string(), l.map(str::to_string), b.line)))
-            .or_else(|| annotation_str(page, "baseType").map(|b| (b, None, line)));
-        c.types.push(TypeCand {
-            id: id.clone(),
-            rank: Rank::Resource,
-            page,
-            line,
-            base,
-            key_property: annotation_str(page, "keyProperty"),
-            open_type: annotation_bool(page, &["openType"]),
-            is_abstract: annotation_bool(page, &["abstract", "isAbstract"]),
-            description: page.summary.clone(),
-        });
-        resource_types.push((page, id));
+        resource_types
     }
-    // Pass 2: resource-page rows.
-    for (page, id) in resource_types {
-        let page_ns = ns.of_page(page);
-        for t in &page.tables {
-            let navigation = match t.context {
-                TableContext::Properties => false,
-                TableContext::Relationships => true,
-                _ => continue,
+
+    /// The property and relationship rows of resource pages.
+    fn resource_rows(
+        &mut self,
+        resource_types: Vec<(&'a PageFacts, TypeId)>,
+        ns: &Namespaces,
+        index: &mut Index<'a>,
+    ) {
+        for (page, id) in resource_types {
+            let page_ns = ns.of_page(page);
+            for t in &page.tables {
+                let navigation = match t.context {
+                    TableContext::Properties => false,
+                    TableContext::Relationships => true,
+                    _ => continue,
+                };
+                for row in &t.rows {
+                    let owner = self.owner_of(row, &id, Rank::Resource, page, &page_ns, ns, index);
+                    self.props.push(PropCand {
+                        owner: Some(owner),
+                        row,
+                        navigation,
+                        rank: Rank::Resource,
+                        page,
+                        ns: page_ns.clone(),
+                        table_line: t.line,
+                        body_of: None,
+                        prose_enum: None,
+                        ty: TypeRef::Primitive(crate::facts::Primitive::Json),
+                    });
+                }
+            }
+        }
+    }
+
+    /// Operations and request-body rows of API pages.
+    fn api_pages(&mut self, pages: &[&'a PageFacts], ns: &Namespaces, index: &mut Index<'a>) {
+        for &page in pages.iter().filter(|p| p.kind == Some(PageKind::Api)) {
+            let page_ns = ns.of_page(page);
+            let body_rows: Vec<(&'a Table, &'a PropertyRow)> = page
+                .tables
+                .iter()
+                .filter(|t| t.context == TableContext::RequestBody)
+                .flat_map(|t| t.rows.iter().map(move |r| (t, r)))
+                .collect();
+            let ms = methods(page);
+            // The title is weak evidence: used only where the body must be the resource (an
+            // action's title names the action, `Answer call`, not a type).
+            let needs_type = ms.iter().any(|m| matches!(m, Method::Patch | Method::Put));
+            let resource = resource_of(page, &page_ns, ns, index, needs_type);
+            let describes = ms.iter().any(|m| matches!(m, Method::Patch | Method::Put))
+                || (ms.contains(&Method::Post) && page.request_body_resource.is_some());
+            let owner_type = match (&resource, describes && !body_rows.is_empty()) {
+                (Some(r), true) => {
+                    let id = index.add_type(r.clone());
+                    self.types.push(TypeCand {
+                        id: id.clone(),
+                        rank: Rank::Api,
+                        page,
+                        line: page
+                            .request_body_resource
+                            .as_ref()
+                            .map_or(body_rows.first().map_or(1, |(t, _)| t.line), |r| r.line),
+                        base: None,
+                        key_property: None,
+                        open_type: false,
+                        is_abstract: false,
+                        description: String::new(),
+                    });
+                    Some(id)
+                }
+                _ => None,
             };
-            for row in &t.rows {
-                let owner = c.owner_of(row, &id, Rank::Resource, page, &page_ns, ns, index);
-                c.props.push(PropCand {
-                    owner: Some(owner),
+            let op_index = self.ops.len();
+            self.ops.push(OpCand {
+                page,
+                resource: owner_type.clone().or(resource),
+                body_is_resource: describes,
+            });
+            for (t, row) in body_rows {
+                let owner = owner_type
+                    .as_ref()
+                    .map(|o| self.owner_of(row, o, Rank::Api, page, &page_ns, ns, index));
+                self.props.push(PropCand {
+                    owner,
                     row,
-                    navigation,
-                    rank: Rank::Resource,
+                    navigation: false,
+                    rank: Rank::Api,
                     page,
                     ns: page_ns.clone(),
                     table_line: t.line,
-                    body_of: None,
+                    body_of: Some(op_index),
                     prose_enum: None,
                     ty: TypeRef::Primitive(crate::facts::Primitive::Json),
                 });
             }
         }
     }
-    // Pass 3: API pages.
-    for &page in pages.iter().filter(|p| p.kind == Some(PageKind::Api)) {
-        let page_ns = ns.of_page(page);
-        let body_rows: Vec<(&'a Table, &'a PropertyRow)> = page
-            .tables
-            .iter()
-            .filter(|t| t.context == TableContext::RequestBody)
-            .flat_map(|t| t.rows.iter().map(move |r| (t, r)))
-            .collect();
-        let ms = methods(page);
-        // The title is weak evidence: used only where a body must have a type.
-        let needs_type = !body_rows.is_empty() || ms.iter().any(|m| matches!(m, Method::Patch | Method::Put));
-        let resource = resource_of(page, &page_ns, ns, index, needs_type);
-        let describes = ms.iter().any(|m| matches!(m, Method::Patch | Method::Put))
-            || (ms.contains(&Method::Post) && page.request_body_resource.is_some());
-        let owner_type = match (&resource, describes && !body_rows.is_empty()) {
-            (Some(r), true) => {
-                let id = index.add_type(r.clone());
-                c.types.push(TypeCand {
-                    id: id.clone(),
-                    rank: Rank::Api,
-                    page,
-                    line: page.request_body_resource.as_ref().map_or(body_rows.first().map_or(1, |(t, _)| t.line), |r| r.line),
-                    base: None,
-                    key_property: None,
-                    open_type: false,
-                    is_abstract: false,
-                    description: String::new(),
-                });
-                Some(id)
-            }
-            _ => None,
-        };
-        let op_index = c.ops.len();
-        c.ops.push(OpCand { page, resource: owner_type.clone().or(resource), body_is_resource: describes });
-        for (t, row) in body_rows {
-            let owner = owner_type.as_ref().map(|o| c.owner_of(row, o, Rank::Api, page, &page_ns, ns, index));
-            c.props.push(PropCand {
-                owner,
-                row,
-                navigation: false,
-                rank: Rank::Api,
-                page,
-                ns: page_ns.clone(),
-                table_line: t.line,
-                body_of: Some(op_index),
-                prose_enum: None,
-                ty: TypeRef::Primitive(crate::facts::Primitive::Json),
-            });
-        }
-    }
-    c
-}
 
-impl<'a> Collected<'a> {
     /// The type a row belongs to: its table's type, or the base its `Inherited from` names.
     #[allow(clippy::too_many_arguments)]
     fn owner_of(
@@ -346,16 +429,30 @@ impl<'a> Collected<'a> {
         if base.key() == table_type.key() {
             return base;
         }
-        self.bases.push(InferredBase { child: table_type.clone(), base: base.clone(), span: page.span(row.line) });
+        self.bases.push(InferredBase {
+            child: table_type.clone(),
+            base: base.clone(),
+            span: page.span(row.line),
+        });
         base
     }
 }
 
 /// The type an API page acts on (see the module doc for the order of evidence).
-fn resource_of(page: &PageFacts, page_ns: &str, ns: &Namespaces, index: &Index, use_title: bool) -> Option<TypeId> {
-    let to_id = |name: &str| -> Option<TypeId> {
+fn resource_of(
+    page: &PageFacts,
+    page_ns: &str,
+    ns: &Namespaces,
+    index: &Index,
+    use_title: bool,
+) -> Option<TypeId> {
+    let to_id_linked = |name: &str, link: Option<&str>| -> Option<TypeId> {
         let n = clean_name(name)?;
-        match index.lookup(ns, &n, page_ns, false) {
+        if primitive_of(ns.split(&n).1.as_str()).is_some() {
+            return None; // `Edm.String`, `stream`: no type to describe
+        }
+        // The link target settles names whose text is off (`[tabs](../resources/teamstab.md)`).
+        match index.lookup_named(ns, &n, link, page_ns) {
             Some(Found::Type(id)) => Some(id),
             // An enum (an action returning a status) is no resource: no body describes it.
             Some(Found::Enum(_)) => None,
@@ -365,10 +462,21 @@ fn resource_of(page: &PageFacts, page_ns: &str, ns: &Namespaces, index: &Index, 
             }
         }
     };
-    if let Some(id) = page.request_body_resource.as_ref().and_then(|r| named(&r.value)).and_then(|(n, _)| to_id(n)) {
+    let to_id = |name: &str| to_id_linked(name, None);
+    if let Some(id) = page
+        .request_body_resource
+        .as_ref()
+        .and_then(|r| named(&r.value))
+        .and_then(|(n, l)| to_id_linked(n, l))
+    {
         return Some(id);
     }
-    if let Some(id) = page.response_type.as_ref().and_then(|r| named(&r.value)).and_then(|(n, _)| to_id(n)) {
+    if let Some(id) = page
+        .response_type
+        .as_ref()
+        .and_then(|r| named(&r.value))
+        .and_then(|(n, l)| to_id_linked(n, l))
+    {
         return Some(id);
     }
     if let Some(id) = response_annotation_type(page).and_then(|(n, _)| to_id(&n)) {

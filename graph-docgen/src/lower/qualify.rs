@@ -23,7 +23,11 @@ impl Namespaces {
             if let Some(ns) = &p.namespace {
                 let t = trim_ns(&ns.value);
                 if !t.is_empty() {
-                    *counts.entry(t.to_ascii_lowercase()).or_default().entry(t.to_string()).or_default() += 1;
+                    *counts
+                        .entry(t.to_ascii_lowercase())
+                        .or_default()
+                        .entry(t.to_string())
+                        .or_default() += 1;
                 }
             }
         }
@@ -50,7 +54,16 @@ impl Namespaces {
         if t.is_empty() {
             return ROOT.to_string();
         }
-        self.canonical.get(&t.to_ascii_lowercase()).cloned().unwrap_or_else(|| t.to_string())
+        self.canonical
+            .get(&t.to_ascii_lowercase())
+            .cloned()
+            .unwrap_or_else(|| t.to_string())
+    }
+
+    /// A namespace some page declares (or `microsoft.graph`), in any case.
+    pub(crate) fn is_known(&self, namespace: &str) -> bool {
+        self.canonical
+            .contains_key(&trim_ns(namespace).to_ascii_lowercase())
     }
 
     /// The namespace a page's bare names live in.
@@ -65,7 +78,9 @@ impl Namespaces {
     /// `microsoft.graph.callRecords.session` -> (`microsoft.graph.callRecords`, `session`).
     pub(crate) fn split(&self, name: &str) -> (Option<String>, String) {
         match name.rsplit_once('.') {
-            Some((ns, simple)) if !simple.is_empty() => (Some(self.normalize(ns)), simple.to_string()),
+            Some((ns, simple)) if !simple.is_empty() => {
+                (Some(self.normalize(ns)), simple.to_string())
+            }
             _ => (None, name.to_string()),
         }
     }
@@ -80,7 +95,10 @@ fn trim_ns(raw: &str) -> &str {
 /// `Collection(microsoft.graph.x)` -> `microsoft.graph.x`, `` `group` `` -> `group`).
 /// `None` when what is left is not a name (spaces, punctuation, empty, leading digit).
 pub(crate) fn clean_name(raw: &str) -> Option<String> {
-    let mut s = raw.trim().trim_matches(|c| c == '`' || c == '*' || c == '#').trim();
+    let mut s = raw
+        .trim()
+        .trim_matches(|c| c == '`' || c == '*' || c == '#')
+        .trim();
     for prefix in ["Collection(", "collection("] {
         if let Some(inner) = s.strip_prefix(prefix).and_then(|r| r.strip_suffix(')')) {
             s = inner.trim();
@@ -91,7 +109,8 @@ pub(crate) fn clean_name(raw: &str) -> Option<String> {
         s = stripped.trim();
     }
     let ok = !s.is_empty()
-        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
         && !s.starts_with(|c: char| c.is_ascii_digit() || c == '.')
         && !s.ends_with('.');
     ok.then(|| s.to_string())
@@ -139,6 +158,13 @@ pub(crate) fn owner_member_name(owner: &str, property: &str) -> String {
     }
 }
 
+/// Whether `path` is not the type's own page (`user.md` for `user`): sorts the own page of a
+/// type before pages that extend it (`intune-shared-user.md`) among pages of the same rank.
+pub(crate) fn not_own_page(path: &str, type_name: &str) -> bool {
+    let file = path.rsplit('/').next().unwrap_or_default();
+    !file.eq_ignore_ascii_case(&format!("{type_name}.md"))
+}
+
 /// A usable `ms.prod` (TODO placeholders and empty strings are not workloads).
 pub(crate) fn workload(page: &PageFacts) -> Option<String> {
     let w = page.front_matter.ms_prod.as_deref()?.trim();
@@ -154,7 +180,10 @@ mod tests {
     fn page(path: &str, ns: Option<&str>) -> PageFacts {
         PageFacts {
             path: path.into(),
-            namespace: ns.map(|v| Spanned { value: v.into(), line: 3 }),
+            namespace: ns.map(|v| Spanned {
+                value: v.into(),
+                line: 3,
+            }),
             ..Default::default()
         }
     }
@@ -178,7 +207,10 @@ mod tests {
         }
         assert_eq!(
             ns.split("microsoft.graph.TERMSTORE.term"),
-            (Some("microsoft.graph.termStore".to_string()), "term".to_string())
+            (
+                Some("microsoft.graph.termStore".to_string()),
+                "term".to_string()
+            )
         );
         assert_eq!(ns.split("group"), (None, "group".to_string()));
     }
@@ -204,6 +236,9 @@ mod tests {
     #[test]
     fn owner_member_names() {
         assert_eq!(owner_member_name("group", "accessType"), "groupAccessType");
-        assert_eq!(owner_member_name("connectorGroup", "connectorGroupType"), "connectorGroupConnectorGroupType");
+        assert_eq!(
+            owner_member_name("connectorGroup", "connectorGroupType"),
+            "connectorGroupConnectorGroupType"
+        );
     }
 }

@@ -20,9 +20,16 @@ const BODY_EMPTY: &[&str] = &[
     "don't provide a request body",
 ];
 /// Phrases introducing a page-level base type (catalog §5).
-const INHERITS: &[&str] = &["inherits from", "derived from", "derives from", "inherited from"];
+const INHERITS: &[&str] = &[
+    "inherits from",
+    "derived from",
+    "derives from",
+    "inherited from",
+];
 /// Words that may stand between an inheritance phrase and the type (`Inherits from base class [x]`).
-const INHERITS_FILLERS: &[&str] = &["the", "base", "class", "type", "abstract", "resource", "entity"];
+const INHERITS_FILLERS: &[&str] = &[
+    "the", "base", "class", "type", "abstract", "resource", "entity",
+];
 
 /// `In the request body, supply a JSON representation of the [x](../resources/x.md) object`.
 pub fn request_body_resource(para: &str, refs: RefResolver<'_>) -> Found<TypeExpr> {
@@ -56,7 +63,9 @@ pub fn response_type(para: &str, refs: RefResolver<'_>) -> Found<TypeExpr> {
     }
     let (ty, rest) = link_type(&para[after + rel..], refs)?;
     let rest = rest.trim_start().to_ascii_lowercase();
-    let collection = find_ci(between, "collection of").is_some() || rest.starts_with("objects") || rest.starts_with("collection");
+    let collection = find_ci(between, "collection of").is_some()
+        || rest.starts_with("objects")
+        || rest.starts_with("collection");
     let ty = match ty {
         TypeExpr::Collection(_) => ty,
         t if collection => TypeExpr::Collection(Box::new(t)),
@@ -68,42 +77,65 @@ pub fn response_type(para: &str, refs: RefResolver<'_>) -> Found<TypeExpr> {
 /// `Inherits from [entity](entity.md).`, `Derived from [x](x.md)`, `It is derived from
 /// microsoft.graph.x.`, `Inherits from **baseItem**`.
 pub fn inherits_from(para: &str, refs: RefResolver<'_>) -> Found<TypeExpr> {
-    INHERITS.iter().filter_map(|p| find_ci(para, p).map(|at| (at, p.len()))).min().and_then(|(at, len)| {
-        let mut rest = para[at + len..].trim_start();
-        // Skip filler words.
-        loop {
-            let word_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
-            let word = &rest[..word_len];
-            if !rest.starts_with('[') && INHERITS_FILLERS.iter().any(|f| f.eq_ignore_ascii_case(word)) {
-                rest = rest[word_len..].trim_start();
-            } else {
-                break;
+    INHERITS
+        .iter()
+        .filter_map(|p| find_ci(para, p).map(|at| (at, p.len())))
+        .min()
+        .and_then(|(at, len)| {
+            let mut rest = para[at + len..].trim_start();
+            // Skip filler words.
+            loop {
+                let word_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                let word = &rest[..word_len];
+                if !rest.starts_with('[')
+                    && INHERITS_FILLERS
+                        .iter()
+                        .any(|f| f.eq_ignore_ascii_case(word))
+                {
+                    rest = rest[word_len..].trim_start();
+                } else {
+                    break;
+                }
             }
-        }
-        if rest.starts_with('[') {
-            if let Some((t, _)) = link_type(rest, refs) {
-                return Some((t, at));
+            if rest.starts_with('[') {
+                if let Some((t, _)) = link_type(rest, refs) {
+                    return Some((t, at));
+                }
+                // `[Conditional Access Session Control](conditionalaccesssessioncontrol.md)`: the
+                // text is prose, the target names the type; keep both for `lower`.
+                let link = leading_link(rest)?;
+                let target = match link.target {
+                    LinkTarget::Inline(t) => Some(t.to_string()),
+                    LinkTarget::Reference(label) => refs(label),
+                };
+                return target.map(|t| {
+                    (
+                        TypeExpr::Named {
+                            name: link.text.trim().to_string(),
+                            link: Some(t),
+                        },
+                        at,
+                    )
+                });
             }
-            // `[Conditional Access Session Control](conditionalaccesssessioncontrol.md)`: the
-            // text is prose, the target names the type; keep both for `lower`.
-            let link = leading_link(rest)?;
-            let target = match link.target {
-                LinkTarget::Inline(t) => Some(t.to_string()),
-                LinkTarget::Reference(label) => refs(label),
-            };
-            return target.map(|t| (TypeExpr::Named { name: link.text.trim().to_string(), link: Some(t) }, at));
-        }
-        let name = name_at_start(rest)?;
-        Some((TypeExpr::Named { name, link: None }, at))
-    })
+            let name = name_at_start(rest)?;
+            Some((TypeExpr::Named { name, link: None }, at))
+        })
 }
 
 /// `Namespace: microsoft.graph.callRecords` -> the namespace (decoration and a trailing `.`
 /// removed).
 pub fn namespace(para: &str) -> Option<String> {
     let first = para.lines().next()?.trim();
-    let rest = first.get(..10).filter(|p| p.eq_ignore_ascii_case("namespace:")).map(|_| &first[10..])?;
-    let ns = rest.trim().trim_matches(['`', '*']).trim().trim_end_matches('.');
+    let rest = first
+        .get(..10)
+        .filter(|p| p.eq_ignore_ascii_case("namespace:"))
+        .map(|_| &first[10..])?;
+    let ns = rest
+        .trim()
+        .trim_matches(['`', '*'])
+        .trim()
+        .trim_end_matches('.');
     (!ns.is_empty()).then(|| ns.to_string())
 }
 
@@ -126,7 +158,10 @@ mod tests {
         None
     }
     fn n(name: &str, link: Option<&str>) -> TypeExpr {
-        TypeExpr::Named { name: name.into(), link: link.map(Into::into) }
+        TypeExpr::Named {
+            name: name.into(),
+            link: link.map(Into::into),
+        }
     }
 
     #[test]
@@ -141,7 +176,9 @@ mod tests {
         for (p, want) in cases {
             assert_eq!(request_body_resource(p, &no_refs).map(|f| f.0), want, "{p}");
         }
-        assert!(request_body_empty("Do not supply a request body for this method."));
+        assert!(request_body_empty(
+            "Do not supply a request body for this method."
+        ));
         assert!(!request_body_empty("Supply a request body."));
     }
 
@@ -162,14 +199,35 @@ mod tests {
     #[test]
     fn inheritance() {
         let cases = [
-            ("Inherits from [entity](entity.md).", Some(n("entity", Some("entity.md")))),
-            ("Derived from [baseItem](baseitem.md).", Some(n("baseItem", Some("baseitem.md")))),
-            ("This resource type inherits from [directoryObject](directoryobject.md).", Some(n("directoryObject", Some("directoryobject.md")))),
-            ("Inherits from base class [x](x.md)", Some(n("x", Some("x.md")))),
-            ("It is derived from microsoft.graph.mobileApp.", Some(n("microsoft.graph.mobileApp", None))),
+            (
+                "Inherits from [entity](entity.md).",
+                Some(n("entity", Some("entity.md"))),
+            ),
+            (
+                "Derived from [baseItem](baseitem.md).",
+                Some(n("baseItem", Some("baseitem.md"))),
+            ),
+            (
+                "This resource type inherits from [directoryObject](directoryobject.md).",
+                Some(n("directoryObject", Some("directoryobject.md"))),
+            ),
+            (
+                "Inherits from base class [x](x.md)",
+                Some(n("x", Some("x.md"))),
+            ),
+            (
+                "It is derived from microsoft.graph.mobileApp.",
+                Some(n("microsoft.graph.mobileApp", None)),
+            ),
             ("Inherited from **baseItem**", Some(n("baseItem", None))),
-            ("The **drive** resource is derived from [**baseItem**](baseitem.md) and inherits", Some(n("baseItem", Some("baseitem.md")))),
-            ("Inherits from [Conditional Access Session Control](x.md).", Some(n("Conditional Access Session Control", Some("x.md")))),
+            (
+                "The **drive** resource is derived from [**baseItem**](baseitem.md) and inherits",
+                Some(n("baseItem", Some("baseitem.md"))),
+            ),
+            (
+                "Inherits from [Conditional Access Session Control](x.md).",
+                Some(n("Conditional Access Session Control", Some("x.md"))),
+            ),
             ("Represents a group.", None),
         ];
         for (p, want) in cases {
@@ -181,9 +239,15 @@ mod tests {
     fn namespaces() {
         let cases = [
             ("Namespace: microsoft.graph", Some("microsoft.graph")),
-            ("Namespace: microsoft.graph.callRecords", Some("microsoft.graph.callRecords")),
+            (
+                "Namespace: microsoft.graph.callRecords",
+                Some("microsoft.graph.callRecords"),
+            ),
             ("Namespace: microsoft.graph.", Some("microsoft.graph")),
-            ("namespace: `microsoft.graph.termStore`", Some("microsoft.graph.termStore")),
+            (
+                "namespace: `microsoft.graph.termStore`",
+                Some("microsoft.graph.termStore"),
+            ),
             ("The namespace is x", None),
             ("Namespace:", None),
         ];
