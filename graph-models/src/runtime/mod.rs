@@ -4,6 +4,7 @@
 mod decode;
 mod enums;
 mod extra;
+mod field;
 mod macros;
 mod model;
 mod patch;
@@ -15,9 +16,10 @@ mod scalars;
 pub use self::decode::{decode, decode_slice, with_options, DecodeOptions};
 pub use self::enums::{Flags, GraphEnum, WireStr};
 pub use self::extra::Extra;
+pub use self::field::{read, read_enum, read_model, read_parsed, read_polymorphic, skip, Field};
 pub use self::model::{
-    deserialize_into, deserialize_model, read, serialize_model, skip, DynModel, ErasedDeserializer, FieldWriter,
-    Model, Read, ReadResult, WriteError, WriteResult, ODATA_TYPE_KEY,
+    deserialize_into, deserialize_model, serialize_model, DynModel, ErasedDeserializer, FieldWriter, Model, Read,
+    ReadError, ReadResult, WriteError, WriteResult, ODATA_TYPE_KEY,
 };
 pub use self::patch::{Patch, PatchBody};
 pub use self::polymorphic::{deserialize_polymorphic, serialize_polymorphic, Polymorphic};

@@ -27,8 +27,10 @@ pub enum Read {
     Null,
 }
 
+/// The error of reading a property (serde's error, carried through the erased layer).
+pub type ReadError = erased_serde::Error;
 /// Result of [`Model::read_field`].
-pub type ReadResult = Result<Read, erased_serde::Error>;
+pub type ReadResult = Result<Read, ReadError>;
 /// Result of [`Model::write_fields`]; the serializer's own error is kept by the writer.
 pub type WriteResult = Result<(), WriteError>;
 
@@ -44,7 +46,8 @@ pub trait Model: Default + 'static {
     const ODATA_TYPE: &'static str;
     /// Wire names of the properties, in serialization order; `read_field(i, …)` reads `FIELDS[i]`.
     const FIELDS: &'static [&'static str];
-    /// Reads the property `FIELDS[index]` from `de` (use [`read`]; [`skip`] for other indices).
+    /// Reads the property `FIELDS[index]` from `de` (with `runtime::read`; `runtime::skip` for
+    /// other indices).
     fn read_field(&mut self, index: usize, de: &mut dyn ErasedDeserializer<'_>) -> ReadResult;
     /// Writes the properties in `FIELDS` order with [`FieldWriter::field`].
     fn write_fields(&self, out: &mut FieldWriter<'_>) -> WriteResult;
@@ -92,22 +95,6 @@ impl<T: Model> DynModel for T {
     fn model_extra_mut(&mut self) -> &mut Extra {
         self.extra_mut()
     }
-}
-
-/// Reads one property into its slot: JSON `null` gives `None` and [`Read::Null`].
-/// Generic over the field type only (instantiated once per distinct field type).
-pub fn read<'de, T: serde::Deserialize<'de>>(
-    slot: &mut Option<T>,
-    de: &mut dyn ErasedDeserializer<'de>,
-) -> ReadResult {
-    *slot = erased_serde::deserialize::<Option<T>>(de)?;
-    Ok(if slot.is_some() { Read::Value } else { Read::Null })
-}
-
-/// The catch-all arm of a generated `read_field`: consumes and ignores the value.
-pub fn skip(de: &mut dyn ErasedDeserializer<'_>) -> ReadResult {
-    erased_serde::deserialize::<IgnoredAny>(de)?;
-    Ok(Read::Value)
 }
 
 /// Deserializes a whole model (the body of the generated `Deserialize` impl).

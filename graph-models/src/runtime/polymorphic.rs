@@ -70,7 +70,7 @@ fn set_odata_type(model: &mut dyn DynModel, odata_type: Option<String>) {
     model.model_extra_mut().note_read(ODATA_TYPE_KEY, read);
 }
 
-struct PolymorphicVisitor<P>(PhantomData<P>);
+pub(crate) struct PolymorphicVisitor<P>(pub(crate) PhantomData<P>);
 
 impl<'de, P: Polymorphic> Visitor<'de> for PolymorphicVisitor<P> {
     type Value = P;
