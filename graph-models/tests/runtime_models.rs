@@ -50,7 +50,7 @@ impl crate::runtime::Model for Group {
     fn read_field(
         &mut self,
         index: usize,
-        de: &mut dyn crate::runtime::ErasedDeserializer<'_>,
+        de: &mut dyn crate::runtime::ErasedDeserializer,
     ) -> crate::runtime::ReadResult {
         match index {
             0 => crate::runtime::read(&mut self.id, de),
@@ -109,7 +109,7 @@ impl crate::runtime::Model for AssignedLabel {
     fn read_field(
         &mut self,
         index: usize,
-        de: &mut dyn crate::runtime::ErasedDeserializer<'_>,
+        de: &mut dyn crate::runtime::ErasedDeserializer,
     ) -> crate::runtime::ReadResult {
         match index {
             0 => crate::runtime::read(&mut self.label_id, de),
@@ -184,7 +184,7 @@ impl crate::runtime::Model for Team {
     fn read_field(
         &mut self,
         index: usize,
-        de: &mut dyn crate::runtime::ErasedDeserializer<'_>,
+        de: &mut dyn crate::runtime::ErasedDeserializer,
     ) -> crate::runtime::ReadResult {
         match index {
             0 => crate::runtime::read(&mut self.id, de),

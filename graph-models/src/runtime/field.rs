@@ -1,240 +1,227 @@
-//! Reading one property through the erased deserializer straight into its slot.
-//!
-//! Why not just `erased_serde::deserialize::<Option<T>>`: every value that crosses the erased
-//! layer as a visitor's return value is moved through a type-erased box when it is larger than
-//! two words (`String`, `Vec`, every struct), which cost an allocation per property and made
-//! decoding slower than serde's derive. Here every visitor that crosses the erased layer returns
-//! `()` (or a small value) and writes the result into the slot itself, so reading allocates only
-//! what the value owns. Types of two words or less still take the plain serde path.
+//! `Field`: how each type a generated struct field can hold is read from an
+//! [`ErasedDeserializer`] straight into its slot (JSON `null` -> `None`).
 
 use std::fmt;
-use std::marker::PhantomData;
 use std::str::FromStr;
 
-use serde::de::{self, DeserializeSeed, IgnoredAny, SeqAccess, Visitor};
-
 use super::enums::GraphEnum;
-use super::model::{deserialize_into, ErasedDeserializer, Model, Read, ReadResult};
+use super::model::{Model, Read};
+use super::polymorphic::{PolyTarget, Polymorphic};
+use super::source::{ErasedDeserializer, Integer, Number, ReadResult};
 
-/// A type a generated struct field can hold: how to read a non-null value into its slot.
-/// Implemented here for the primitive and runtime types and by the `impl_serde_for_*!` macros
-/// for generated models and enums.
+/// A type a generated struct field can hold. Implemented here for the primitive and runtime
+/// types and by the `impl_serde_for_*!` macros for generated models and enums.
 pub trait Field: Sized {
-    /// Reads a value (the input is not `null`, [`read`] handled that) into `slot`.
-    fn read_into(slot: &mut Option<Self>, de: &mut dyn ErasedDeserializer<'_>) -> Result<(), erased_serde::Error>;
+    /// Reads the value (or `null`, then `*slot = None`) into `slot`.
+    fn read_into(slot: &mut Option<Self>, de: &mut dyn ErasedDeserializer) -> ReadResult;
 }
 
-/// Reads one property into its slot: JSON `null` gives `None` and [`Read::Null`].
-pub fn read<T: Field>(slot: &mut Option<T>, de: &mut dyn ErasedDeserializer<'_>) -> ReadResult {
-    de::Deserializer::deserialize_option(de, OptionSlot { slot })
+/// Reads one property into its slot (the arms of a generated `read_field`).
+pub fn read<T: Field>(slot: &mut Option<T>, de: &mut dyn ErasedDeserializer) -> ReadResult {
+    T::read_into(slot, de)
 }
 
 /// The catch-all arm of a generated `read_field`: consumes and ignores the value.
-pub fn skip(de: &mut dyn ErasedDeserializer<'_>) -> ReadResult {
-    erased_serde::deserialize::<IgnoredAny>(de)?;
-    Ok(Read::Value)
+pub fn skip(de: &mut dyn ErasedDeserializer) -> ReadResult {
+    de.skip()
 }
 
-struct OptionSlot<'a, T> {
-    slot: &'a mut Option<T>,
+/// Clears the slot when the read found `null`.
+fn settle<T>(slot: &mut Option<T>, read: ReadResult) -> ReadResult {
+    if let Ok(Read::Null) = read {
+        *slot = None;
+    }
+    read
 }
 
-impl<'de, T: Field> Visitor<'de> for OptionSlot<'_, T> {
-    type Value = Read;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a value or null")
-    }
-    fn visit_none<E: de::Error>(self) -> Result<Read, E> {
-        *self.slot = None;
-        Ok(Read::Null)
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Read, E> {
-        self.visit_none()
-    }
-    fn visit_some<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Read, D::Error> {
-        let mut erased = <dyn ErasedDeserializer>::erase(deserializer);
-        T::read_into(self.slot, &mut erased).map_err(de::Error::custom)?;
-        Ok(Read::Value)
+impl Field for String {
+    fn read_into(slot: &mut Option<Self>, de: &mut dyn ErasedDeserializer) -> ReadResult {
+        let read = de.read_str("a string", &mut |s| {
+            *slot = Some(s.to_owned());
+            Ok(())
+        });
+        settle(slot, read)
     }
 }
 
-/// Values of two words or less cross the erased layer without a box: plain serde.
-macro_rules! small_fields {
+impl Field for bool {
+    fn read_into(slot: &mut Option<Self>, de: &mut dyn ErasedDeserializer) -> ReadResult {
+        let read = de.read_bool(slot);
+        settle(slot, read)
+    }
+}
+
+/// Integers: read as i64/u64, then range-checked with serde's wording.
+macro_rules! integer_fields {
     ($($ty:ty),* $(,)?) => {$(
         impl Field for $ty {
-            fn read_into(slot: &mut Option<Self>, de: &mut dyn ErasedDeserializer<'_>) -> Result<(), erased_serde::Error> {
-                *slot = Some(erased_serde::deserialize(de)?);
-                Ok(())
+            fn read_into(slot: &mut Option<Self>, de: &mut dyn ErasedDeserializer) -> ReadResult {
+                let read = de.read_integer(concat!("an integer (", stringify!($ty), ")"), &mut |n| {
+                    let value = match n {
+                        Integer::Signed(v) => <$ty>::try_from(v).map_err(|_| out_of_range(v, stringify!($ty))),
+                        Integer::Unsigned(v) => <$ty>::try_from(v).map_err(|_| out_of_range(v, stringify!($ty))),
+                    }?;
+                    *slot = Some(value);
+                    Ok(())
+                });
+                settle(slot, read)
             }
         }
     )*};
 }
 
-small_fields!(bool, i8, i16, i32, i64, u8, u16, u32, u64, f32, f64, super::Double, super::Date);
+integer_fields!(i8, i16, i32, i64, u8, u16, u32, u64);
+
+fn out_of_range(value: impl fmt::Display, ty: &str) -> String {
+    format!("invalid value: integer `{value}`, expected {ty}")
+}
+
+/// Plain floats (generated code uses `Double`; these exist for completeness): numbers only.
+macro_rules! float_fields {
+    ($($ty:ty),* $(,)?) => {$(
+        impl Field for $ty {
+            fn read_into(slot: &mut Option<Self>, de: &mut dyn ErasedDeserializer) -> ReadResult {
+                let read = de.read_number("a number", &mut |n| {
+                    // Lossy by nature: these are the plain float types.
+                    *slot = Some(match n {
+                        Number::Signed(v) => v as $ty,
+                        Number::Unsigned(v) => v as $ty,
+                        Number::Float(v) => v as $ty,
+                        Number::Str(s) => return Err(format!("invalid type: string {s:?}, expected a number")),
+                    });
+                    Ok(())
+                });
+                settle(slot, read)
+            }
+        }
+    )*};
+}
+
+float_fields!(f32, f64);
+
+impl Field for super::Double {
+    fn read_into(slot: &mut Option<Self>, de: &mut dyn ErasedDeserializer) -> ReadResult {
+        let read = de.read_number("a number or one of \"NaN\", \"INF\", \"-INF\"", &mut |n| {
+            *slot = Some(super::Double::from_number(n)?);
+            Ok(())
+        });
+        settle(slot, read)
+    }
+}
+
+impl Field for super::Decimal {
+    fn read_into(slot: &mut Option<Self>, de: &mut dyn ErasedDeserializer) -> ReadResult {
+        let read = de.read_number("a decimal number or a string holding one", &mut |n| {
+            *slot = Some(super::Decimal::from_number(n)?);
+            Ok(())
+        });
+        settle(slot, read)
+    }
+}
 
 /// Types read from a JSON string with `FromStr` (the scalars written as strings).
 macro_rules! parsed_fields {
-    ($($ty:ty),* $(,)?) => {$(
+    ($($ty:ty => $expected:literal),* $(,)?) => {$(
         impl Field for $ty {
-            fn read_into(slot: &mut Option<Self>, de: &mut dyn ErasedDeserializer<'_>) -> Result<(), erased_serde::Error> {
-                read_parsed(slot, de)
+            fn read_into(slot: &mut Option<Self>, de: &mut dyn ErasedDeserializer) -> ReadResult {
+                read_parsed(slot, de, $expected)
             }
         }
     )*};
 }
 
 parsed_fields!(
-    super::DateTimeOffset,
-    super::TimeOfDay,
-    super::Duration,
-    super::Base64,
-    uuid::Uuid,
+    super::DateTimeOffset => "a DateTimeOffset string",
+    super::Date => "a Date string",
+    super::TimeOfDay => "a TimeOfDay string",
+    super::Duration => "an ISO 8601 duration string",
+    super::Base64 => "a base64 string",
+    uuid::Uuid => "a GUID string",
 );
 
 /// Reads a string and parses it with `FromStr` into the slot.
-pub fn read_parsed<T>(slot: &mut Option<T>, de: &mut dyn ErasedDeserializer<'_>) -> Result<(), erased_serde::Error>
+pub fn read_parsed<T>(slot: &mut Option<T>, de: &mut dyn ErasedDeserializer, expected: &'static str) -> ReadResult
 where
     T: FromStr,
     T::Err: fmt::Display,
 {
-    de::Deserializer::deserialize_str(de, StrSlot { slot, convert: |s: &str| s.parse::<T>().map_err(|e| e.to_string()) })
-}
-
-/// Writes `convert(string)` into the slot; `convert` reports a message on failure.
-struct StrSlot<'a, T, F> {
-    slot: &'a mut Option<T>,
-    convert: F,
-}
-
-impl<'de, T, F: FnOnce(&str) -> Result<T, String>> Visitor<'de> for StrSlot<'_, T, F> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a string")
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
-        *self.slot = Some((self.convert)(v).map_err(E::custom)?);
+    let read = de.read_str(expected, &mut |s| {
+        *slot = Some(s.parse::<T>().map_err(|e| e.to_string())?);
         Ok(())
-    }
-}
-
-impl Field for String {
-    fn read_into(slot: &mut Option<Self>, de: &mut dyn ErasedDeserializer<'_>) -> Result<(), erased_serde::Error> {
-        de::Deserializer::deserialize_string(de, StringSlot { slot })
-    }
-}
-
-struct StringSlot<'a> {
-    slot: &'a mut Option<String>,
-}
-
-impl<'de> Visitor<'de> for StringSlot<'_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a string")
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
-        *self.slot = Some(v.to_owned());
-        Ok(())
-    }
-    fn visit_string<E: de::Error>(self, v: String) -> Result<(), E> {
-        *self.slot = Some(v);
-        Ok(())
-    }
-}
-
-impl Field for super::Decimal {
-    fn read_into(slot: &mut Option<Self>, de: &mut dyn ErasedDeserializer<'_>) -> Result<(), erased_serde::Error> {
-        // The value crosses the erased layer boxed; decimals are rare in Graph.
-        *slot = Some(erased_serde::deserialize(de)?);
-        Ok(())
-    }
+    });
+    settle(slot, read)
 }
 
 impl Field for serde_json::Value {
-    fn read_into(slot: &mut Option<Self>, de: &mut dyn ErasedDeserializer<'_>) -> Result<(), erased_serde::Error> {
-        // Untyped JSON: the boxed path (`Value` is four words); it is untyped anyway.
-        *slot = Some(erased_serde::deserialize(de)?);
-        Ok(())
+    fn read_into(slot: &mut Option<Self>, de: &mut dyn ErasedDeserializer) -> ReadResult {
+        let read = de.read_json(slot);
+        settle(slot, read)
     }
 }
 
 impl<E: GraphEnum + PartialEq> Field for super::Flags<E> {
-    fn read_into(slot: &mut Option<Self>, de: &mut dyn ErasedDeserializer<'_>) -> Result<(), erased_serde::Error> {
-        de::Deserializer::deserialize_str(de, StrSlot { slot, convert: |s: &str| Ok(super::Flags::parse(s)) })
+    fn read_into(slot: &mut Option<Self>, de: &mut dyn ErasedDeserializer) -> ReadResult {
+        let read = de.read_str("a comma-separated flags string", &mut |s| {
+            *slot = Some(super::Flags::parse(s));
+            Ok(())
+        });
+        settle(slot, read)
     }
 }
 
 impl<T: Field> Field for Box<T> {
-    fn read_into(slot: &mut Option<Self>, de: &mut dyn ErasedDeserializer<'_>) -> Result<(), erased_serde::Error> {
+    fn read_into(slot: &mut Option<Self>, de: &mut dyn ErasedDeserializer) -> ReadResult {
         let mut inner = None;
-        T::read_into(&mut inner, de)?;
+        let read = T::read_into(&mut inner, de)?;
         *slot = inner.map(Box::new);
-        Ok(())
+        Ok(read)
     }
 }
 
 impl<T: Field> Field for Vec<T> {
-    fn read_into(slot: &mut Option<Self>, de: &mut dyn ErasedDeserializer<'_>) -> Result<(), erased_serde::Error> {
-        de::Deserializer::deserialize_seq(de, VecSlot { slot })
-    }
-}
-
-struct VecSlot<'a, T> {
-    slot: &'a mut Option<Vec<T>>,
-}
-
-impl<'de, T: Field> Visitor<'de> for VecSlot<'_, T> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a sequence")
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        // Cap the hint: it comes from the input.
-        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
-        let mut item = None;
-        while seq.next_element_seed(ElementSeed { item: &mut item })?.is_some() {
-            match item.take() {
-                Some(value) => items.push(value),
-                None => return Err(de::Error::custom("a collection element is null")),
+    fn read_into(slot: &mut Option<Self>, de: &mut dyn ErasedDeserializer) -> ReadResult {
+        let mut items = Vec::new();
+        let read = de.read_seq(&mut |element| {
+            let mut item = None;
+            match T::read_into(&mut item, element)? {
+                Read::Value => {
+                    items.extend(item);
+                    Ok(())
+                }
+                // A collection cannot hold null; report rather than drop it silently.
+                Read::Null => Err(element.fail("invalid type: null, expected a collection element")),
             }
-        }
-        *self.slot = Some(items);
-        Ok(())
-    }
-}
-
-struct ElementSeed<'a, T> {
-    item: &'a mut Option<T>,
-}
-
-impl<'de, T: Field> DeserializeSeed<'de> for ElementSeed<'_, T> {
-    type Value = ();
-    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        let mut erased = <dyn ErasedDeserializer>::erase(deserializer);
-        T::read_into(self.item, &mut erased).map_err(de::Error::custom)
+        })?;
+        *slot = match read {
+            Read::Value => Some(items),
+            Read::Null => None,
+        };
+        Ok(read)
     }
 }
 
 /// `Field::read_into` of a generated model (used by `impl_serde_for_model!`): decodes in place.
-pub fn read_model<T: Model>(slot: &mut Option<T>, de: &mut dyn ErasedDeserializer<'_>) -> Result<(), erased_serde::Error> {
-    deserialize_into(de, slot.insert(T::default()))
+pub fn read_model<T: Model>(slot: &mut Option<T>, de: &mut dyn ErasedDeserializer) -> ReadResult {
+    let read = de.read_model(slot.insert(T::default()));
+    settle(slot, read)
 }
 
 /// `Field::read_into` of a generated enum (used by `impl_serde_for_enum!`).
-pub fn read_enum<T: GraphEnum>(slot: &mut Option<T>, de: &mut dyn ErasedDeserializer<'_>) -> Result<(), erased_serde::Error> {
-    de::Deserializer::deserialize_str(de, StrSlot { slot, convert: |s: &str| Ok(T::from_wire(s)) })
+pub fn read_enum<T: GraphEnum>(slot: &mut Option<T>, de: &mut dyn ErasedDeserializer) -> ReadResult {
+    let read = de.read_str("an enum member string", &mut |s| {
+        *slot = Some(T::from_wire(s));
+        Ok(())
+    });
+    settle(slot, read)
 }
 
-/// `Field::read_into` of a generated polymorphic enum (used by `impl_serde_for_polymorphic!`):
-/// the value crosses the erased layer boxed (these are rarer than plain models).
-pub fn read_polymorphic<T: super::Polymorphic>(
-    slot: &mut Option<T>,
-    de: &mut dyn ErasedDeserializer<'_>,
-) -> Result<(), erased_serde::Error> {
-    *slot = Some(de::Deserializer::deserialize_map(de, super::polymorphic::PolymorphicVisitor(PhantomData))?);
-    Ok(())
+/// `Field::read_into` of a generated polymorphic enum (used by `impl_serde_for_polymorphic!`).
+pub fn read_polymorphic<T: Polymorphic>(slot: &mut Option<T>, de: &mut dyn ErasedDeserializer) -> ReadResult {
+    let mut target = PolyTarget::<T>(None);
+    let read = de.read_polymorphic(&mut target)?;
+    *slot = match read {
+        Read::Value => Some(target.0.unwrap_or_else(T::base)),
+        Read::Null => None,
+    };
+    Ok(read)
 }

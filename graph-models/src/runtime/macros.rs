@@ -25,8 +25,8 @@ macro_rules! impl_serde_for_model {
         impl $crate::runtime::Field for $ty {
             fn read_into(
                 slot: &mut ::std::option::Option<Self>,
-                de: &mut dyn $crate::runtime::ErasedDeserializer<'_>,
-            ) -> ::std::result::Result<(), $crate::runtime::ReadError> {
+                de: &mut dyn $crate::runtime::ErasedDeserializer,
+            ) -> $crate::runtime::ReadResult {
                 $crate::runtime::read_model(slot, de)
             }
         }
@@ -64,8 +64,8 @@ macro_rules! impl_serde_for_enum {
         impl $crate::runtime::Field for $ty {
             fn read_into(
                 slot: &mut ::std::option::Option<Self>,
-                de: &mut dyn $crate::runtime::ErasedDeserializer<'_>,
-            ) -> ::std::result::Result<(), $crate::runtime::ReadError> {
+                de: &mut dyn $crate::runtime::ErasedDeserializer,
+            ) -> $crate::runtime::ReadResult {
                 $crate::runtime::read_enum(slot, de)
             }
         }
@@ -96,8 +96,8 @@ macro_rules! impl_serde_for_polymorphic {
         impl $crate::runtime::Field for $ty {
             fn read_into(
                 slot: &mut ::std::option::Option<Self>,
-                de: &mut dyn $crate::runtime::ErasedDeserializer<'_>,
-            ) -> ::std::result::Result<(), $crate::runtime::ReadError> {
+                de: &mut dyn $crate::runtime::ErasedDeserializer,
+            ) -> $crate::runtime::ReadResult {
                 $crate::runtime::read_polymorphic(slot, de)
             }
         }

@@ -3,8 +3,8 @@
 //! serde's derive would expand a visitor, a field enum and a match per struct, generic over the
 //! (de)serializer (see DESIGN.md "Why not derive"). Here a generated struct only provides a
 //! field table ([`Model::FIELDS`]) and two non-generic functions; the one generic map visitor
-//! below reaches the fields through `erased_serde`, so it is instantiated once per deserializer
-//! type, not once per struct.
+//! below reaches the fields through an [`ErasedDeserializer`] (source.rs) and writes them through
+//! `erased_serde::Serialize`, so it is instantiated once per (de)serializer type, not per struct.
 
 use std::fmt;
 
@@ -14,12 +14,12 @@ use serde::ser::{self, SerializeMap};
 use super::decode;
 use super::extra::Extra;
 
-pub use erased_serde::Deserializer as ErasedDeserializer;
+use super::source::{with_erased, ErasedDeserializer, ReadResult};
 
 /// The wire key whose value goes to a model's `odata_type` slot.
 pub const ODATA_TYPE_KEY: &str = "@odata.type";
 
-/// What [`read`] found for a property: a value, or JSON `null` (the slot is then `None`, and the
+/// What `runtime::read` found for a property: a value, or JSON `null` (the slot is then `None`, and the
 /// visitor remembers the explicit null so that serializing writes it back).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Read {
@@ -27,10 +27,6 @@ pub enum Read {
     Null,
 }
 
-/// The error of reading a property (serde's error, carried through the erased layer).
-pub type ReadError = erased_serde::Error;
-/// Result of [`Model::read_field`].
-pub type ReadResult = Result<Read, ReadError>;
 /// Result of [`Model::write_fields`]; the serializer's own error is kept by the writer.
 pub type WriteResult = Result<(), WriteError>;
 
@@ -48,7 +44,7 @@ pub trait Model: Default + 'static {
     const FIELDS: &'static [&'static str];
     /// Reads the property `FIELDS[index]` from `de` (with `runtime::read`; `runtime::skip` for
     /// other indices).
-    fn read_field(&mut self, index: usize, de: &mut dyn ErasedDeserializer<'_>) -> ReadResult;
+    fn read_field(&mut self, index: usize, de: &mut dyn ErasedDeserializer) -> ReadResult;
     /// Writes the properties in `FIELDS` order with [`FieldWriter::field`].
     fn write_fields(&self, out: &mut FieldWriter<'_>) -> WriteResult;
     fn odata_type(&self) -> Option<&str>;
@@ -62,7 +58,7 @@ pub trait Model: Default + 'static {
 pub trait DynModel {
     fn model_fields(&self) -> &'static [&'static str];
     fn model_odata_type_name(&self) -> &'static str;
-    fn model_read_field(&mut self, index: usize, de: &mut dyn ErasedDeserializer<'_>) -> ReadResult;
+    fn model_read_field(&mut self, index: usize, de: &mut dyn ErasedDeserializer) -> ReadResult;
     fn model_write_fields(&self, out: &mut FieldWriter<'_>) -> WriteResult;
     fn model_odata_type(&self) -> Option<&str>;
     fn model_odata_type_mut(&mut self) -> &mut Option<String>;
@@ -77,7 +73,7 @@ impl<T: Model> DynModel for T {
     fn model_odata_type_name(&self) -> &'static str {
         T::ODATA_TYPE
     }
-    fn model_read_field(&mut self, index: usize, de: &mut dyn ErasedDeserializer<'_>) -> ReadResult {
+    fn model_read_field(&mut self, index: usize, de: &mut dyn ErasedDeserializer) -> ReadResult {
         self.read_field(index, de)
     }
     fn model_write_fields(&self, out: &mut FieldWriter<'_>) -> WriteResult {
@@ -231,10 +227,8 @@ struct FieldSeed<'a> {
 impl<'de> DeserializeSeed<'de> for FieldSeed<'_> {
     type Value = Read;
     fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Read, D::Error> {
-        let mut erased = <dyn ErasedDeserializer>::erase(deserializer);
-        self.model
-            .model_read_field(self.index, &mut erased)
-            .map_err(de::Error::custom)
+        let FieldSeed { model, index } = self;
+        with_erased(deserializer, |de| model.model_read_field(index, de))
     }
 }
 
