@@ -50,7 +50,7 @@ impl crate::runtime::Model for Group {
     fn read_field(
         &mut self,
         index: usize,
-        de: &mut dyn crate::runtime::ErasedDeserializer,
+        de: &mut dyn crate::runtime::ErasedDeserializer<'_>,
     ) -> crate::runtime::ReadResult {
         match index {
             0 => crate::runtime::read(&mut self.id, de),
@@ -109,7 +109,7 @@ impl crate::runtime::Model for AssignedLabel {
     fn read_field(
         &mut self,
         index: usize,
-        de: &mut dyn crate::runtime::ErasedDeserializer,
+        de: &mut dyn crate::runtime::ErasedDeserializer<'_>,
     ) -> crate::runtime::ReadResult {
         match index {
             0 => crate::runtime::read(&mut self.label_id, de),
@@ -184,7 +184,7 @@ impl crate::runtime::Model for Team {
     fn read_field(
         &mut self,
         index: usize,
-        de: &mut dyn crate::runtime::ErasedDeserializer,
+        de: &mut dyn crate::runtime::ErasedDeserializer<'_>,
     ) -> crate::runtime::ReadResult {
         match index {
             0 => crate::runtime::read(&mut self.id, de),
@@ -439,11 +439,20 @@ fn bad_input_is_an_error_with_a_position_not_a_panic() {
         (r#""just a string""#, "JSON object (microsoft.graph.group)"),
         (r#"{"id": "x""#, "EOF"),
         (r#"{"score": "Infinity"}"#, "invalid Double"),
+        // The same errors deeper down keep their message and get one position.
+        (r#"{"parent": {"parent": {"createdDateTime": "x"}}}"#, "invalid DateTimeOffset"),
+        (r#"{"parent": {"memberCount": 2147483648}}"#, "expected i32"),
+        (r#"{"assignedLabels": [{"labelId": 5}]}"#, "invalid type: integer `5`, expected a string"),
+        (r#"{"assignedLabels": [null]}"#, "null, expected a collection element"),
+        (r#"{"assignedLabels": [{}, 3]}"#, "JSON object (microsoft.graph.assignedLabel)"),
+        (r#"{"parent": {"visibility": 1}}"#, "expected an enum member string"),
+        (r#"{"flags": ["public"]}"#, "expected a comma-separated flags string"),
+        (r#"{"parent": {"extras": [1, }}"#, "expected value"),
     ];
     for (text, needle) in cases {
         let error = serde_json::from_str::<Group>(text).expect_err(text).to_string();
         assert!(error.contains(needle), "{text}: {error}");
-        assert!(error.contains("line 1"), "{text}: position missing in {error}");
+        assert_eq!(error.matches(" at line ").count(), 1, "{text}: one position in {error}");
     }
 }
 

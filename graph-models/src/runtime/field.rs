@@ -13,16 +13,16 @@ use super::source::{ErasedDeserializer, Integer, Number, ReadResult};
 /// types and by the `impl_serde_for_*!` macros for generated models and enums.
 pub trait Field: Sized {
     /// Reads the value (or `null`, then `*slot = None`) into `slot`.
-    fn read_into(slot: &mut Option<Self>, de: &mut dyn ErasedDeserializer) -> ReadResult;
+    fn read_into(slot: &mut Option<Self>, de: &mut dyn ErasedDeserializer<'_>) -> ReadResult;
 }
 
 /// Reads one property into its slot (the arms of a generated `read_field`).
-pub fn read<T: Field>(slot: &mut Option<T>, de: &mut dyn ErasedDeserializer) -> ReadResult {
+pub fn read<T: Field>(slot: &mut Option<T>, de: &mut dyn ErasedDeserializer<'_>) -> ReadResult {
     T::read_into(slot, de)
 }
 
 /// The catch-all arm of a generated `read_field`: consumes and ignores the value.
-pub fn skip(de: &mut dyn ErasedDeserializer) -> ReadResult {
+pub fn skip(de: &mut dyn ErasedDeserializer<'_>) -> ReadResult {
     de.skip()
 }
 
@@ -35,7 +35,7 @@ fn settle<T>(slot: &mut Option<T>, read: ReadResult) -> ReadResult {
 }
 
 impl Field for String {
-    fn read_into(slot: &mut Option<Self>, de: &mut dyn ErasedDeserializer) -> ReadResult {
+    fn read_into(slot: &mut Option<Self>, de: &mut dyn ErasedDeserializer<'_>) -> ReadResult {
         let read = de.read_str("a string", &mut |s| {
             *slot = Some(s.to_owned());
             Ok(())
@@ -45,7 +45,7 @@ impl Field for String {
 }
 
 impl Field for bool {
-    fn read_into(slot: &mut Option<Self>, de: &mut dyn ErasedDeserializer) -> ReadResult {
+    fn read_into(slot: &mut Option<Self>, de: &mut dyn ErasedDeserializer<'_>) -> ReadResult {
         let read = de.read_bool(slot);
         settle(slot, read)
     }
@@ -55,7 +55,7 @@ impl Field for bool {
 macro_rules! integer_fields {
     ($($ty:ty),* $(,)?) => {$(
         impl Field for $ty {
-            fn read_into(slot: &mut Option<Self>, de: &mut dyn ErasedDeserializer) -> ReadResult {
+            fn read_into(slot: &mut Option<Self>, de: &mut dyn ErasedDeserializer<'_>) -> ReadResult {
                 let read = de.read_integer(concat!("an integer (", stringify!($ty), ")"), &mut |n| {
                     let value = match n {
                         Integer::Signed(v) => <$ty>::try_from(v).map_err(|_| out_of_range(v, stringify!($ty))),
@@ -80,7 +80,7 @@ fn out_of_range(value: impl fmt::Display, ty: &str) -> String {
 macro_rules! float_fields {
     ($($ty:ty),* $(,)?) => {$(
         impl Field for $ty {
-            fn read_into(slot: &mut Option<Self>, de: &mut dyn ErasedDeserializer) -> ReadResult {
+            fn read_into(slot: &mut Option<Self>, de: &mut dyn ErasedDeserializer<'_>) -> ReadResult {
                 let read = de.read_number("a number", &mut |n| {
                     // Lossy by nature: these are the plain float types.
                     *slot = Some(match n {
@@ -100,7 +100,7 @@ macro_rules! float_fields {
 float_fields!(f32, f64);
 
 impl Field for super::Double {
-    fn read_into(slot: &mut Option<Self>, de: &mut dyn ErasedDeserializer) -> ReadResult {
+    fn read_into(slot: &mut Option<Self>, de: &mut dyn ErasedDeserializer<'_>) -> ReadResult {
         let read = de.read_number("a number or one of \"NaN\", \"INF\", \"-INF\"", &mut |n| {
             *slot = Some(super::Double::from_number(n)?);
             Ok(())
@@ -110,7 +110,7 @@ impl Field for super::Double {
 }
 
 impl Field for super::Decimal {
-    fn read_into(slot: &mut Option<Self>, de: &mut dyn ErasedDeserializer) -> ReadResult {
+    fn read_into(slot: &mut Option<Self>, de: &mut dyn ErasedDeserializer<'_>) -> ReadResult {
         let read = de.read_number("a decimal number or a string holding one", &mut |n| {
             *slot = Some(super::Decimal::from_number(n)?);
             Ok(())
@@ -123,7 +123,7 @@ impl Field for super::Decimal {
 macro_rules! parsed_fields {
     ($($ty:ty => $expected:literal),* $(,)?) => {$(
         impl Field for $ty {
-            fn read_into(slot: &mut Option<Self>, de: &mut dyn ErasedDeserializer) -> ReadResult {
+            fn read_into(slot: &mut Option<Self>, de: &mut dyn ErasedDeserializer<'_>) -> ReadResult {
                 read_parsed(slot, de, $expected)
             }
         }
@@ -140,7 +140,7 @@ parsed_fields!(
 );
 
 /// Reads a string and parses it with `FromStr` into the slot.
-pub fn read_parsed<T>(slot: &mut Option<T>, de: &mut dyn ErasedDeserializer, expected: &'static str) -> ReadResult
+pub fn read_parsed<T>(slot: &mut Option<T>, de: &mut dyn ErasedDeserializer<'_>, expected: &'static str) -> ReadResult
 where
     T: FromStr,
     T::Err: fmt::Display,
@@ -153,14 +153,14 @@ where
 }
 
 impl Field for serde_json::Value {
-    fn read_into(slot: &mut Option<Self>, de: &mut dyn ErasedDeserializer) -> ReadResult {
+    fn read_into(slot: &mut Option<Self>, de: &mut dyn ErasedDeserializer<'_>) -> ReadResult {
         let read = de.read_json(slot);
         settle(slot, read)
     }
 }
 
 impl<E: GraphEnum + PartialEq> Field for super::Flags<E> {
-    fn read_into(slot: &mut Option<Self>, de: &mut dyn ErasedDeserializer) -> ReadResult {
+    fn read_into(slot: &mut Option<Self>, de: &mut dyn ErasedDeserializer<'_>) -> ReadResult {
         let read = de.read_str("a comma-separated flags string", &mut |s| {
             *slot = Some(super::Flags::parse(s));
             Ok(())
@@ -170,7 +170,7 @@ impl<E: GraphEnum + PartialEq> Field for super::Flags<E> {
 }
 
 impl<T: Field> Field for Box<T> {
-    fn read_into(slot: &mut Option<Self>, de: &mut dyn ErasedDeserializer) -> ReadResult {
+    fn read_into(slot: &mut Option<Self>, de: &mut dyn ErasedDeserializer<'_>) -> ReadResult {
         let mut inner = None;
         let read = T::read_into(&mut inner, de)?;
         *slot = inner.map(Box::new);
@@ -179,7 +179,7 @@ impl<T: Field> Field for Box<T> {
 }
 
 impl<T: Field> Field for Vec<T> {
-    fn read_into(slot: &mut Option<Self>, de: &mut dyn ErasedDeserializer) -> ReadResult {
+    fn read_into(slot: &mut Option<Self>, de: &mut dyn ErasedDeserializer<'_>) -> ReadResult {
         let mut items = Vec::new();
         let read = de.read_seq(&mut |element| {
             let mut item = None;
@@ -201,13 +201,13 @@ impl<T: Field> Field for Vec<T> {
 }
 
 /// `Field::read_into` of a generated model (used by `impl_serde_for_model!`): decodes in place.
-pub fn read_model<T: Model>(slot: &mut Option<T>, de: &mut dyn ErasedDeserializer) -> ReadResult {
+pub fn read_model<T: Model>(slot: &mut Option<T>, de: &mut dyn ErasedDeserializer<'_>) -> ReadResult {
     let read = de.read_model(slot.insert(T::default()));
     settle(slot, read)
 }
 
 /// `Field::read_into` of a generated enum (used by `impl_serde_for_enum!`).
-pub fn read_enum<T: GraphEnum>(slot: &mut Option<T>, de: &mut dyn ErasedDeserializer) -> ReadResult {
+pub fn read_enum<T: GraphEnum>(slot: &mut Option<T>, de: &mut dyn ErasedDeserializer<'_>) -> ReadResult {
     let read = de.read_str("an enum member string", &mut |s| {
         *slot = Some(T::from_wire(s));
         Ok(())
@@ -216,7 +216,7 @@ pub fn read_enum<T: GraphEnum>(slot: &mut Option<T>, de: &mut dyn ErasedDeserial
 }
 
 /// `Field::read_into` of a generated polymorphic enum (used by `impl_serde_for_polymorphic!`).
-pub fn read_polymorphic<T: Polymorphic>(slot: &mut Option<T>, de: &mut dyn ErasedDeserializer) -> ReadResult {
+pub fn read_polymorphic<T: Polymorphic>(slot: &mut Option<T>, de: &mut dyn ErasedDeserializer<'_>) -> ReadResult {
     let mut target = PolyTarget::<T>(None);
     let read = de.read_polymorphic(&mut target)?;
     *slot = match read {

@@ -25,7 +25,7 @@ macro_rules! impl_serde_for_model {
         impl $crate::runtime::Field for $ty {
             fn read_into(
                 slot: &mut ::std::option::Option<Self>,
-                de: &mut dyn $crate::runtime::ErasedDeserializer,
+                de: &mut dyn $crate::runtime::ErasedDeserializer<'_>,
             ) -> $crate::runtime::ReadResult {
                 $crate::runtime::read_model(slot, de)
             }
@@ -64,7 +64,7 @@ macro_rules! impl_serde_for_enum {
         impl $crate::runtime::Field for $ty {
             fn read_into(
                 slot: &mut ::std::option::Option<Self>,
-                de: &mut dyn $crate::runtime::ErasedDeserializer,
+                de: &mut dyn $crate::runtime::ErasedDeserializer<'_>,
             ) -> $crate::runtime::ReadResult {
                 $crate::runtime::read_enum(slot, de)
             }
@@ -96,7 +96,7 @@ macro_rules! impl_serde_for_polymorphic {
         impl $crate::runtime::Field for $ty {
             fn read_into(
                 slot: &mut ::std::option::Option<Self>,
-                de: &mut dyn $crate::runtime::ErasedDeserializer,
+                de: &mut dyn $crate::runtime::ErasedDeserializer<'_>,
             ) -> $crate::runtime::ReadResult {
                 $crate::runtime::read_polymorphic(slot, de)
             }

@@ -44,7 +44,7 @@ pub trait Model: Default + 'static {
     const FIELDS: &'static [&'static str];
     /// Reads the property `FIELDS[index]` from `de` (with `runtime::read`; `runtime::skip` for
     /// other indices).
-    fn read_field(&mut self, index: usize, de: &mut dyn ErasedDeserializer) -> ReadResult;
+    fn read_field(&mut self, index: usize, de: &mut dyn ErasedDeserializer<'_>) -> ReadResult;
     /// Writes the properties in `FIELDS` order with [`FieldWriter::field`].
     fn write_fields(&self, out: &mut FieldWriter<'_>) -> WriteResult;
     fn odata_type(&self) -> Option<&str>;
@@ -58,7 +58,7 @@ pub trait Model: Default + 'static {
 pub trait DynModel {
     fn model_fields(&self) -> &'static [&'static str];
     fn model_odata_type_name(&self) -> &'static str;
-    fn model_read_field(&mut self, index: usize, de: &mut dyn ErasedDeserializer) -> ReadResult;
+    fn model_read_field(&mut self, index: usize, de: &mut dyn ErasedDeserializer<'_>) -> ReadResult;
     fn model_write_fields(&self, out: &mut FieldWriter<'_>) -> WriteResult;
     fn model_odata_type(&self) -> Option<&str>;
     fn model_odata_type_mut(&mut self) -> &mut Option<String>;
@@ -73,7 +73,7 @@ impl<T: Model> DynModel for T {
     fn model_odata_type_name(&self) -> &'static str {
         T::ODATA_TYPE
     }
-    fn model_read_field(&mut self, index: usize, de: &mut dyn ErasedDeserializer) -> ReadResult {
+    fn model_read_field(&mut self, index: usize, de: &mut dyn ErasedDeserializer<'_>) -> ReadResult {
         self.read_field(index, de)
     }
     fn model_write_fields(&self, out: &mut FieldWriter<'_>) -> WriteResult {

@@ -46,9 +46,9 @@ pub enum Number<'a> {
     Str(&'a str),
 }
 
-/// One property value to be read. Every method reads the whole value (or `null`, giving
+/// One property value to be read (`'de` is the input's lifetime, as in serde). Every method reads the whole value (or `null`, giving
 /// [`Read::Null`] without calling the sink) and may be called once.
-pub trait ErasedDeserializer {
+pub trait ErasedDeserializer<'de> {
     /// A string, passed to `sink`; `sink`'s error message becomes the deserializer's error.
     fn read_str(&mut self, expected: &'static str, sink: &mut dyn FnMut(&str) -> Result<(), String>) -> ReadResult;
     fn read_bool(&mut self, slot: &mut Option<bool>) -> ReadResult;
@@ -71,7 +71,7 @@ pub trait ErasedDeserializer {
     /// A JSON object whose model is chosen from its `@odata.type`.
     fn read_polymorphic(&mut self, target: &mut dyn PolySlot) -> ReadResult;
     /// A JSON array: `element` is called once per element with that element's deserializer.
-    fn read_seq(&mut self, element: &mut dyn FnMut(&mut dyn ErasedDeserializer) -> Result<(), ReadError>) -> ReadResult;
+    fn read_seq(&mut self, element: &mut dyn FnMut(&mut dyn ErasedDeserializer<'de>) -> Result<(), ReadError>) -> ReadResult;
     /// Consumes and ignores the value.
     fn skip(&mut self) -> ReadResult;
     /// Records a custom error (e.g. a `null` collection element) and returns the marker.
@@ -82,7 +82,7 @@ pub trait ErasedDeserializer {
 /// deserializer's own error.
 pub(crate) fn with_erased<'de, D, R>(
     deserializer: D,
-    f: impl FnOnce(&mut dyn ErasedDeserializer) -> Result<R, ReadError>,
+    f: impl FnOnce(&mut dyn ErasedDeserializer<'de>) -> Result<R, ReadError>,
 ) -> Result<R, D::Error>
 where
     D: de::Deserializer<'de>,
@@ -123,7 +123,7 @@ impl<'de, D: de::Deserializer<'de>> Adapter<'de, D> {
     }
 }
 
-impl<'de, D: de::Deserializer<'de>> ErasedDeserializer for Adapter<'de, D> {
+impl<'de, D: de::Deserializer<'de>> ErasedDeserializer<'de> for Adapter<'de, D> {
     fn read_str(&mut self, expected: &'static str, sink: &mut dyn FnMut(&str) -> Result<(), String>) -> ReadResult {
         self.run(StrReader { expected, sink })
     }
@@ -153,7 +153,7 @@ impl<'de, D: de::Deserializer<'de>> ErasedDeserializer for Adapter<'de, D> {
     fn read_polymorphic(&mut self, target: &mut dyn PolySlot) -> ReadResult {
         self.run(PolymorphicReader { target })
     }
-    fn read_seq(&mut self, element: &mut dyn FnMut(&mut dyn ErasedDeserializer) -> Result<(), ReadError>) -> ReadResult {
+    fn read_seq(&mut self, element: &mut dyn FnMut(&mut dyn ErasedDeserializer<'de>) -> Result<(), ReadError>) -> ReadResult {
         self.run(SeqReader { element })
     }
     fn skip(&mut self) -> ReadResult {
@@ -342,17 +342,17 @@ impl<'de> ReadSome<'de> for PolymorphicReader<'_> {
     }
 }
 
-struct SeqReader<'a> {
-    element: &'a mut dyn FnMut(&mut dyn ErasedDeserializer) -> Result<(), ReadError>,
+struct SeqReader<'a, 'de> {
+    element: &'a mut dyn FnMut(&mut dyn ErasedDeserializer<'de>) -> Result<(), ReadError>,
 }
 
-impl<'de> ReadSome<'de> for SeqReader<'_> {
+impl<'de> ReadSome<'de> for SeqReader<'_, 'de> {
     fn read_some<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
         deserializer.deserialize_seq(self)
     }
 }
 
-impl<'de> Visitor<'de> for SeqReader<'_> {
+impl<'de> Visitor<'de> for SeqReader<'_, 'de> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -364,11 +364,11 @@ impl<'de> Visitor<'de> for SeqReader<'_> {
     }
 }
 
-struct ElementSeed<'a> {
-    element: &'a mut dyn FnMut(&mut dyn ErasedDeserializer) -> Result<(), ReadError>,
+struct ElementSeed<'a, 'de> {
+    element: &'a mut dyn FnMut(&mut dyn ErasedDeserializer<'de>) -> Result<(), ReadError>,
 }
 
-impl<'de> DeserializeSeed<'de> for ElementSeed<'_> {
+impl<'de> DeserializeSeed<'de> for ElementSeed<'_, 'de> {
     type Value = ();
     fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
         with_erased(deserializer, |de| (self.element)(de))
