@@ -13,6 +13,7 @@
 
 pub mod diagnostics;
 pub mod emit;
+pub mod examples;
 pub mod facts;
 pub mod lower;
 pub mod names;

@@ -9,6 +9,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use xtask::{Format, RegenArgs, UserPath};
 
+mod examples;
+
 #[derive(Parser)]
 #[command(name = "cargo xtask", about = "graph-docgen: Microsoft Graph docs -> graph-models")]
 struct Cli {
@@ -82,6 +84,13 @@ enum Command {
     },
     /// Print figures about the docs corpus and what is generated from it.
     Report {
+        #[arg(long)]
+        docs: Option<PathBuf>,
+        #[arg(long, value_enum, default_value = "human")]
+        format: FormatArg,
+    },
+    /// Check the docs' JSON examples against the schema; print found/checked/passed/failed.
+    Examples {
         #[arg(long)]
         docs: Option<PathBuf>,
         #[arg(long, value_enum, default_value = "human")]
@@ -164,6 +173,16 @@ fn main() -> ExitCode {
                 },
             }
             ExitCode::SUCCESS
+        }
+        Command::Examples { docs, format: f } => {
+            let outcome = examples::run(&UserPath::resolve(docs.as_deref(), "docs"), format(f), color);
+            print!("{}", outcome.stdout);
+            eprint!("{}", outcome.stderr);
+            if outcome.success {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
         }
         Command::Readme => {
             let path = xtask::workspace_root().join("README.md");
