@@ -7,6 +7,7 @@
 //! `Cargo.toml` between `# BEGIN GENERATED FEATURES` and `# END GENERATED FEATURES`.
 
 pub mod enums;
+pub mod example_tests;
 pub mod format;
 pub mod modules;
 pub mod patch;
@@ -23,7 +24,12 @@ use std::collections::BTreeMap;
 pub const FEATURES_KEY: &str = "Cargo.toml#features";
 
 #[derive(Clone, Debug, Default)]
-pub struct EmitOptions {}
+pub struct EmitOptions {
+    /// Also render the docs' JSON examples as tests (`src/generated/<version>/example_tests.rs`,
+    /// see [`example_tests`]). They need the pages, so [`example_tests::add`] runs on the
+    /// finished [`crate::Generated`]; the caller of `generate` applies it when this is on.
+    pub example_tests: bool,
+}
 
 /// Renders every schema. Returns files keyed by path relative to the crate root.
 ///

@@ -1,7 +1,7 @@
 //! tie: what an annotated block shows — a type, a PATCH builder, or nothing to check against.
 
 use super::Target;
-use crate::facts::{BlockType, CodeBlock, Json, PageFacts};
+use crate::facts::{BlockType, CodeBlock, Json, PageFacts, TypeExpr};
 use crate::names::NameMap;
 use crate::schema::{Method, Schema, TypeId, TypeRef};
 use std::collections::BTreeMap;
@@ -93,13 +93,18 @@ pub fn target(ctx: &Context<'_>, page: &PageFacts, block: &CodeBlock, body: &Jso
                 },
                 (Some(Method::Patch), None) => Target::Untied("PATCH request without an operation".into()),
                 (Some(Method::Get | Method::Delete), _) | (None, _) => Target::Untied("request without a body".into()),
-                (Some(_), op) => match named(annotated).or_else(|| named(own)) {
-                    Some(t) => as_type(t),
-                    None => match op.and_then(|i| ctx.schema.operations.get(i)).and_then(|o| o.resource.clone()) {
-                        Some(id) if ctx.schema.type_def(&id).is_some() => Target::Type { id, collection: false },
-                        _ => Target::Untied("POST/PUT body of no known type".into()),
-                    },
-                },
+                // A POST/PUT body is the resource only where the page says so ("supply a JSON
+                // representation of the [x] object"); an action's body is its parameters.
+                (Some(_), _) => {
+                    let stated = page.request_body_resource.as_ref().and_then(|r| match &r.value {
+                        TypeExpr::Named { name, .. } => ctx.find_type(name),
+                        _ => None,
+                    });
+                    match named(annotated).or_else(|| named(own)).or(stated) {
+                        Some(t) => as_type(t),
+                        None => Target::Untied("POST/PUT body of no known type".into()),
+                    }
+                }
             }
         }
         BlockType::Response => {

@@ -302,7 +302,9 @@ impl<'a> Walker<'_, 'a> {
                 );
             }
         }
-        if body.members().is_empty() {
+        // Only a resource page's own representation must show its whole table (an API page's
+        // sketch of a parameter type may show a part).
+        if body.members().is_empty() || self.page.resource_name.is_none() {
             return;
         }
         for p in td.properties.iter().filter(|p| !p.navigation && p.source.file == self.page.path) {
