@@ -15,7 +15,7 @@ use super::walk::Known;
 use crate::diagnostics::{Code, Diagnostic, Span};
 use crate::facts::{PageFacts, TypeExpr};
 use crate::schema::{Method, TypeKind, TypeRef};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Every cross-check over one version, minus what `known` already holds.
 pub fn check(ctx: &Context<'_>, known: &Known) -> Vec<Diagnostic> {
@@ -33,6 +33,16 @@ fn version_pages<'a>(ctx: &'a Context<'_>) -> impl Iterator<Item = &'a PageFacts
 }
 
 fn possible_values(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    // Lowering unites an enum's table with every phrase about it, so the comparison is with the
+    // members the enum tables themselves list (lower-cased simple name -> members, first line).
+    let mut tables: BTreeMap<String, (Vec<&str>, Span)> = BTreeMap::new();
+    for page in version_pages(ctx) {
+        for e in page.enums.iter().filter(|e| !e.members.is_empty()) {
+            let key = e.name.rsplit('.').next().unwrap_or(&e.name).to_ascii_lowercase();
+            let entry = tables.entry(key).or_insert_with(|| (Vec::new(), page.span(e.line)));
+            entry.0.extend(e.members.iter().map(|m| m.name.as_str()));
+        }
+    }
     for page in version_pages(ctx) {
         let Some((id, _)) = page.resource_name.as_ref().and_then(|r| ctx.find_type(&r.value)) else { continue };
         let Some(td) = ctx.schema.type_def(&id) else { continue };
@@ -44,48 +54,49 @@ fn possible_values(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 ty = inner;
             }
             let TypeRef::Enum(eid) = ty else { continue };
-            let Some(e) = ctx.schema.enum_def(eid) else { continue };
-            // An enum made from this very phrase cannot disagree with it.
-            if e.from_prose || e.members.is_empty() {
-                continue;
-            }
+            let Some((members, enum_span)) = tables.get(&eid.name().to_ascii_lowercase()) else { continue };
             let missing: Vec<&str> = row
                 .possible_values
                 .iter()
                 .map(String::as_str)
-                .filter(|v| !e.members.iter().any(|m| m.wire_name.eq_ignore_ascii_case(v)))
+                .filter(|v| !members.iter().any(|m| m.eq_ignore_ascii_case(v)))
                 .collect();
             if !missing.is_empty() {
-                let members: Vec<&str> = e.members.iter().map(|m| m.wire_name.as_str()).collect();
-                let mut d = Diagnostic::new(
-                    Code::PossibleValuesMismatch,
-                    page.span(row.line),
-                    format!(
-                        "`{}` of `{id}`: the description's possible values {} are not members of enum `{eid}` ({})",
-                        row.name,
-                        missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", "),
-                        members.join(", ")
-                    ),
+                out.push(
+                    Diagnostic::new(
+                        Code::PossibleValuesMismatch,
+                        page.span(row.line),
+                        format!(
+                            "`{}` of `{id}`: the description's possible values {} are not members of enum `{eid}` ({})",
+                            row.name,
+                            missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", "),
+                            members.join(", ")
+                        ),
+                    )
+                    .with_related(enum_span.clone(), "the enum's member table"),
                 );
-                if let Some(src) = e.sources.first() {
-                    d = d.with_related(src.clone(), "the enum's members");
-                }
-                out.push(d);
             }
         }
     }
 }
 
 fn patch_fields(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let resource_pages: BTreeSet<&str> =
+        version_pages(ctx).filter(|p| p.resource_name.is_some()).map(|p| p.path.as_str()).collect();
     for op in ctx.schema.operations.iter().filter(|o| o.method == Method::Patch && !o.body_from_resource) {
         let Some(td) = op.resource.as_ref().and_then(|r| ctx.schema.type_def(r)) else { continue };
         if td.kind == TypeKind::Opaque || td.open_type {
             continue;
         }
+        // Lowering merges request-body rows into the resource, so the resource's own
+        // properties are those whose row is on a resource page.
         let props = ctx.schema.all_properties(td);
         for f in &op.body {
             // Instance annotations (`@microsoft.graph.conflictBehavior`) are no properties.
-            if f.wire_name.contains('@') || props.iter().any(|p| p.wire_name == f.wire_name) {
+            let on_resource_page = |p: &&&crate::schema::Property| {
+                p.wire_name == f.wire_name && resource_pages.contains(p.source.file.as_str())
+            };
+            if f.wire_name.contains('@') || props.iter().any(|p| on_resource_page(&p)) {
                 continue;
             }
             let mut d = Diagnostic::new(
