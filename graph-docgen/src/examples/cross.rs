@@ -85,7 +85,9 @@ fn patch_fields(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         version_pages(ctx).filter(|p| p.resource_name.is_some()).map(|p| p.path.as_str()).collect();
     for op in ctx.schema.operations.iter().filter(|o| o.method == Method::Patch && !o.body_from_resource) {
         let Some(td) = op.resource.as_ref().and_then(|r| ctx.schema.type_def(r)) else { continue };
-        if td.kind == TypeKind::Opaque || td.open_type {
+        // A resource no resource page describes (a partial tree such as docs/) cannot be judged.
+        let described = td.sources.iter().any(|s| resource_pages.contains(s.file.as_str()));
+        if td.kind == TypeKind::Opaque || td.open_type || !described {
             continue;
         }
         // Lowering merges request-body rows into the resource, so the resource's own
