@@ -59,7 +59,8 @@ fn possible_values(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 .possible_values
                 .iter()
                 .map(String::as_str)
-                .filter(|v| !members.iter().any(|m| m.eq_ignore_ascii_case(v)))
+                // `null` is a value of any nullable property, not an enum member.
+                .filter(|v| *v != "null" && !members.iter().any(|m| m.eq_ignore_ascii_case(v)))
                 .collect();
             if !missing.is_empty() {
                 out.push(

@@ -117,7 +117,7 @@ pub fn target(ctx: &Context<'_>, page: &PageFacts, block: &CodeBlock, body: &Jso
                 .find_map(|o| o.response.as_ref().and_then(type_of_ref));
             match response {
                 Some(t) => as_type(t),
-                None if annotated.is_some() => Target::Untied("response @odata.type names no generated type".into()),
+                None if annotated.is_some() => Target::Untied("response @odata.type names no complex type (a primitive, an enum, another service)".into()),
                 None => Target::Untied("response of no known type".into()),
             }
         }
