@@ -32,7 +32,7 @@
 //! generated code spells std paths in full.
 
 use crate::diagnostics::{Code, Diagnostic, Span};
-use crate::schema::{ApiVersion, Method, PathPiece, Schema, TypeDef, TypeKind};
+use crate::schema::{Method, PathPiece, Schema, TypeDef, TypeKind};
 use heck::{ToSnakeCase, ToUpperCamelCase};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -383,7 +383,7 @@ impl NameMap {
 mod tests {
     use super::*;
     use crate::diagnostics::Span;
-    use crate::schema::{Primitive, Property, TypeId, TypeRef};
+    use crate::schema::{ApiVersion, Primitive, Property, TypeId, TypeRef};
 
     #[test]
     fn single_names() {
