@@ -20,17 +20,19 @@
 //!    and `super` cannot be raw identifiers.
 //! 6. Collisions inside one scope (fields of a struct, variants of an enum, types of a module,
 //!    methods of a builder, parameters of a constructor): the items are visited in a
-//!    deterministic order (sorted wire name, or document order where that is the stable
-//!    order), the first keeps the name, later ones get the numeric suffix `_2`, `_3`, ...
+//!    deterministic order ([`collision_order`]: plain lowerCamel wire names such as `id` or
+//!    `displayName` before other spellings such as `Id`, `display-name`, `@odata.type`, then
+//!    by wire name; document order for builder methods and path parameters), the first keeps
+//!    the name, later ones get the numeric suffix `_2`, `_3`, ...
 //!    (`2`, `3`, ... for UpperCamel names), reported as GD0701. Names the generated code
-//!    reserves (`odata_type`, `additional_properties`, `Other`, `new`, `body`, `to_json`,
+//!    reserves (`odata_type`, `additional_properties`, `Other`, `new`, `body`, `to_json`, `clone`,
 //!    `base`, the modules `types`, `enums`, `requests`) are taken before any item is visited.
 //!
 //! Graph types named like prelude items (`Option`, `String`, `Box`) need no rule: the
 //! generated code spells std paths in full.
 
 use crate::diagnostics::{Code, Diagnostic, Span};
-use crate::schema::{ApiVersion, Method, PathPiece, Schema, TypeDef, TypeKind};
+use crate::schema::{Method, PathPiece, Schema, TypeDef, TypeKind};
 use heck::{ToSnakeCase, ToUpperCamelCase};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -66,8 +68,9 @@ const KEYWORDS: &[&str] = &[
 pub const RESERVED_FIELDS: &[&str] = &["odata_type", "additional_properties"];
 /// The catch-all variant of every generated enum.
 pub const RESERVED_VARIANTS: &[&str] = &["Other"];
-/// Methods every PATCH builder declares itself.
-pub const RESERVED_BUILDER_METHODS: &[&str] = &["new", "body", "to_json"];
+/// Methods every PATCH builder declares itself, and `clone` (a setter of that name would
+/// shadow the derived `Clone::clone` in method calls).
+pub const RESERVED_BUILDER_METHODS: &[&str] = &["new", "body", "to_json", "clone"];
 /// The first parameter of every request constructor.
 pub const RESERVED_PARAMS: &[&str] = &["base"];
 /// Modules every version / namespace module declares itself.
@@ -123,6 +126,14 @@ fn namespace_tail(namespace: &str) -> Option<&str> {
     }
 }
 
+/// The order in which names of one scope are claimed: Graph's canonical lowerCamel spelling
+/// (`id`, `displayName`) first, so that a stray `Id` or `display-name` is the one renamed; then
+/// the wire name, so that the result does not depend on table order.
+pub fn collision_order(wire: &str) -> (bool, &str) {
+    let canonical = wire.starts_with(|c: char| c.is_ascii_lowercase()) && wire.chars().all(|c| c.is_ascii_alphanumeric());
+    (!canonical, wire)
+}
+
 /// One scope of names (a struct's fields, a module's types, ...): hands out unique names.
 #[derive(Debug)]
 pub struct Scope {
@@ -140,11 +151,13 @@ impl Scope {
         if self.taken.insert(wanted.to_string()) {
             return (wanted.to_string(), false);
         }
+        // `type_` + 2 -> `type_2`, not `type__2` (which the casing lints reject).
+        let stem = wanted.trim_end_matches('_');
         let mut n = 2u32;
         loop {
             let candidate = match self.case {
-                Case::UpperCamel => format!("{wanted}{n}"),
-                Case::Snake => format!("{wanted}_{n}"),
+                Case::UpperCamel => format!("{stem}{n}"),
+                Case::Snake => format!("{stem}_{n}"),
             };
             if self.taken.insert(candidate.clone()) {
                 return (candidate, true);
@@ -161,7 +174,7 @@ fn claim(scope: &mut Scope, raw: &str, what: &str, span: &Span, diags: &mut Vec<
         diags.push(Diagnostic::new(
             Code::IdentifierRenamed,
             span.clone(),
-            format!("{what} `{raw}` has no ASCII spelling; it is named `{}`", ident.name),
+            format!("{what} `{raw}` is empty or has non-ASCII letters; it is named `{}`", ident.name),
         ));
     }
     let (name, renamed) = scope.claim(&ident.name);
@@ -210,11 +223,6 @@ pub struct NameMap {
     pub builders: BTreeMap<usize, BuilderNames>,
 }
 
-/// The version module name.
-pub fn version_module(v: ApiVersion) -> &'static str {
-    v.module()
-}
-
 fn first_span(sources: &[Span]) -> Span {
     sources.first().cloned().unwrap_or_else(|| Span::line("", 1))
 }
@@ -223,7 +231,7 @@ impl NameMap {
     /// Names everything in `schema`; collisions are resolved and reported.
     pub fn build(schema: &Schema) -> (NameMap, Vec<Diagnostic>) {
         let mut diags = Vec::new();
-        let mut map = NameMap { version_module: version_module(schema.version).to_string(), ..Default::default() };
+        let mut map = NameMap { version_module: schema.version.module().to_string(), ..Default::default() };
 
         // Modules: one per case-insensitive namespace, named after the first spelling (sorted).
         let mut namespaces: BTreeMap<String, (String, Span)> = BTreeMap::new();
@@ -234,7 +242,11 @@ impl NameMap {
         for e in schema.enums.values() {
             ids.push((&e.id.0, first_span(&e.sources)));
         }
-        ids.sort();
+        ids.sort_by(|a, b| {
+            let name = |id: &str| crate::schema::TypeId(id.to_string()).name().to_string();
+            let (na, nb) = (name(a.0), name(b.0));
+            (collision_order(&na), a).cmp(&(collision_order(&nb), b))
+        });
         for (id, span) in &ids {
             let ns = crate::schema::TypeId(id.to_string()).namespace().to_string();
             namespaces.entry(ns.to_ascii_lowercase()).or_insert((ns, span.clone()));
@@ -278,7 +290,7 @@ impl NameMap {
                 }
             }
             let mut sorted = members.clone();
-            sorted.sort_by(|a, b| a.wire_name.cmp(&b.wire_name));
+            sorted.sort_by(|a, b| collision_order(&a.wire_name).cmp(&collision_order(&b.wire_name)));
             let mut by_wire = BTreeMap::new();
             for m in sorted {
                 let v = claim(&mut scope, &m.wire_name, "enum member", &first_span(&e.sources), &mut diags);
@@ -304,7 +316,7 @@ impl NameMap {
     fn name_fields(schema: &Schema, t: &TypeDef, diags: &mut Vec<Diagnostic>) -> BTreeMap<String, String> {
         let mut scope = Scope::new(Case::Snake, RESERVED_FIELDS);
         let mut props = schema.all_properties(t);
-        props.sort_by(|a, b| a.wire_name.cmp(&b.wire_name));
+        props.sort_by(|a, b| collision_order(&a.wire_name).cmp(&collision_order(&b.wire_name)));
         props
             .into_iter()
             .map(|p| (p.wire_name.clone(), claim(&mut scope, &p.wire_name, "property", &p.source, diags)))
@@ -371,7 +383,7 @@ impl NameMap {
 mod tests {
     use super::*;
     use crate::diagnostics::Span;
-    use crate::schema::{Primitive, Property, TypeId, TypeRef};
+    use crate::schema::{ApiVersion, Primitive, Property, TypeId, TypeRef};
 
     #[test]
     fn single_names() {
@@ -432,8 +444,12 @@ mod tests {
         assert_eq!(s.claim("a"), ("a_2".to_string(), true));
         assert_eq!(s.claim("a"), ("a_3".to_string(), true));
         assert_eq!(s.claim("odata_type"), ("odata_type_2".to_string(), true));
+        assert_eq!(s.claim("type_"), ("type_".to_string(), false));
+        assert_eq!(s.claim("type_"), ("type_2".to_string(), true));
         let mut s = Scope::new(Case::UpperCamel, RESERVED_VARIANTS);
         assert_eq!(s.claim("Other"), ("Other2".to_string(), true));
+        assert_eq!(s.claim("Self_"), ("Self_".to_string(), false));
+        assert_eq!(s.claim("Self_"), ("Self2".to_string(), true));
     }
 
     fn prop(wire: &str) -> Property {
@@ -456,7 +472,7 @@ mod tests {
             id: TypeId::new("microsoft.graph", "thing"),
             kind: TypeKind::Complex,
             base: None,
-            properties: ["displayName", "DisplayName", "display-name", "@odata.type", "additionalProperties", "type"]
+            properties: ["display-name", "DisplayName", "displayName", "@odata.type", "additionalProperties", "type", "Id", "id"]
                 .iter()
                 .map(|w| prop(w))
                 .collect(),
@@ -471,17 +487,19 @@ mod tests {
         let (map, diags) = NameMap::build(&schema);
         let key = "microsoft.graph.thing";
         let want: &[(&str, &str)] = &[
-            ("DisplayName", "display_name"),
-            ("display-name", "display_name_2"),
-            ("displayName", "display_name_3"),
+            ("displayName", "display_name"),
+            ("DisplayName", "display_name_2"),
+            ("display-name", "display_name_3"),
             ("@odata.type", "odata_type_2"),
             ("additionalProperties", "additional_properties_2"),
             ("type", "type_"),
+            ("id", "id"),
+            ("Id", "id_2"),
         ];
         for (wire, field) in want {
             assert_eq!(map.field(key, wire), Some(*field), "{wire}");
         }
-        assert_eq!(diags.iter().filter(|d| d.code == Code::NameCollision).count(), 4);
+        assert_eq!(diags.iter().filter(|d| d.code == Code::NameCollision).count(), 5);
     }
 
     #[test]

@@ -162,7 +162,7 @@ pub fn beta() -> Schema {
             "keywords",
             TypeKind::Complex,
             None,
-            ["type", "self", "match", "fn", "displayName", "DisplayName", "display-name", "@odata.type", "additionalProperties", "3dModel", "café"]
+            ["type", "Type", "self", "match", "fn", "displayName", "DisplayName", "display-name", "@odata.type", "additionalProperties", "3dModel", "café"]
                 .iter()
                 .enumerate()
                 .map(|(i, w)| prop(w, prim(Primitive::String), "", 80 + i as u32))
@@ -270,6 +270,8 @@ pub fn beta() -> Schema {
                 body("owner", complex(G, "directoryObject"), true, 44),
                 body("tags", coll(prim(Primitive::String)), true, 45),
                 body("body", prim(Primitive::Int32), true, 46),
+                body("default", prim(Primitive::Boolean), false, 47),
+                body("clone", prim(Primitive::Boolean), false, 48),
             ],
             body_from_resource: false,
             response: None,
