@@ -20,8 +20,8 @@ use crate::names::NameMap;
 use crate::schema::Schema;
 use std::collections::BTreeMap;
 
-/// The key of the generated cargo features block in the files map (agreed with `output`).
-pub const FEATURES_KEY: &str = "Cargo.toml#features";
+/// The key of the generated cargo features block in the files map; `output` owns the name.
+pub use crate::output::FEATURES_KEY;
 
 #[derive(Clone, Debug, Default)]
 pub struct EmitOptions {
