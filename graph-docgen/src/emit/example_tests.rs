@@ -294,3 +294,27 @@ fn find_key(schema: &Schema, raw: &str) -> Option<String> {
     let q = format!("microsoft.graph.{s}");
     schema.types.contains_key(&q).then_some(q)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::remove;
+    use serde_json::json;
+
+    #[test]
+    fn remove_by_pointer() {
+        let cases = [
+            (json!({"a": 1, "b": 2}), vec!["a"], json!({"b": 2})),
+            (json!({"a": [1, 2, 3]}), vec!["a", "1"], json!({"a": [1, 3]})),
+            (json!({"a": {"b": {"c": 1, "d": 2}}}), vec!["a", "b", "c"], json!({"a": {"b": {"d": 2}}})),
+            // Paths that lead nowhere change nothing.
+            (json!({"a": [1]}), vec!["a", "5"], json!({"a": [1]})),
+            (json!({"a": 1}), vec!["x", "y"], json!({"a": 1})),
+            (json!({"a": 1}), vec![], json!({"a": 1})),
+        ];
+        for (mut v, ptr, want) in cases {
+            let ptr: Vec<String> = ptr.into_iter().map(str::to_string).collect();
+            remove(&mut v, &ptr);
+            assert_eq!(v, want, "{ptr:?}");
+        }
+    }
+}

@@ -408,3 +408,68 @@ pub fn describe(t: &TypeRef) -> String {
         TypeRef::Unknown(n) => format!("unknown `{n}`"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn j(v: JsonValue) -> Json {
+        Json { line: 1, value: v }
+    }
+
+    #[test]
+    fn placeholder_kinds() {
+        let s = |t: &str| j(JsonValue::String(t.into()));
+        let cases = [
+            (s("String (identifier)"), Kind::Text),
+            (s("String (timestamp)"), Kind::Text),
+            (s("Boolean"), Kind::Bool),
+            (s("Edm.Int32"), Kind::Number),
+            (s("Int64"), Kind::Number),
+            (s("active | inactive"), Kind::Text),
+            (j(JsonValue::Number("1024".into())), Kind::Number),
+            (j(JsonValue::Bool(true)), Kind::Bool),
+            (j(JsonValue::Object(vec![])), Kind::Object),
+            (j(JsonValue::Array(vec![])), Kind::Array),
+            (j(JsonValue::Null), Kind::Any),
+        ];
+        for (v, want) in cases {
+            assert_eq!(kind_of_placeholder(&v), want, "{v:?}");
+        }
+    }
+
+    #[test]
+    fn type_kinds() {
+        let cases = [
+            (TypeRef::Primitive(Primitive::DateTimeOffset), Kind::Text),
+            (TypeRef::Primitive(Primitive::Double), Kind::Number),
+            (TypeRef::Primitive(Primitive::Boolean), Kind::Bool),
+            (TypeRef::Primitive(Primitive::Json), Kind::Any),
+            (TypeRef::Enum(TypeId("microsoft.graph.x".into())), Kind::Text),
+            (TypeRef::Complex(TypeId("microsoft.graph.x".into())), Kind::Object),
+            (TypeRef::Collection(Box::new(TypeRef::Primitive(Primitive::String))), Kind::Array),
+            (TypeRef::Unknown("x".into()), Kind::Any),
+        ];
+        for (t, want) in cases {
+            assert_eq!(kind_of_type(&t), want, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn values_fit_as_the_runtime_reads_them() {
+        use Primitive::*;
+        let cases: &[(JsonValue, Primitive, bool)] = &[
+            (JsonValue::Number("3".into()), Int32, true),
+            (JsonValue::Number("3.5".into()), Int32, false),
+            (JsonValue::String("3".into()), Int32, false),
+            (JsonValue::String("NaN".into()), Double, true),
+            (JsonValue::String("1.5".into()), Double, false),
+            (JsonValue::Bool(true), String, false),
+            (JsonValue::String("x".into()), DateTimeOffset, true),
+            (JsonValue::Null, Boolean, true),
+        ];
+        for (v, p, want) in cases {
+            assert_eq!(fits(v, *p), *want, "{v:?} as {p:?}");
+        }
+    }
+}
