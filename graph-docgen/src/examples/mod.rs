@@ -8,6 +8,7 @@
 //!   Lowering already reports example defects while it uses examples as evidence (`GD0303`,
 //!   `GD0304`, `GD0305`); the walk recognises those by file, line and code and reports only
 //!   what lowering did not (never the same defect twice).
+//! * [`scalars`] checks that strings for dates, times and GUIDs have the shape the runtime reads.
 //! * [`cross`] holds the checks of the docs against themselves (possible values vs the enum
 //!   table, request-body table vs resource, Type-cell links to missing pages).
 //!
@@ -16,6 +17,7 @@
 //! the example tests (`emit::example_tests`).
 
 pub mod cross;
+pub mod scalars;
 pub mod tie;
 pub mod walk;
 

@@ -394,7 +394,7 @@ pub fn fits(v: &JsonValue, p: Primitive) -> bool {
         JsonValue::String(s) => match p {
             Boolean | Byte | SByte | Int16 | Int32 | Int64 => false,
             Single | Double => ["NaN", "INF", "-INF"].contains(&s.as_str()),
-            _ => true,
+            _ => super::scalars::text_fits(s, p),
         },
         JsonValue::Array(_) | JsonValue::Object(_) => false,
     }
@@ -465,7 +465,8 @@ mod tests {
             (JsonValue::String("NaN".into()), Double, true),
             (JsonValue::String("1.5".into()), Double, false),
             (JsonValue::Bool(true), String, false),
-            (JsonValue::String("x".into()), DateTimeOffset, true),
+            (JsonValue::String("x".into()), DateTimeOffset, false),
+            (JsonValue::String("2021-03-04T05:06:07Z".into()), DateTimeOffset, true),
             (JsonValue::Null, Boolean, true),
         ];
         for (v, p, want) in cases {
