@@ -212,7 +212,7 @@ impl<'a> Walker<'_, 'a> {
             (TypeRef::Unknown(_) | TypeRef::Primitive(Primitive::Json), _) => {}
             (TypeRef::Primitive(p), value) => {
                 if !fits(value, *p) {
-                    mismatch(self, format!("example value does not fit {p:?}"));
+                    mismatch(self, format!("example value {} does not fit {p:?}", shown(v)));
                 }
             }
             (TypeRef::Enum(id), JsonValue::String(s)) => {
@@ -238,7 +238,7 @@ impl<'a> Walker<'_, 'a> {
                     self.value(inner, x, &child(ptr, &i.to_string()), what, depth + 1);
                 }
             }
-            _ => mismatch(self, format!("example value does not fit {}", describe(ty))),
+            _ => mismatch(self, format!("example value {} does not fit {}", shown(v), describe(ty))),
         }
     }
 
@@ -397,6 +397,15 @@ pub fn fits(v: &JsonValue, p: Primitive) -> bool {
             _ => super::scalars::text_fits(s, p),
         },
         JsonValue::Array(_) | JsonValue::Object(_) => false,
+    }
+}
+
+/// A value as a message shows it: its JSON, cut at 60 characters.
+fn shown(v: &Json) -> String {
+    let text = v.to_value().to_string();
+    match text.char_indices().nth(60) {
+        Some((i, _)) => format!("{}…", text.get(..i).unwrap_or("")),
+        None => text,
     }
 }
 
