@@ -15,7 +15,7 @@ pub struct UpdateConnections {
 impl UpdateConnections {
     /// An empty update: nothing is sent for a field until its setter or `clear_` method is called.
     pub fn new() -> Self {
-        Self::default()
+        <Self as ::std::default::Default>::default()
     }
     /// **TODO: Add Description** Inherited from [entity](https://learn.microsoft.com/graph/api/resources/entity?view=graph-rest-beta)
     ///
@@ -98,7 +98,7 @@ pub struct UpdateConnector {
 impl UpdateConnector {
     /// An empty update: nothing is sent for a field until its setter or `clear_` method is called.
     pub fn new() -> Self {
-        Self::default()
+        <Self as ::std::default::Default>::default()
     }
     /// **TODO: Add Description** Inherited from [entity](https://learn.microsoft.com/graph/api/resources/entity?view=graph-rest-beta)
     ///
@@ -204,7 +204,7 @@ pub struct UpdateConnectorGroups {
 impl UpdateConnectorGroups {
     /// An empty update: nothing is sent for a field until its setter or `clear_` method is called.
     pub fn new() -> Self {
-        Self::default()
+        <Self as ::std::default::Default>::default()
     }
     /// Possible values are: `applicationProxy`.
     ///
@@ -283,7 +283,7 @@ pub struct UpdateGroup {
 impl UpdateGroup {
     /// An empty update: nothing is sent for a field until its setter or `clear_` method is called.
     pub fn new() -> Self {
-        Self::default()
+        <Self as ::std::default::Default>::default()
     }
     /// Inherited from [entity](https://learn.microsoft.com/graph/api/resources/entity?view=graph-rest-beta)
     ///

@@ -15,7 +15,7 @@ pub struct UpdateGroup {
 impl UpdateGroup {
     /// An empty update: nothing is sent for a field until its setter or `clear_` method is called.
     pub fn new() -> Self {
-        Self::default()
+        <Self as ::std::default::Default>::default()
     }
     /// Sets `accessType`.
     pub fn access_type(mut self, value: ::serde_json::Value) -> Self {
