@@ -21,10 +21,14 @@ pub fn run(docs: &UserPath, format: Format, color: bool) -> Outcome {
     match format {
         Format::Human => Outcome { stdout: figures.to_text(), stderr: diags, success },
         Format::Json => {
+            // `render_diagnostics` gives `{"diagnostics": [...], "summary": ...}`: its two
+            // members go to the top level next to the figures.
+            let rendered = serde_json::from_str::<serde_json::Value>(&diags).unwrap_or_default();
             let doc = serde_json::json!({
                 "figures": figures,
                 "failures": set.examples.iter().filter(|e| !e.findings.is_empty()).collect::<Vec<_>>(),
-                "diagnostics": serde_json::from_str::<serde_json::Value>(&diags).unwrap_or_default(),
+                "diagnostics": rendered.get("diagnostics").cloned().unwrap_or_default(),
+                "summary": rendered.get("summary").cloned().unwrap_or_default(),
             });
             let mut stdout = serde_json::to_string_pretty(&doc).unwrap_or_default();
             stdout.push('\n');
