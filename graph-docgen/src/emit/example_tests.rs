@@ -146,6 +146,11 @@ fn pruned(e: &Example, body: &Json) -> (serde_json::Value, Vec<String>) {
     for (p, _) in &pointers {
         remove(&mut value, p);
     }
+    for p in &e.lower_cased {
+        if lower_case(&mut value, p) {
+            notes.push(format!("Expected `/{}` lower-cased: graph-models writes GUIDs lower-case (DESIGN.md, field types).", p.join("/")));
+        }
+    }
     (value, notes)
 }
 
@@ -179,6 +184,18 @@ fn remove(v: &mut serde_json::Value, ptr: &[String]) {
             }
         }
         _ => {}
+    }
+}
+
+/// Lower-cases the string at `ptr`; false when there is none (it was removed as a defect).
+fn lower_case(v: &mut serde_json::Value, ptr: &[String]) -> bool {
+    let pointer: String = ptr.iter().map(|s| format!("/{}", s.replace('~', "~0").replace('/', "~1"))).collect();
+    match v.pointer_mut(&pointer) {
+        Some(serde_json::Value::String(s)) => {
+            *s = s.to_ascii_lowercase();
+            true
+        }
+        _ => false,
     }
 }
 

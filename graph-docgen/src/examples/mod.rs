@@ -120,6 +120,10 @@ pub struct Example {
     #[serde(skip)]
     pub body: Option<Json>,
     pub findings: Vec<Finding>,
+    /// Members that are right but come back in another spelling, by documented runtime rule
+    /// (GUIDs are written lower-case): their paths. Not failures; the example tests expect
+    /// the runtime's spelling and say so.
+    pub lower_cased: Vec<Vec<String>>,
 }
 
 impl Example {

@@ -2,8 +2,9 @@
 //! (`graph-models/src/runtime/scalars/`), so that "checked and passed" here means the value
 //! also decodes there. Shapes only, mirroring the runtime's grammar: `DateTimeOffset`
 //! `YYYY-MM-DDTHH:MM[:SS[.f{1,9}]][Z|±HH:MM]`, `Date` `YYYY-MM-DD`, `TimeOfDay`
-//! `HH:MM[:SS[.f{1,9}]]`, `Guid` as the uuid crate reads it (hyphenated, simple, braced, urn).
-//! Calendar validity (Feb 30) and `Duration`/`Binary` are left to the runtime.
+//! `HH:MM[:SS[.f{1,9}]]`, `Guid` as the uuid crate reads it (hyphenated, simple, braced, urn),
+//! `Binary` as canonical base64 (standard or URL-safe alphabet, padded or not, no stray bits).
+//! Calendar validity (Feb 30) and `Duration` are left to the runtime.
 
 use crate::facts::Primitive;
 
@@ -14,6 +15,7 @@ pub fn text_fits(s: &str, p: Primitive) -> bool {
         Primitive::Date => date(s.as_bytes()).is_some_and(|rest| rest.is_empty()),
         Primitive::TimeOfDay => time(s.as_bytes()).is_some_and(|rest| rest.is_empty()),
         Primitive::Guid => guid(s),
+        Primitive::Binary | Primitive::Stream => base64(s),
         _ => true,
     }
 }
@@ -69,6 +71,45 @@ fn guid(s: &str) -> bool {
     }
 }
 
+/// Canonical base64 as the `base64` crate's general-purpose engines decode it.
+fn base64(s: &str) -> bool {
+    [b"+/", b"-_"].iter().any(|extra| {
+        let value = |c: u8| -> Option<u8> {
+            match c {
+                b'A'..=b'Z' => Some(c - b'A'),
+                b'a'..=b'z' => Some(c - b'a' + 26),
+                b'0'..=b'9' => Some(c - b'0' + 52),
+                _ if c == extra[0] => Some(62),
+                _ if c == extra[1] => Some(63),
+                _ => None,
+            }
+        };
+        let body = s.trim_end_matches('=');
+        let pad = s.len() - body.len();
+        let rem = body.len() % 4;
+        let lengths_ok = match pad {
+            0 => rem != 1,
+            1 => s.len() % 4 == 0 && rem == 3,
+            2 => s.len() % 4 == 0 && rem == 2,
+            _ => false,
+        };
+        let Some(values) = body.bytes().map(value).collect::<Option<Vec<u8>>>() else { return false };
+        // The bits past the last whole byte must be zero.
+        let stray = match (rem, values.last()) {
+            (2, Some(v)) => v & 0x0F,
+            (3, Some(v)) => v & 0x03,
+            _ => 0,
+        };
+        lengths_ok && stray == 0
+    })
+}
+
+/// Whether a GUID has upper-case hex digits: graph-models writes GUIDs lower-case (a
+/// documented runtime limit), so such a value decodes but does not re-encode to the same text.
+pub fn guid_not_lower_case(s: &str) -> bool {
+    guid(s) && s.bytes().any(|c| c.is_ascii_uppercase())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,6 +135,15 @@ mod tests {
             ("7aa5aca1aca17aa5a1aca57aa1aca57a", Guid, true),
             ("Guid", Guid, false),
             ("anything", String, true),
+            ("bWFjIGFuZCBjaGVlc2UgdG9kYXk=", Binary, true),
+            ("bWFjIGFuZCBjaGVlc2UgdG9kYXk", Binary, true),
+            ("_-8", Binary, true),
+            ("", Binary, true),
+            ("base64bWFjIGFuZCBjaGVlc2UgdG9kYXk=", Binary, false),
+            ("contentBytes-value", Binary, false),
+            ("Adfsdfsdfsdfw==", Binary, false),
+            ("QQ==", Binary, true),
+            ("QR==", Binary, false),
         ];
         for (s, p, want) in cases {
             assert_eq!(text_fits(s, *p), *want, "{s:?} as {p:?}");

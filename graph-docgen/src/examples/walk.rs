@@ -42,12 +42,13 @@ pub fn check_block(ctx: &Context<'_>, page: &PageFacts, block: &CodeBlock, next:
             .iter()
             .map(|d| Finding { reason: Reason::InvalidJson, diagnostic: (*d).clone(), pointer: Vec::new() })
             .collect(),
+        lower_cased: Vec::new(),
     };
     let Some(body) = &block.body else {
         return (!ex.findings.is_empty()).then_some(ex);
     };
     ex.target = tie::target(ctx, page, block, &body.value);
-    let mut w = Walker { ctx, page, known, findings: Vec::new() };
+    let mut w = Walker { ctx, page, known, findings: Vec::new(), lower_cased: Vec::new() };
     match ex.target.clone() {
         Target::Untied(_) => {}
         Target::Builder { operation, resource } => w.builder(operation, resource.as_ref(), &body.value),
@@ -60,6 +61,7 @@ pub fn check_block(ctx: &Context<'_>, page: &PageFacts, block: &CodeBlock, next:
         }
     }
     ex.findings.extend(w.findings);
+    ex.lower_cased = w.lower_cased;
     Some(ex)
 }
 
@@ -91,6 +93,7 @@ struct Walker<'c, 'a> {
     page: &'c PageFacts,
     known: &'c Known,
     findings: Vec<Finding>,
+    lower_cased: Vec<Vec<String>>,
 }
 
 fn child(ptr: &[String], key: &str) -> Vec<String> {
@@ -211,6 +214,11 @@ impl<'a> Walker<'_, 'a> {
         match (ty, &v.value) {
             (TypeRef::Unknown(_) | TypeRef::Primitive(Primitive::Json), _) => {}
             (TypeRef::Primitive(p), value) => {
+                if let (Primitive::Guid, JsonValue::String(s)) = (p, value) {
+                    if super::scalars::guid_not_lower_case(s) {
+                        self.lower_cased.push(ptr.to_vec());
+                    }
+                }
                 if !fits(value, *p) {
                     mismatch(self, format!("example value {} does not fit {p:?}", shown(v)));
                 }
