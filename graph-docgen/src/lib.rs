@@ -23,6 +23,7 @@ pub mod render;
 pub mod report;
 pub mod rustdoc;
 pub mod schema;
+pub mod suppress;
 pub mod tree;
 
 use diagnostics::Diagnostics;
