@@ -123,6 +123,8 @@ codes! {
     BadSuppression = "0801", "bad-suppression", Warning, "a suppression file line could not be read";
     // --- output (GD09xx)
     OutputNotGenerated = "0900", "output-not-generated", Error, "the output directory is not a generated crate; refusing to overwrite it";
+    OutputPathNotOwned = "0901", "output-path-not-owned", Error, "the generator produced a file outside `src/generated/` (or a path that is not plain and relative); nothing was written";
+    MissingGeneratedBlock = "0902", "missing-generated-block", Error, "the output crate's Cargo.toml lacks the `# BEGIN GENERATED FEATURES` / `# END GENERATED FEATURES` lines; add both to its [features] table";
 }
 
 impl std::fmt::Display for Code {

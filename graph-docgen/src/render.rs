@@ -1,1 +1,255 @@
 //! render: diagnostics as rustc-style text or as JSON.
+//!
+//! Text goes through `codespan-reporting` (ASCII characters, so it reads like rustc:
+//! `warning[GD0300]: ...` / `--> docs/beta/api/x.md:59:36` / the source line with a caret).
+//! Paths are shown as the user would type them: the docs root as given on the command line
+//! (the `prefix`, e.g. `docs` or `../shared/graph-docs`) joined with the page path. Related
+//! spans become `= note:` lines. A span with line 0 names a whole file (output errors).
+
+use crate::diagnostics::{Code, Diagnostic, Severity, Span};
+use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label, Severity as CsSeverity};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::{self, Chars, Config};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Counts by severity; `Display` is the summary line (`2 errors, 1 warning, 0 notes`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub errors: usize,
+    pub warnings: usize,
+    pub notes: usize,
+}
+
+impl Summary {
+    pub fn of<'a>(diags: impl IntoIterator<Item = &'a Diagnostic>) -> Summary {
+        let mut s = Summary::default();
+        for d in diags {
+            match d.severity {
+                Severity::Error => s.errors += 1,
+                Severity::Warning => s.warnings += 1,
+                Severity::Note => s.notes += 1,
+            }
+        }
+        s
+    }
+}
+
+impl std::fmt::Display for Summary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let plural = |n: usize, word: &str| if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") };
+        write!(f, "{}, {}, {}", plural(self.errors, "error"), plural(self.warnings, "warning"), plural(self.notes, "note"))
+    }
+}
+
+/// `prefix/file`, or `file` when the prefix is empty. The prefix keeps the user's spelling;
+/// only a trailing separator is dropped so `docs/` and `docs` print alike.
+/// An absolute `file` is shown as it is, and an empty one names the prefix itself.
+pub fn display_path(prefix: &str, file: &str) -> String {
+    let prefix = prefix.trim_end_matches(['/', '\\']);
+    if file.is_empty() {
+        prefix.to_string()
+    } else if prefix.is_empty() || prefix == "." || std::path::Path::new(file).is_absolute() {
+        file.to_string()
+    } else {
+        format!("{prefix}/{file}")
+    }
+}
+
+fn severity_word(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Note => "note",
+    }
+}
+
+fn location(prefix: &str, span: &Span) -> String {
+    let path = display_path(prefix, &span.file);
+    if span.line == 0 {
+        path
+    } else {
+        format!("{path}:{}:{}", span.line, span.col)
+    }
+}
+
+/// Byte range of the character at (line, col) in `text` (both 1-based, col in characters),
+/// empty at the end of the line; `None` when the line does not exist.
+fn char_range(text: &str, line: u32, col: u32) -> Option<std::ops::Range<usize>> {
+    let line_idx = usize::try_from(line).ok()?.checked_sub(1)?;
+    let mut start = 0usize;
+    for (i, l) in text.split_inclusive('\n').enumerate() {
+        if i == line_idx {
+            let body = l.strip_suffix('\n').unwrap_or(l);
+            let col_idx = usize::try_from(col).ok()?.saturating_sub(1);
+            return Some(match body.char_indices().nth(col_idx) {
+                Some((off, ch)) => start + off..start + off + ch.len_utf8(),
+                None => start + body.len()..start + body.len(),
+            });
+        }
+        start += l.len();
+    }
+    None
+}
+
+fn notes(d: &Diagnostic, prefix: &str) -> Vec<String> {
+    d.related.iter().map(|(span, label)| format!("{label}: {}", location(prefix, span))).collect()
+}
+
+/// One diagnostic as text. `sources` maps page paths (relative to the docs root) to their
+/// decoded text; a snippet is shown when the page is there and the line exists.
+pub fn render_one(d: &Diagnostic, sources: &BTreeMap<String, String>, prefix: &str) -> String {
+    let head = format!("{}[{}]", severity_word(d.severity), d.code.id());
+    let snippet = sources.get(&d.span.file).and_then(|text| Some((text, char_range(text, d.span.line, d.span.col)?)));
+    if let Some((text, range)) = snippet {
+        let mut files = SimpleFiles::new();
+        let id = files.add(display_path(prefix, &d.span.file), text.as_str());
+        let sev = match d.severity {
+            Severity::Error => CsSeverity::Error,
+            Severity::Warning => CsSeverity::Warning,
+            Severity::Note => CsSeverity::Note,
+        };
+        let cs = CsDiagnostic::new(sev)
+            .with_code(d.code.id())
+            .with_message(&d.message)
+            .with_labels(vec![Label::primary(id, range)])
+            .with_notes(notes(d, prefix).into_iter().map(|n| format!("note: {n}")).collect());
+        let config = Config { chars: Chars::ascii(), ..Config::default() };
+        if let Ok(s) = term::emit_into_string(&config, &files, &cs) {
+            // codespan ends with a blank line; callers decide on separators.
+            return format!("{}\n", s.trim_end());
+        }
+    }
+    // No source text (or codespan could not map it): the header and the location only.
+    let mut s = format!("{head}: {}\n  --> {}\n", d.message, location(prefix, &d.span));
+    for n in notes(d, prefix) {
+        s.push_str(&format!("  = note: {n}\n"));
+    }
+    s
+}
+
+/// Every diagnostic, a blank line between them, then the summary line.
+pub fn render_text(diags: &[Diagnostic], sources: &BTreeMap<String, String>, prefix: &str) -> String {
+    let mut out = String::new();
+    for d in diags {
+        out.push_str(&render_one(d, sources, prefix));
+        out.push('\n');
+    }
+    out.push_str(&Summary::of(diags).to_string());
+    out.push('\n');
+    out
+}
+
+#[derive(Serialize)]
+struct JsonRelated {
+    file: String,
+    line: u32,
+    col: u32,
+    label: String,
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    code: &'static str,
+    name: &'static str,
+    severity: Severity,
+    message: &'a str,
+    file: String,
+    line: u32,
+    col: u32,
+    related: Vec<JsonRelated>,
+}
+
+/// `{ "diagnostics": [ {code, name, severity, message, file, line, col, related} ], "summary":
+/// {errors, warnings, notes} }`, files shown with `prefix` as in the text form.
+pub fn render_json(diags: &[Diagnostic], prefix: &str) -> serde_json::Value {
+    let list: Vec<JsonDiagnostic<'_>> = diags
+        .iter()
+        .map(|d| JsonDiagnostic {
+            code: d.code.id(),
+            name: d.code.name(),
+            severity: d.severity,
+            message: &d.message,
+            file: display_path(prefix, &d.span.file),
+            line: d.span.line,
+            col: d.span.col,
+            related: d
+                .related
+                .iter()
+                .map(|(s, label)| JsonRelated {
+                    file: display_path(prefix, &s.file),
+                    line: s.line,
+                    col: s.col,
+                    label: label.clone(),
+                })
+                .collect(),
+        })
+        .collect();
+    serde_json::json!({ "diagnostics": list, "summary": Summary::of(diags) })
+}
+
+/// `cargo xtask explain`: the code, its name, default severity and what it means.
+pub fn explain(code: Code) -> String {
+    format!(
+        "{} ({}), default severity: {}\n\n{}\n",
+        code.id(),
+        code.name(),
+        severity_word(code.default_severity()),
+        code.help()
+    )
+}
+
+/// The README's code table: one Markdown row per code, in table order.
+pub fn code_table() -> String {
+    let mut s = String::from("| Code | Name | Severity | Meaning |\n| --- | --- | --- | --- |\n");
+    for c in Code::ALL {
+        s.push_str(&format!(
+            "| {} | `{}` | {} | {} |\n",
+            c.id(),
+            c.name(),
+            severity_word(c.default_severity()),
+            c.help().replace('|', "\\|")
+        ));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_ranges() {
+        let text = "ab\nçé x\n\nlast";
+        let table = [
+            ((1, 1), Some(0..1)),
+            ((1, 2), Some(1..2)),
+            ((1, 9), Some(2..2)),
+            ((2, 2), Some(5..7)),
+            ((2, 4), Some(8..9)),
+            ((3, 1), Some(10..10)),
+            ((4, 4), Some(14..15)),
+            ((5, 1), None),
+            ((0, 1), None),
+        ];
+        for ((line, col), want) in table {
+            assert_eq!(char_range(text, line, col), want, "{line}:{col}");
+        }
+    }
+
+    #[test]
+    fn summary_line() {
+        let table = [((0, 0, 0), "0 errors, 0 warnings, 0 notes"), ((1, 1, 1), "1 error, 1 warning, 1 note"), ((2, 3, 4), "2 errors, 3 warnings, 4 notes")];
+        for ((errors, warnings, notes), want) in table {
+            assert_eq!(Summary { errors, warnings, notes }.to_string(), want);
+        }
+    }
+
+    #[test]
+    fn display_paths() {
+        let table = [("docs", "beta/a.md", "docs/beta/a.md"), ("docs/", "beta/a.md", "docs/beta/a.md"), ("", "x", "x"), (".", "x", "x"), ("../shared/graph-docs", "v1.0/api/a.md", "../shared/graph-docs/v1.0/api/a.md"), ("out", "", "out"), ("out", "/abs/x", "/abs/x")];
+        for (prefix, file, want) in table {
+            assert_eq!(display_path(prefix, file), want);
+        }
+    }
+}

@@ -1,5 +1,164 @@
 //! xtask: the command line over the graph-docgen library (`cargo xtask regen`, `schema`, ...).
 
-fn main() {
-    // SKELETON: the CLI is being written on the `cli` branch.
+use clap::{Parser, Subcommand, ValueEnum};
+use graph_docgen::diagnostics::Code;
+use graph_docgen::facts::ApiVersion;
+use graph_docgen::render;
+use graph_docgen::report::Report;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use xtask::{Format, RegenArgs, UserPath};
+
+#[derive(Parser)]
+#[command(name = "cargo xtask", about = "graph-docgen: Microsoft Graph docs -> graph-models")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Deny {
+    Warnings,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum VersionArg {
+    #[value(name = "v1.0")]
+    V1_0,
+    Beta,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Regenerate graph-models from the docs (or, with --check, verify it is up to date).
+    Regen {
+        /// Docs root holding v1.0/ and beta/ [default: <workspace>/docs]
+        #[arg(long)]
+        docs: Option<PathBuf>,
+        /// Output crate [default: <workspace>/graph-models]; scaffolded when missing or empty
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Write nothing; fail naming every stale, missing or extra file
+        #[arg(long)]
+        check: bool,
+        #[arg(long, value_enum, default_value = "human")]
+        format: FormatArg,
+        /// Treat warnings as errors (nothing is written)
+        #[arg(long, value_enum)]
+        deny: Option<Deny>,
+    },
+    /// Print the resolved schemas as JSON (an array of both versions, or one with --version).
+    Schema {
+        #[arg(long)]
+        docs: Option<PathBuf>,
+        #[arg(long, value_enum)]
+        version: Option<VersionArg>,
+    },
+    /// Print figures about the docs corpus and what is generated from it.
+    Report {
+        #[arg(long)]
+        docs: Option<PathBuf>,
+        #[arg(long, value_enum, default_value = "human")]
+        format: FormatArg,
+    },
+    /// Explain a diagnostic code (`GD0300` or its name); --all prints the Markdown table.
+    Explain {
+        code: Option<String>,
+        #[arg(long, conflicts_with = "code")]
+        all: bool,
+    },
+}
+
+fn format(f: FormatArg) -> Format {
+    match f {
+        FormatArg::Human => Format::Human,
+        FormatArg::Json => Format::Json,
+    }
+}
+
+fn main() -> ExitCode {
+    match Cli::parse().command {
+        Command::Regen { docs, out, check, format: f, deny } => {
+            let args = RegenArgs {
+                docs: UserPath::resolve(docs.as_deref(), "docs"),
+                out: UserPath::resolve(out.as_deref(), "graph-models"),
+                check,
+                format: format(f),
+                deny_warnings: deny.is_some(),
+            };
+            let outcome = xtask::regen(&args);
+            print!("{}", outcome.stdout);
+            eprint!("{}", outcome.stderr);
+            if outcome.success {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
+        }
+        Command::Schema { docs, version } => {
+            let docs = UserPath::resolve(docs.as_deref(), "docs");
+            let loaded = xtask::load(&docs.path);
+            eprint!("{}", xtask::render_diagnostics(Format::Human, &loaded.generated.diagnostics.0, &docs.shown, &[], "", &loaded.sources));
+            let wanted = version.map(|v| match v {
+                VersionArg::V1_0 => ApiVersion::V1_0,
+                VersionArg::Beta => ApiVersion::Beta,
+            });
+            let json = match wanted {
+                Some(v) => serde_json::to_value(loaded.generated.schemas.iter().find(|s| s.version == v)),
+                None => serde_json::to_value(&loaded.generated.schemas),
+            };
+            match json.and_then(|j| serde_json::to_string_pretty(&j)) {
+                Ok(s) => {
+                    println!("{s}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: cannot serialize the schema: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::Report { docs, format: f } => {
+            let docs = UserPath::resolve(docs.as_deref(), "docs");
+            let loaded = xtask::load(&docs.path);
+            let report = Report::build(&loaded.generated);
+            match format(f) {
+                Format::Human => print!("{}", report.to_text()),
+                Format::Json => match serde_json::to_string_pretty(&report) {
+                    Ok(s) => println!("{s}"),
+                    Err(e) => {
+                        eprintln!("error: cannot serialize the report: {e}");
+                        return ExitCode::FAILURE;
+                    }
+                },
+            }
+            ExitCode::SUCCESS
+        }
+        Command::Explain { code, all } => {
+            if all {
+                print!("{}", render::code_table());
+                return ExitCode::SUCCESS;
+            }
+            let Some(code) = code else {
+                eprintln!("error: name a code (`cargo xtask explain GD0300`) or pass --all");
+                return ExitCode::FAILURE;
+            };
+            match Code::parse(&code) {
+                Some(c) => {
+                    print!("{}", render::explain(c));
+                    ExitCode::SUCCESS
+                }
+                None => {
+                    eprintln!("error: unknown diagnostic code `{code}`; `cargo xtask explain --all` lists them");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+    }
 }

@@ -1,0 +1,223 @@
+//! xtask library: the commands behind `cargo xtask`, kept as functions so that tests (the
+//! freshness test) run exactly the code path of the command line. The logic lives in
+//! graph-docgen; this crate only resolves paths, calls it and prints.
+
+use graph_docgen::diagnostics::{Diagnostic, Severity};
+use graph_docgen::output::{self, Delta, Plan, Scaffold};
+use graph_docgen::render;
+use graph_docgen::{Generated, Options};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The workspace root, found from this crate's manifest directory so that `cargo xtask` works
+/// from any current directory.
+pub fn workspace_root() -> PathBuf {
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+    here.parent().map(Path::to_path_buf).unwrap_or_else(|| here.to_path_buf())
+}
+
+/// A path as the user typed it (shown in messages) and where it resolves to. Defaults resolve
+/// against the workspace root; paths given on the command line against the current directory.
+#[derive(Clone, Debug)]
+pub struct UserPath {
+    pub shown: String,
+    pub path: PathBuf,
+    pub defaulted: bool,
+}
+
+impl UserPath {
+    pub fn resolve(given: Option<&Path>, default: &str) -> UserPath {
+        match given {
+            Some(p) => UserPath { shown: p.display().to_string(), path: p.to_path_buf(), defaulted: false },
+            None => UserPath { shown: default.to_string(), path: workspace_root().join(default), defaulted: true },
+        }
+    }
+}
+
+/// Pages read from a docs tree and what the generator made of them; the reader's diagnostics
+/// are merged into `generated.diagnostics`.
+pub struct Loaded {
+    pub generated: Generated,
+    /// Decoded page text by path relative to the docs root (for diagnostic snippets).
+    pub sources: BTreeMap<String, String>,
+}
+
+pub fn load(docs: &Path) -> Loaded {
+    let (pages, tree_diags) = graph_docgen::tree::read_tree(docs);
+    let sources = pages.iter().map(|p| (p.path.clone(), p.text.clone())).collect();
+    let mut generated = graph_docgen::generate(pages, &Options::default());
+    // The reader names the root itself by its path; diagnostic files are relative to the root,
+    // so the root is "" (rendered as the root as the user typed it).
+    let root = docs.display().to_string();
+    generated.diagnostics.extend(tree_diags.into_iter().map(|mut d| {
+        if d.span.file == root {
+            d.span.file.clear();
+        }
+        d
+    }));
+    generated.diagnostics.sort();
+    Loaded { generated, sources }
+}
+
+/// `--format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Format {
+    #[default]
+    Human,
+    Json,
+}
+
+/// Diagnostics of the docs (paths under `docs_shown`) and of the output step (paths under
+/// `out_shown`), as text for stderr or as one JSON document.
+pub fn render_diagnostics(
+    format: Format,
+    docs: &[Diagnostic],
+    docs_shown: &str,
+    out: &[Diagnostic],
+    out_shown: &str,
+    sources: &BTreeMap<String, String>,
+) -> String {
+    match format {
+        Format::Human => {
+            let mut s = String::new();
+            for d in docs {
+                s.push_str(&render::render_one(d, sources, docs_shown));
+                s.push('\n');
+            }
+            for d in out {
+                s.push_str(&render::render_one(d, &BTreeMap::new(), out_shown));
+                s.push('\n');
+            }
+            s.push_str(&render::Summary::of(docs.iter().chain(out)).to_string());
+            s.push('\n');
+            s
+        }
+        Format::Json => {
+            let mut doc = render::render_json(docs, docs_shown);
+            let extra = render::render_json(out, out_shown);
+            if let (Some(list), Some(more)) = (
+                doc.get_mut("diagnostics").and_then(|v| v.as_array_mut()),
+                extra.get("diagnostics").and_then(|v| v.as_array()),
+            ) {
+                list.extend(more.iter().cloned());
+            }
+            if let Some(obj) = doc.as_object_mut() {
+                obj.insert("summary".into(), serde_json::json!(render::Summary::of(docs.iter().chain(out))));
+            }
+            let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+            s.push('\n');
+            s
+        }
+    }
+}
+
+/// The command that brings `out` up to date, spelled with the user's own arguments.
+pub fn fix_command(docs: &UserPath, out: &UserPath) -> String {
+    let mut cmd = String::from("cargo xtask regen");
+    if !docs.defaulted {
+        cmd.push_str(&format!(" --docs {}", docs.shown));
+    }
+    if !out.defaulted {
+        cmd.push_str(&format!(" --out {}", out.shown));
+    }
+    cmd
+}
+
+/// One line per differing file: `  stale    src/generated/beta/group.rs`.
+pub fn plan_lines(plan: &Plan, check: bool) -> String {
+    let mut s = String::new();
+    for d in &plan.deltas {
+        let word = if check { d.delta.check_word() } else { d.delta.write_word() };
+        s.push_str(&format!("  {word:<8} {}\n", d.shown()));
+    }
+    s
+}
+
+/// What `regen` decided; `main` turns it into output and an exit code.
+pub struct RegenOutcome {
+    /// Everything to print on stderr (diagnostics, then the result message).
+    pub stderr: String,
+    /// Machine-readable diagnostics for `--format json` (stdout).
+    pub stdout: String,
+    pub success: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct RegenArgs {
+    pub docs: UserPath,
+    pub out: UserPath,
+    pub check: bool,
+    pub format: Format,
+    pub deny_warnings: bool,
+}
+
+/// `cargo xtask regen [--check]`: read, generate, stop on errors before writing, then write
+/// (or compare) through `graph_docgen::output`.
+pub fn regen(args: &RegenArgs) -> RegenOutcome {
+    let loaded = load(&args.docs.path);
+    regen_with(args, loaded)
+}
+
+/// [`regen`] on already loaded docs (tests feed hand-made `Generated` values through this).
+pub fn regen_with(args: &RegenArgs, loaded: Loaded) -> RegenOutcome {
+    let docs_diags = &loaded.generated.diagnostics.0;
+    let blocking = docs_diags.iter().any(|d| {
+        d.severity == Severity::Error || (args.deny_warnings && d.severity == Severity::Warning)
+    });
+
+    let mut message = String::new();
+    let mut out_diags: Vec<Diagnostic> = Vec::new();
+    let mut success = false;
+    if blocking {
+        let why = if docs_diags.iter().any(|d| d.severity == Severity::Error) { "errors" } else { "denied warnings" };
+        message = format!("regen stopped because of {why}; nothing was written to {}\n", args.out.shown);
+    } else if args.check {
+        match output::check(&args.out.path, &loaded.generated.files) {
+            Err(d) => out_diags = d,
+            Ok(plan) if plan.is_up_to_date() => {
+                success = true;
+                message = format!("{} is up to date\n", args.out.shown);
+            }
+            Ok(plan) => {
+                let what = if plan.scaffold { " (no crate there yet)" } else { "" };
+                message = format!(
+                    "{} is out of date{what}: {} file(s) differ\n{}run `{}` to update it\n",
+                    args.out.shown,
+                    plan.deltas.len(),
+                    plan_lines(&plan, true),
+                    fix_command(&args.docs, &args.out)
+                );
+            }
+        }
+    } else {
+        let root = workspace_root();
+        match output::write(&args.out.path, &loaded.generated.files, || Scaffold::from_workspace(&root)) {
+            Err(d) => out_diags = d,
+            Ok(plan) => {
+                success = true;
+                message = if plan.is_up_to_date() {
+                    format!("{} is up to date\n", args.out.shown)
+                } else {
+                    let count = |k: Delta| plan.deltas.iter().filter(|d| d.delta == k).count();
+                    format!(
+                        "{}{}: {} added, {} changed, {} removed\n{}",
+                        if plan.scaffold { "scaffolded a new crate; " } else { "" },
+                        args.out.shown,
+                        count(Delta::Missing),
+                        count(Delta::Stale),
+                        count(Delta::Extra),
+                        plan_lines(&plan, false)
+                    )
+                };
+            }
+        }
+    }
+
+    let rendered = render_diagnostics(args.format, docs_diags, &args.docs.shown, &out_diags, &args.out.shown, &loaded.sources);
+    let (stdout, mut stderr) = match args.format {
+        Format::Json => (rendered, String::new()),
+        Format::Human => (String::new(), rendered),
+    };
+    stderr.push_str(&message);
+    RegenOutcome { stderr, stdout, success }
+}
