@@ -87,6 +87,7 @@ codes! {
     MissingColumn = "0107", "missing-column", Warning, "a property table lacks a Name or Type column; it was skipped";
     DuplicateProperty = "0108", "duplicate-property", Warning, "a property is listed twice in one table; the first row was kept";
     MissingTitle = "0109", "missing-title", Warning, "the page has no H1 title";
+    AnnotationWithoutBlock = "0110", "annotation-without-block", Warning, "an example annotation (`blockType` request/response/resource/example) is not followed by a code block; it was ignored";
     // --- HTTP request blocks (GD02xx)
     BrokenPath = "0200", "broken-path", Warning, "an HTTP request line holds a placeholder instead of a path (`** Collection URI ... not found`); no path is generated for it";
     UnparsedRequestLine = "0201", "unparsed-request-line", Warning, "a line in an HTTP request block is not `METHOD /path`; it was skipped";
@@ -111,6 +112,7 @@ codes! {
     EnumFromProse = "0500", "enum-from-prose", Note, "an enum was built from a `Possible values are: ...` phrase";
     EnumMembersConflict = "0501", "enum-members-conflict", Warning, "an enum's members differ between sources; the union was generated";
     EmptyEnum = "0502", "empty-enum", Warning, "an enum has no members anywhere; it only keeps raw values";
+    EnumTypeClash = "0503", "enum-type-clash", Warning, "a name is both an enum and a complex type; the type was kept and the enum's properties hold plain strings";
     // --- operations (GD06xx)
     NoRequestBodyTable = "0600", "no-request-body-table", Warning, "a PATCH page has no request-body table; the resource's patchable properties were used";
     NoBodyType = "0601", "no-body-type", Warning, "the resource an operation updates could not be determined";
@@ -118,6 +120,7 @@ codes! {
     // --- naming (GD07xx)
     IdentifierRenamed = "0700", "identifier-renamed", Warning, "a name is not a valid Rust identifier or collides after case conversion; it was renamed";
     NameCollision = "0701", "name-collision", Warning, "two items map to the same Rust name; one was renamed by the collision rule";
+    GeneratedCodeInvalid = "0702", "generated-code-invalid", Error, "the generator built Rust that does not parse (a generator bug); the file was not written";
     // --- suppressions (GD08xx)
     UnusedSuppression = "0800", "unused-suppression", Warning, "a suppression matches no diagnostic";
     BadSuppression = "0801", "bad-suppression", Warning, "a suppression file line could not be read";

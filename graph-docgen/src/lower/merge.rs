@@ -1,0 +1,126 @@
+//! merge: one [`TypeDef`] per type from every page that describes it.
+//!
+//! The rule, for the type's attributes and for each property: a resource page beats an API
+//! page, which beats an example; ties go to the smaller page path, then the earlier line. A
+//! source whose type is `Unknown` loses to any resolved one (it carries no information).
+//! Properties keep the order of the winning description: the resource table's rows first,
+//! then rows only API pages list. Another source giving the same property another type is
+//! reported (`GD0403`, both places named); the same table listing a property twice with two
+//! types is `GD0404`.
+
+use super::collect::{Collected, PropCand, Rank};
+use super::examples::describe;
+use super::qualify::workload;
+use crate::diagnostics::{Code, Diagnostic};
+use crate::schema::{Property, Schema, TypeDef, TypeKind, TypeRef};
+use std::collections::BTreeMap;
+
+fn order_key<'a>(p: &'a PropCand<'_>) -> (Rank, &'a str, u32, u32) {
+    (p.rank, p.page.path.as_str(), p.table_line, p.row.line)
+}
+
+fn is_unknown(t: &TypeRef) -> bool {
+    match t {
+        TypeRef::Unknown(_) => true,
+        TypeRef::Collection(inner) => is_unknown(inner),
+        _ => false,
+    }
+}
+
+pub(crate) fn merge(c: &Collected<'_>, schema: &mut Schema, diags: &mut Vec<Diagnostic>) {
+    // Types: attributes from the best-ranked candidate that states them.
+    let mut type_cands: Vec<_> = c.types.iter().collect();
+    type_cands.sort_by(|a, b| (a.id.key(), a.rank, &a.page.path, a.line).cmp(&(b.id.key(), b.rank, &b.page.path, b.line)));
+    for t in type_cands {
+        let def = schema.types.entry(t.id.key()).or_insert_with(|| TypeDef {
+            id: t.id.clone(),
+            kind: TypeKind::Complex,
+            base: None,
+            properties: Vec::new(),
+            description: String::new(),
+            workload: None,
+            key_property: None,
+            open_type: false,
+            is_abstract: false,
+            sources: Vec::new(),
+        });
+        if def.description.is_empty() && t.rank == Rank::Resource {
+            def.description = t.description.clone();
+        }
+        if def.workload.is_none() {
+            def.workload = workload(t.page);
+        }
+        if def.key_property.is_none() {
+            def.key_property = t.key_property.clone();
+        }
+        def.open_type |= t.open_type;
+        def.is_abstract |= t.is_abstract;
+        def.sources.push(t.page.span(t.line));
+    }
+
+    // Properties, grouped by owner and wire name.
+    let mut by_owner: BTreeMap<String, BTreeMap<&str, Vec<&PropCand<'_>>>> = BTreeMap::new();
+    for p in &c.props {
+        if let Some(owner) = &p.owner {
+            by_owner.entry(owner.key()).or_default().entry(p.row.name.as_str()).or_default().push(p);
+        }
+    }
+    for (owner, props) in by_owner {
+        let Some(def) = schema.types.get_mut(&owner) else { continue };
+        let mut chosen: Vec<(&PropCand<'_>, (Rank, &str, u32, u32))> = Vec::new();
+        for (_, mut cands) in props {
+            cands.sort_by(|a, b| (is_unknown(&a.ty), order_key(a)).cmp(&(is_unknown(&b.ty), order_key(b))));
+            let Some(winner) = cands.first().copied() else { continue };
+            for loser in cands.iter().skip(1).filter(|l| l.ty != winner.ty) {
+                let same_table = loser.page.path == winner.page.path && loser.table_line == winner.table_line;
+                let (code, what) = if same_table {
+                    (Code::PropertyTypeConflict, "is listed twice in this table")
+                } else {
+                    (Code::TypeConflict, "is described elsewhere")
+                };
+                diags.push(
+                    Diagnostic::new(
+                        code,
+                        loser.span(),
+                        format!(
+                            "property `{}` of `{}` {what} as {}, here as {}; the first was kept",
+                            winner.row.name,
+                            def.id,
+                            describe(&winner.ty),
+                            describe(&loser.ty)
+                        ),
+                    )
+                    .with_related(winner.span(), "the description that was kept"),
+                );
+            }
+            // Position: where the property first appears in rank/path/line order.
+            let first_seen = cands.iter().map(|p| order_key(p)).min().unwrap_or_else(|| order_key(winner));
+            chosen.push((winner, first_seen));
+        }
+        chosen.sort_by(|a, b| a.1.cmp(&b.1));
+        for (p, _) in chosen {
+            let m = &p.row.markers;
+            def.properties.push(Property {
+                wire_name: p.row.name.clone(),
+                ty: p.ty.clone(),
+                description: p.row.description.clone(),
+                navigation: p.navigation,
+                read_only: m.read_only,
+                nullable: if m.not_nullable {
+                    Some(false)
+                } else if m.nullable {
+                    Some(true)
+                } else {
+                    None
+                },
+                key: m.key || def.key_property.as_deref() == Some(p.row.name.as_str()),
+                source: p.span(),
+            });
+            def.sources.push(p.page.span(p.table_line));
+        }
+    }
+    for def in schema.types.values_mut() {
+        def.sources.sort();
+        def.sources.dedup();
+    }
+}

@@ -1,0 +1,39 @@
+//! lines: byte offset -> 1-based line number, so that every fact can carry its line.
+
+/// Start offsets of every line of a text.
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    /// 1-based line of `offset`; offsets past the end map to the last line.
+    pub fn line(&self, offset: usize) -> u32 {
+        let idx = match self.starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        };
+        u32::try_from(idx + 1).unwrap_or(u32::MAX)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_are_one_based() {
+        let idx = LineIndex::new("ab\ncd\n\nef");
+        let cases = [(0, 1), (1, 1), (2, 1), (3, 2), (6, 3), (7, 4), (100, 4)];
+        for (offset, line) in cases {
+            assert_eq!(idx.line(offset), line, "offset {offset}");
+        }
+        assert_eq!(LineIndex::new("").line(0), 1);
+    }
+}

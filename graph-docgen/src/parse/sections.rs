@@ -1,0 +1,222 @@
+//! sections: what a heading announces (table contexts, HTTP request, request body, response,
+//! permissions) and what kind of page the headings and title describe.
+
+use crate::facts::{PageKind, TableContext};
+
+/// A heading of the page (tab-group pseudo headings and `[!INCLUDE]` setext artefacts excluded).
+#[derive(Clone, Debug)]
+pub struct Heading {
+    pub level: u8,
+    /// Plain text: markdown decoration removed, trimmed, trailing `:` removed.
+    pub text: String,
+    pub line: u32,
+}
+
+/// What a section is about, from its heading text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Section {
+    Properties,
+    Relationships,
+    RequestBody,
+    Parameters,
+    /// `Members`, `x values`, `enum` headings.
+    Members,
+    HttpRequest,
+    Response,
+    Permissions,
+    /// Request/response headers: tables there are `Other` even under a property-ish parent.
+    Headers,
+    JsonRepresentation,
+    Examples,
+    Other,
+}
+
+/// Heading text -> section. Order matters: the first matching rule wins.
+pub fn classify(text: &str) -> Section {
+    let t = text.to_lowercase();
+    let t = t.trim();
+    // (rule, section): substring rules, checked in order.
+    const RULES: &[(&str, Section)] = &[
+        ("http request", Section::HttpRequest),
+        ("request body", Section::RequestBody),
+        ("header", Section::Headers),
+        ("permission", Section::Permissions),
+        ("relationship", Section::Relationships),
+        ("json representation", Section::JsonRepresentation),
+        ("propert", Section::Properties),
+        ("parameter", Section::Parameters),
+        ("member", Section::Members),
+        ("enum", Section::Members),
+        ("example", Section::Examples),
+    ];
+    if t == "response" || t == "responses" {
+        return Section::Response;
+    }
+    if t.ends_with(" values") || t == "values" {
+        return Section::Members;
+    }
+    RULES.iter().find(|(k, _)| t.contains(k)).map(|(_, s)| *s).unwrap_or(Section::Other)
+}
+
+/// The context of a table below the heading `stack` (outermost first): the nearest heading
+/// that says something decides; headers sections always give `Other`.
+pub fn table_context(stack: &[Heading]) -> TableContext {
+    for h in stack.iter().rev() {
+        let section = classify(&h.text);
+        // The H1 title only matters when it names an enum (`# x enum type` + member table);
+        // `# deviceHealthScriptBooleanParameter resource type` is not a parameters section.
+        if h.level <= 1 && section != Section::Members {
+            continue;
+        }
+        match section {
+            Section::Properties => return TableContext::Properties,
+            Section::Relationships => return TableContext::Relationships,
+            Section::RequestBody => return TableContext::RequestBody,
+            Section::Parameters => return TableContext::Parameters,
+            Section::Members => return TableContext::Members,
+            Section::Headers | Section::Response | Section::Permissions | Section::HttpRequest | Section::Examples => {
+                return TableContext::Other
+            }
+            Section::JsonRepresentation | Section::Other => {}
+        }
+    }
+    TableContext::Other
+}
+
+/// Title suffixes of type pages, longest first, with the kind they announce.
+const TITLE_SUFFIXES: &[(&str, PageKind)] = &[
+    (" resource type", PageKind::Resource),
+    (" complex type", PageKind::Resource),
+    (" enum type", PageKind::Enum),
+    (" enumeration type", PageKind::Enum),
+    (" enumeration", PageKind::Enum),
+    (" enum", PageKind::Enum),
+    (" values", PageKind::Enum),
+    (" resource", PageKind::Resource),
+    (" facet", PageKind::Resource),
+    (" object", PageKind::Resource),
+    (" type", PageKind::Resource),
+];
+
+/// `group resource type` -> (`group`, Resource). `None` for free-form titles.
+pub fn title_type(title: &str) -> Option<(String, PageKind)> {
+    let t = title.trim();
+    for (suffix, kind) in TITLE_SUFFIXES {
+        let n = suffix.len();
+        if t.len() > n && t.is_char_boundary(t.len() - n) && t[t.len() - n..].eq_ignore_ascii_case(suffix) {
+            let name = t[..t.len() - n].trim().trim_matches('`').trim();
+            let name = name.strip_prefix("microsoft.graph.").unwrap_or(name);
+            let single = !name.is_empty() && !name.contains(char::is_whitespace);
+            let generic = name.eq_ignore_ascii_case("enum");
+            return (single && !generic).then(|| (name.to_string(), *kind));
+        }
+    }
+    None
+}
+
+/// What the content says, for [`page_kind`].
+#[derive(Clone, Debug, Default)]
+pub struct ContentSignals {
+    pub title: Option<String>,
+    pub has_http_request: bool,
+    pub has_type_sections: bool,
+    pub has_member_tables: bool,
+    pub has_property_tables: bool,
+}
+
+/// `doc_type` value -> kind.
+pub fn doc_type_kind(doc_type: &str) -> Option<PageKind> {
+    match doc_type {
+        "apiPageType" => Some(PageKind::Api),
+        "resourcePageType" => Some(PageKind::Resource),
+        "enumPageType" => Some(PageKind::Enum),
+        "conceptualPageType" => Some(PageKind::Conceptual),
+        _ => None,
+    }
+}
+
+/// Page kind from content; `None` when the content alone does not say.
+pub fn content_kind(s: &ContentSignals) -> Option<PageKind> {
+    // An HTTP request section is decisive: no type page has one, while free-form API titles
+    // can end in a type-ish word (`List values`).
+    if s.has_http_request {
+        return Some(PageKind::Api);
+    }
+    let titled = s.title.as_deref().and_then(title_type).map(|(_, k)| k);
+    if titled == Some(PageKind::Enum) {
+        return Some(PageKind::Enum);
+    }
+    if titled == Some(PageKind::Resource) || s.has_type_sections || s.has_property_tables {
+        return Some(PageKind::Resource);
+    }
+    if s.has_member_tables {
+        return Some(PageKind::Enum);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings() {
+        let cases = [
+            ("Properties", Section::Properties),
+            ("operationError Properties", Section::Properties),
+            ("Relationships", Section::Relationships),
+            ("HTTP Requests", Section::HttpRequest),
+            ("HTTP request (to upload a new file)", Section::HttpRequest),
+            ("Request body", Section::RequestBody),
+            ("Optional request headers", Section::Headers),
+            ("Query parameters", Section::Parameters),
+            ("Members", Section::Members),
+            ("allowInvitesFrom values", Section::Members),
+            ("Response", Section::Response),
+            ("JSON Representation", Section::JsonRepresentation),
+            ("Permissions", Section::Permissions),
+            ("Methods", Section::Other),
+        ];
+        for (t, want) in cases {
+            assert_eq!(classify(t), want, "{t}");
+        }
+    }
+
+    #[test]
+    fn contexts_use_the_nearest_meaningful_heading() {
+        let h = |level, text: &str| Heading { level, text: text.into(), line: 1 };
+        assert_eq!(table_context(&[h(1, "x"), h(2, "Properties"), h(3, "Sub")]), TableContext::Properties);
+        assert_eq!(table_context(&[h(2, "Request body"), h(3, "Request headers")]), TableContext::Other);
+        assert_eq!(table_context(&[h(1, "x")]), TableContext::Other);
+        assert_eq!(table_context(&[h(1, "scriptParameter resource type")]), TableContext::Other);
+        assert_eq!(table_context(&[h(1, "status enum type")]), TableContext::Members);
+        assert_eq!(table_context(&[h(2, "Properties"), h(3, "status values")]), TableContext::Members);
+    }
+
+    #[test]
+    fn titles() {
+        let cases = [
+            ("group resource type", Some(("group", PageKind::Resource))),
+            ("connectorStatus enum type", Some(("connectorStatus", PageKind::Enum))),
+            ("microsoft.graph.x resource type", Some(("x", PageKind::Resource))),
+            ("Enum values", None),
+            ("Update group", None),
+            ("List members of a group", None),
+            ("`itemReference` resource type", Some(("itemReference", PageKind::Resource))),
+        ];
+        for (t, want) in cases {
+            assert_eq!(title_type(t), want.map(|(n, k)| (n.to_string(), k)), "{t}");
+        }
+    }
+
+    #[test]
+    fn kinds() {
+        let api = ContentSignals { title: Some("Update group".into()), has_http_request: true, ..Default::default() };
+        assert_eq!(content_kind(&api), Some(PageKind::Api));
+        let res = ContentSignals { title: Some("group resource type".into()), ..Default::default() };
+        assert_eq!(content_kind(&res), Some(PageKind::Resource));
+        let en = ContentSignals { title: Some("Enum values".into()), has_member_tables: true, ..Default::default() };
+        assert_eq!(content_kind(&en), Some(PageKind::Enum));
+        assert_eq!(content_kind(&ContentSignals::default()), None);
+    }
+}

@@ -1,0 +1,356 @@
+//! text: small inline-text helpers shared by the table, type-cell and prose readers
+//! (HTML entities, `<br>` variants, markdown decoration, links).
+
+/// Named HTML entities met in the docs corpus (§9 of the catalog). Numeric entities
+/// (`&#124;`, `&#x2713;`) are decoded generically; an unknown name is left as written so
+/// nothing is lost. A crate (html-escape) would cover all 2,000+ names, but the corpus uses
+/// only these and the table keeps the generator's dependency set small.
+const NAMED_ENTITIES: &[(&str, &str)] = &[
+    ("amp", "&"),
+    ("lt", "<"),
+    ("gt", ">"),
+    ("quot", "\""),
+    ("apos", "'"),
+    // Non-breaking space: treated as an ordinary space everywhere downstream.
+    ("nbsp", " "),
+    ("ndash", "\u{2013}"),
+    ("mdash", "\u{2014}"),
+    ("hellip", "\u{2026}"),
+    ("lsquo", "\u{2018}"),
+    ("rsquo", "\u{2019}"),
+    ("ldquo", "\u{201C}"),
+    ("rdquo", "\u{201D}"),
+    ("copy", "\u{A9}"),
+    ("reg", "\u{AE}"),
+    ("trade", "\u{2122}"),
+    ("times", "\u{D7}"),
+    ("check", "\u{2713}"),
+    ("bull", "\u{2022}"),
+    ("middot", "\u{B7}"),
+    ("deg", "\u{B0}"),
+];
+
+/// Decodes HTML entities (`&lt;`, `&#124;`, `&#x2713;`). `&#65279;` (a BOM written as an
+/// entity) decodes to nothing useful, so it is dropped like the BOM itself.
+pub fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        let after = &rest[amp + 1..];
+        // An entity is at most a few dozen characters up to `;`.
+        let semi = after.char_indices().take(32).find(|&(_, c)| c == ';').map(|(i, _)| i);
+        let decoded = semi.and_then(|semi| decode_one(&after[..semi]).map(|d| (d, semi)));
+        match decoded {
+            Some((d, semi)) => {
+                if d != '\u{FEFF}' {
+                    out.push(d);
+                }
+                rest = &after[semi + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn decode_one(name: &str) -> Option<char> {
+    if let Some(num) = name.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse::<u32>().ok()?,
+        };
+        return char::from_u32(code);
+    }
+    NAMED_ENTITIES.iter().find(|(n, _)| *n == name).and_then(|(_, v)| v.chars().next())
+}
+
+/// Replaces every `<br>` spelling (`<br>`, `<br/>`, `<br />`, `</br>`, any case) by `\n`.
+pub fn br_to_newline(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&rest[..lt]);
+        let tail = &rest[lt..];
+        match br_tag_len(tail) {
+            Some(n) => {
+                out.push('\n');
+                rest = &tail[n..];
+            }
+            None => {
+                out.push('<');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Length of a `<br>`-like tag at the start of `s`.
+fn br_tag_len(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut i = 1;
+    if b.get(i) == Some(&b'/') {
+        i += 1;
+    }
+    if !b.get(i..i + 2)?.eq_ignore_ascii_case(b"br") {
+        return None;
+    }
+    i += 2;
+    while b.get(i) == Some(&b' ') {
+        i += 1;
+    }
+    if b.get(i) == Some(&b'/') {
+        i += 1;
+    }
+    (b.get(i) == Some(&b'>')).then_some(i + 1)
+}
+
+/// A table cell as description markdown: entities decoded, `<br>` as line breaks, TABs and
+/// NBSPs as spaces, trimmed.
+pub fn clean_cell(s: &str) -> String {
+    let s = decode_entities(s);
+    let s = br_to_newline(&s);
+    let s: String = s.chars().map(|c| if c == '\t' || c == '\u{A0}' { ' ' } else { c }).collect();
+    s.lines().map(str::trim).collect::<Vec<_>>().join("\n").trim().to_string()
+}
+
+/// Splits a table row into cells the GFM way: on every `|` not escaped by `\`, with the
+/// optional leading and trailing pipes removed. `\|` becomes `|` in the cell.
+pub fn split_row(line: &str) -> Vec<String> {
+    split_row_with(line, false)
+}
+
+/// Like [`split_row`] but a `|` inside a backtick code span does not split: the docs
+/// write `` `a|b` `` expecting it to stay one cell (14 rows in the corpus).
+pub fn split_row_code_aware(line: &str) -> Vec<String> {
+    split_row_with(line, true)
+}
+
+fn split_row_with(line: &str, code_aware: bool) -> Vec<String> {
+    let t = line.trim();
+    let t = t.strip_prefix('|').unwrap_or(t);
+    let mut cells = Vec::new();
+    let mut cur = String::new();
+    let mut in_code = false;
+    let mut chars = t.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek() == Some(&'|') => {
+                cur.push('|');
+                chars.next();
+            }
+            '`' if code_aware => {
+                in_code = !in_code;
+                cur.push(c);
+            }
+            '|' if !in_code => cells.push(std::mem::take(&mut cur)),
+            _ => cur.push(c),
+        }
+    }
+    // A trailing pipe closes the last cell instead of opening an empty one.
+    if !cur.trim().is_empty() || cells.is_empty() {
+        cells.push(cur);
+    }
+    cells.into_iter().map(|c| c.trim().to_string()).collect()
+}
+
+/// A link at the start of `s`: inline `[text](target)` or reference style `[text][ref]`,
+/// `[text][]`, `[text]`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Link<'a> {
+    pub text: &'a str,
+    pub target: LinkTarget<'a>,
+    /// What follows the link.
+    pub rest: &'a str,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkTarget<'a> {
+    Inline(&'a str),
+    /// Reference label (the text itself for `[text][]` and `[text]`).
+    Reference(&'a str),
+}
+
+pub fn leading_link(s: &str) -> Option<Link<'_>> {
+    let body = s.strip_prefix('[')?;
+    let close = matching_bracket(body)?;
+    let text = &body[..close];
+    let after = &body[close + 1..];
+    if let Some(inner) = after.strip_prefix('(') {
+        let end = inner.find(')')?;
+        let target = inner[..end].trim();
+        // `[x](target "title")`: drop the title.
+        let target = target.split_once(char::is_whitespace).map(|(t, _)| t).unwrap_or(target);
+        return Some(Link { text, target: LinkTarget::Inline(target), rest: &inner[end + 1..] });
+    }
+    if let Some(inner) = after.strip_prefix('[') {
+        let end = inner.find(']')?;
+        let label = if inner[..end].trim().is_empty() { text } else { &inner[..end] };
+        return Some(Link { text, target: LinkTarget::Reference(label), rest: &inner[end + 1..] });
+    }
+    Some(Link { text, target: LinkTarget::Reference(text), rest: after })
+}
+
+/// Byte index of the `]` closing an already-opened `[` (nested brackets allowed).
+fn matching_bracket(s: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, c) in s.char_indices() {
+        match c {
+            '[' => depth += 1,
+            ']' if depth == 0 => return Some(i),
+            ']' => depth -= 1,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Removes markdown decoration around a name: `**id**`, `` `id` ``, `*id*`, `[id](x.md)`,
+/// backslash escapes (`\_`), surrounding whitespace. Inner text is kept.
+pub fn strip_decoration(s: &str) -> String {
+    let mut cur = s.trim().to_string();
+    loop {
+        let before = cur.clone();
+        if let Some(link) = leading_link(&cur) {
+            if link.rest.trim().is_empty() {
+                cur = link.text.trim().to_string();
+            }
+        }
+        for wrap in ["**", "__", "`", "*", "_", "\""] {
+            if cur.len() >= 2 * wrap.len() && cur.starts_with(wrap) && cur.ends_with(wrap) {
+                cur = cur[wrap.len()..cur.len() - wrap.len()].trim().to_string();
+            }
+        }
+        if cur == before {
+            break;
+        }
+    }
+    unescape(&cur)
+}
+
+/// Removes markdown backslash escapes (`\_` -> `_`).
+pub fn unescape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            if let Some(&n) = chars.peek() {
+                if n.is_ascii_punctuation() {
+                    out.push(n);
+                    chars.next();
+                    continue;
+                }
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Byte offset of the first case-insensitive occurrence of the ASCII `needle` in `hay`.
+/// Always a char boundary, because the needle starts with an ASCII byte.
+pub fn find_ci(hay: &str, needle: &str) -> Option<usize> {
+    let h = hay.as_bytes();
+    let n = needle.as_bytes();
+    if n.is_empty() || n.len() > h.len() {
+        return None;
+    }
+    (0..=h.len() - n.len()).find(|&i| hay.is_char_boundary(i) && h[i..i + n.len()].eq_ignore_ascii_case(n))
+}
+
+/// Identifier-like names: letters, digits, `_`, `.` (qualified names), `-`; starting with a
+/// letter or `_`.
+pub fn is_identifier(s: &str) -> bool {
+    let mut chars = s.chars();
+    matches!(chars.next(), Some(c) if c.is_alphabetic() || c == '_')
+        && chars.all(|c| c.is_alphanumeric() || c == '_' || c == '.' || c == '-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entities_decode() {
+        let cases = [
+            ("a &#124; b", "a | b"),
+            ("&lt;id&gt;", "<id>"),
+            ("x&nbsp;y", "x y"),
+            ("&#x2713;", "\u{2713}"),
+            ("&#65279;a", "a"),
+            ("AT&T & more &unknown;", "AT&T & more &unknown;"),
+            ("&", "&"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(decode_entities(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn br_variants() {
+        for input in ["a<br>b", "a<br/>b", "a</br>b", "a<br />b", "a<BR>b"] {
+            assert_eq!(br_to_newline(input), "a\nb", "{input}");
+        }
+        assert_eq!(br_to_newline("a<b>c</b>"), "a<b>c</b>");
+        assert_eq!(br_to_newline("<"), "<");
+    }
+
+    #[test]
+    fn rows_split() {
+        let cases: &[(&str, &[&str])] = &[
+            ("|a|b|c|", &["a", "b", "c"]),
+            ("| Property\t   | Type\t|Description|", &["Property", "Type", "Description"]),
+            ("a | b", &["a", "b"]),
+            ("|a|b||", &["a", "b", ""]),
+            ("|a \\| b|c|", &["a | b", "c"]),
+            ("|`a|b`|c|", &["`a", "b`", "c"]),
+        ];
+        for (input, want) in cases {
+            assert_eq!(split_row(input), *want, "{input}");
+        }
+        assert_eq!(split_row_code_aware("|`a|b`|c|"), vec!["`a|b`", "c"]);
+    }
+
+    #[test]
+    fn links() {
+        let l = leading_link("[group](../resources/group.md) collection").unwrap();
+        assert_eq!((l.text, l.target.clone(), l.rest), ("group", LinkTarget::Inline("../resources/group.md"), " collection"));
+        let l = leading_link("[identitySet][]").unwrap();
+        assert_eq!(l.target, LinkTarget::Reference("identitySet"));
+        let l = leading_link("[**x**][ref] collection").unwrap();
+        assert_eq!((l.text, l.target, l.rest), ("**x**", LinkTarget::Reference("ref"), " collection"));
+        assert!(leading_link("[unclosed").is_none());
+    }
+
+    #[test]
+    fn decoration() {
+        let cases = [
+            ("**id**", "id"),
+            ("`id`", "id"),
+            ("[id](x.md)", "id"),
+            ("**`id`**", "id"),
+            ("display\\_name", "display_name"),
+            ("  plain  ", "plain"),
+            ("*", "*"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(strip_decoration(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn find_case_insensitive() {
+        assert_eq!(find_ci("Hello Possible values", "possible values"), Some(6));
+        assert_eq!(find_ci("é possible", "POSSIBLE"), Some(3));
+        assert_eq!(find_ci("ab", "abc"), None);
+    }
+}

@@ -1,0 +1,121 @@
+//! `@odata.type`-driven polymorphism: a generated enum over a base type and its derived types
+//! picks its variant from `@odata.type`, with a catch-all variant holding the base type (which
+//! also receives objects of derived types this crate does not know).
+//!
+//! Graph writes `@odata.type` as the first key, so decoding streams: the first key is read, the
+//! variant chosen, and the rest of the object goes straight into it through the shared model
+//! visitor. When `@odata.type` comes later, the entries are buffered as `serde_json::Value`s
+//! (the slow path) and replayed into the chosen variant.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, value::MapDeserializer, MapAccess, Visitor};
+
+use super::model::{read_entries, serialize_model_typed, DynModel, Key, KeySeed, Read, ODATA_TYPE_KEY};
+
+/// A generated enum over a base type and its derived types:
+///
+/// ```ignore
+/// pub enum DirectoryObjectKind { User(User), Group(Group), Other(DirectoryObject) }
+/// ```
+pub trait Polymorphic: Sized {
+    /// The base type's qualified name, without `#`.
+    const BASE_TYPE: &'static str;
+    /// A default-valued variant for a derived type's qualified name (without `#`); `None` for
+    /// the base type itself and for names the crate does not know.
+    fn for_odata_type(odata_type: &str) -> Option<Self>;
+    /// The catch-all variant, default-valued.
+    fn base() -> Self;
+    /// Whether this is the catch-all variant.
+    fn is_base(&self) -> bool;
+    fn as_model(&self) -> &dyn DynModel;
+    fn as_model_mut(&mut self) -> &mut dyn DynModel;
+}
+
+/// Serializes the variant; a derived variant without its own `@odata.type` gets
+/// `#<its type name>` so that the service knows which type it is.
+pub fn serialize_polymorphic<P: Polymorphic, S: serde::Serializer>(
+    value: &P,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    let model = value.as_model();
+    if value.is_base() || model.model_odata_type().is_some() {
+        serialize_model_typed(model, serializer, None)
+    } else {
+        let default_type = format!("#{}", model.model_odata_type_name());
+        serialize_model_typed(model, serializer, Some(&default_type))
+    }
+}
+
+/// Deserializes a polymorphic value (the body of the generated `Deserialize` impl).
+pub fn deserialize_polymorphic<'de, D: serde::Deserializer<'de>, P: Polymorphic>(
+    deserializer: D,
+) -> Result<P, D::Error> {
+    deserializer.deserialize_map(PolymorphicVisitor(PhantomData))
+}
+
+/// The variant for a received `@odata.type` (with or without the leading `#`).
+fn pick<P: Polymorphic>(odata_type: Option<&str>) -> P {
+    odata_type
+        .map(|t| t.strip_prefix('#').unwrap_or(t))
+        .and_then(P::for_odata_type)
+        .unwrap_or_else(P::base)
+}
+
+/// Sets the received `@odata.type` on the chosen variant.
+fn set_odata_type(model: &mut dyn DynModel, odata_type: Option<String>) {
+    let read = if odata_type.is_some() { Read::Value } else { Read::Null };
+    *model.model_odata_type_mut() = odata_type;
+    model.model_extra_mut().note_read(ODATA_TYPE_KEY, read);
+}
+
+struct PolymorphicVisitor<P>(PhantomData<P>);
+
+impl<'de, P: Polymorphic> Visitor<'de> for PolymorphicVisitor<P> {
+    type Value = P;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "a JSON object ({} or a derived type)", P::BASE_TYPE)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<P, A::Error> {
+        // An empty field table classifies every key but `@odata.type` as unknown.
+        let first = map.next_key_seed(KeySeed { fields: &[], cursor: 0 })?;
+        match first {
+            None => Ok(P::base()),
+            Some(Key::OdataType) => {
+                let odata_type: Option<String> = map.next_value()?;
+                let mut value = pick::<P>(odata_type.as_deref());
+                set_odata_type(value.as_model_mut(), odata_type);
+                read_entries(value.as_model_mut(), &mut map, None)?;
+                Ok(value)
+            }
+            Some(Key::Unknown(first_key)) => buffered(first_key, map),
+            // Not produced with an empty field table; kept total rather than panicking.
+            Some(Key::Field(_)) => Err(de::Error::custom("unexpected field index")),
+        }
+    }
+}
+
+/// The slow path: `@odata.type` is not the first key.
+fn buffered<'de, P: Polymorphic, A: MapAccess<'de>>(first_key: String, mut map: A) -> Result<P, A::Error> {
+    let mut entries: Vec<(String, serde_json::Value)> = vec![(first_key, map.next_value()?)];
+    let mut odata_type: Option<Option<String>> = None;
+    while let Some(key) = map.next_key::<String>()? {
+        if key == ODATA_TYPE_KEY {
+            odata_type = Some(map.next_value()?);
+        } else {
+            entries.push((key, map.next_value()?));
+        }
+    }
+    let mut value = pick::<P>(odata_type.as_ref().and_then(|t| t.as_deref()));
+    if let Some(odata_type) = odata_type {
+        set_odata_type(value.as_model_mut(), odata_type);
+    }
+    let mut replay = MapDeserializer::<_, serde_json::Error>::new(entries.into_iter());
+    read_entries(value.as_model_mut(), &mut replay, None)
+        .and_then(|()| replay.end())
+        .map_err(de::Error::custom)?;
+    Ok(value)
+}
