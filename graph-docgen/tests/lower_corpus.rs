@@ -8,7 +8,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 fn md_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for e in entries.flatten() {
         let p = e.path();
         if p.is_dir() {
@@ -32,7 +34,11 @@ fn corpus_lowers_without_panic() {
     let facts: Vec<PageFacts> = files
         .par_iter()
         .filter_map(|f| {
-            let rel = f.strip_prefix(&root).ok()?.to_string_lossy().replace('\\', "/");
+            let rel = f
+                .strip_prefix(&root)
+                .ok()?
+                .to_string_lossy()
+                .replace('\\', "/");
             let text = std::fs::read_to_string(f).ok()?;
             Some(graph_docgen::parse::parse_page(&rel, &text))
         })
@@ -40,9 +46,24 @@ fn corpus_lowers_without_panic() {
     println!("pages read: {}", facts.len());
     for v in ApiVersion::ALL {
         let pages: Vec<&PageFacts> = facts.iter().filter(|f| f.version == Some(v)).collect();
+        let started = std::time::Instant::now();
         let (schema, diags) = graph_docgen::lower::lower(v, &pages);
+        let took = started.elapsed();
+        // Same schema and diagnostics whatever the page order.
+        let reversed: Vec<&PageFacts> = pages.iter().rev().copied().collect();
+        let (again, diags_again) = graph_docgen::lower::lower(v, &reversed);
+        assert!(diags == diags_again, "diagnostics depend on page order");
+        assert!(
+            serde_json::to_string(&schema).ok() == serde_json::to_string(&again).ok(),
+            "schema depends on page order"
+        );
         let props: usize = schema.types.values().map(|t| t.properties.len()).sum();
-        let nav: usize = schema.types.values().flat_map(|t| &t.properties).filter(|p| p.navigation).count();
+        let nav: usize = schema
+            .types
+            .values()
+            .flat_map(|t| &t.properties)
+            .filter(|p| p.navigation)
+            .count();
         let unknown = schema
             .types
             .values()
@@ -58,14 +79,31 @@ fn corpus_lowers_without_panic() {
         for o in &schema.operations {
             *by_method.entry(o.method).or_default() += 1;
         }
-        let patch_no_paths = schema.operations.iter().filter(|o| o.method == Method::Patch && o.paths.is_empty()).count();
-        let patch_from_resource = schema.operations.iter().filter(|o| o.body_from_resource).count();
+        let patch_no_paths = schema
+            .operations
+            .iter()
+            .filter(|o| o.method == Method::Patch && o.paths.is_empty())
+            .count();
+        let patch_from_resource = schema
+            .operations
+            .iter()
+            .filter(|o| o.body_from_resource)
+            .count();
         let mut codes: BTreeMap<&str, usize> = BTreeMap::new();
         for d in &diags {
             *codes.entry(d.code.id()).or_default() += 1;
         }
-        println!("== {}: {} pages", v.as_str(), pages.len());
-        println!("types {} {:?}, properties {props} (navigation {nav}, unknown {unknown})", schema.types.len(), kinds);
+        println!(
+            "== {}: {} pages, lowered in {:.2?}",
+            v.as_str(),
+            pages.len(),
+            took
+        );
+        println!(
+            "types {} {:?}, properties {props} (navigation {nav}, unknown {unknown})",
+            schema.types.len(),
+            kinds
+        );
         println!(
             "enums {} (from prose {}, evolvable {}), members {members}",
             schema.enums.len(),
@@ -77,9 +115,18 @@ fn corpus_lowers_without_panic() {
         // `LOWER_CORPUS_DUMP=dir` writes the diagnostics and the schema for review.
         if let Some(dir) = std::env::var_os("LOWER_CORPUS_DUMP") {
             let dir = PathBuf::from(dir);
-            let lines: Vec<String> = diags.iter().map(|d| format!("{} {}:{} {}", d.code, d.span.file, d.span.line, d.message)).collect();
-            let _ = std::fs::write(dir.join(format!("{}-diagnostics.txt", v.as_str())), lines.join("\n"));
-            let _ = std::fs::write(dir.join(format!("{}-schema.json", v.as_str())), serde_json::to_string_pretty(&schema).unwrap_or_default());
+            let lines: Vec<String> = diags
+                .iter()
+                .map(|d| format!("{} {}:{} {}", d.code, d.span.file, d.span.line, d.message))
+                .collect();
+            let _ = std::fs::write(
+                dir.join(format!("{}-diagnostics.txt", v.as_str())),
+                lines.join("\n"),
+            );
+            let _ = std::fs::write(
+                dir.join(format!("{}-schema.json", v.as_str())),
+                serde_json::to_string_pretty(&schema).unwrap_or_default(),
+            );
         }
         // Every reference resolves to something the schema holds.
         for t in schema.types.values() {
@@ -91,7 +138,10 @@ fn corpus_lowers_without_panic() {
             }
         }
         for k in schema.enums.keys() {
-            assert!(!schema.types.contains_key(k), "{k} is both a type and an enum");
+            assert!(
+                !schema.types.contains_key(k),
+                "{k} is both a type and an enum"
+            );
         }
     }
 }

@@ -13,7 +13,7 @@
 //! * any row marked `Inherited from [base]` belongs to `base`, and makes `base` a base type of
 //!   the row's type (see `inherit`).
 
-use super::qualify::{clean_name, workload, Namespaces};
+use super::qualify::{clean_name, primitive_of, workload, Namespaces};
 use super::resolve::{Found, Index};
 use crate::diagnostics::{Code, Diagnostic, Span};
 use crate::facts::{BlockType, PageFacts, PageKind, PropertyRow, Table, TableContext, TypeExpr};
@@ -109,15 +109,25 @@ pub(crate) struct Collected<'a> {
 /// Methods named by a page's request lines, in page order, without repeats.
 pub(crate) fn methods(page: &PageFacts) -> Vec<Method> {
     let mut out = Vec::new();
-    for m in page.requests.iter().filter_map(|r| Method::parse(&r.method)) {
+    for m in page
+        .requests
+        .iter()
+        .filter_map(|r| Method::parse(&r.method))
+    {
         if !out.contains(&m) {
             out.push(m);
         }
     }
     if out.is_empty() {
         // No request line at all: the request example still says what the page does.
-        let from_example = page.blocks.iter().filter(|b| b.block_type == BlockType::Request);
-        if let Some(m) = from_example.filter_map(|b| b.request.as_ref()).find_map(|(m, _)| Method::parse(m)) {
+        let from_example = page
+            .blocks
+            .iter()
+            .filter(|b| b.block_type == BlockType::Request);
+        if let Some(m) = from_example
+            .filter_map(|b| b.request.as_ref())
+            .find_map(|(m, _)| Method::parse(m))
+        {
             out.push(m);
         }
     }
@@ -126,12 +136,18 @@ pub(crate) fn methods(page: &PageFacts) -> Vec<Method> {
 
 /// The `@odata.type` of a page's first response example annotation, if any.
 pub(crate) fn response_annotation_type(page: &PageFacts) -> Option<(String, bool)> {
-    page.blocks.iter().filter(|b| b.block_type == BlockType::Response).find_map(|b| {
-        let raw = b.annotation.get("@odata.type")?.as_str()?;
-        let coll = super::qualify::is_collection_spelling(raw)
-            || b.annotation.get("isCollection").and_then(|v| v.as_bool()).unwrap_or(false);
-        Some((clean_name(raw)?, coll))
-    })
+    page.blocks
+        .iter()
+        .filter(|b| b.block_type == BlockType::Response)
+        .find_map(|b| {
+            let raw = b.annotation.get("@odata.type")?.as_str()?;
+            let coll = super::qualify::is_collection_spelling(raw)
+                || b.annotation
+                    .get("isCollection")
+                    .and_then(|v| v.as_bool())
+                    .unwrap_or(false);
+            Some((clean_name(raw)?, coll))
+        })
 }
 
 fn named(expr: &TypeExpr) -> Option<(&str, Option<&str>)> {
@@ -143,15 +159,28 @@ fn named(expr: &TypeExpr) -> Option<(&str, Option<&str>)> {
 }
 
 fn annotation_str(page: &PageFacts, key: &str) -> Option<String> {
-    let block = page.blocks.iter().find(|b| b.block_type == BlockType::Resource)?;
+    let block = page
+        .blocks
+        .iter()
+        .find(|b| b.block_type == BlockType::Resource)?;
     block.annotation.get(key)?.as_str().map(str::to_string)
 }
 
 fn annotation_bool(page: &PageFacts, keys: &[&str]) -> bool {
-    let Some(block) = page.blocks.iter().find(|b| b.block_type == BlockType::Resource) else {
+    let Some(block) = page
+        .blocks
+        .iter()
+        .find(|b| b.block_type == BlockType::Resource)
+    else {
         return false;
     };
-    keys.iter().any(|k| block.annotation.get(*k).and_then(|v| v.as_bool()).unwrap_or(false))
+    keys.iter().any(|k| {
+        block
+            .annotation
+            .get(*k)
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false)
+    })
 }
 
 pub(crate) fn collect<'a>(
@@ -170,7 +199,10 @@ pub(crate) fn collect<'a>(
                 diags.push(Diagnostic::new(
                     Code::UnparsedTypeCell,
                     page.span(e.line),
-                    format!("enum heading `{}` is not a type name; its members were not generated", e.name),
+                    format!(
+                        "enum heading `{}` is not a type name; its members were not generated",
+                        e.name
+                    ),
                 ));
                 continue;
             };
@@ -183,7 +215,11 @@ pub(crate) fn collect<'a>(
                 members: e
                     .members
                     .iter()
-                    .map(|m| EnumMember { wire_name: m.name.clone(), value: m.value, description: m.description.clone() })
+                    .map(|m| EnumMember {
+                        wire_name: m.name.clone(),
+                        value: m.value,
+                        description: m.description.clone(),
+                    })
                     .collect(),
                 flags: e.flags,
                 from_prose: false,
@@ -197,9 +233,19 @@ pub(crate) fn collect<'a>(
             .resource_name
             .as_ref()
             .and_then(|r| Some((clean_name(&r.value)?, r.line)))
-            .or_else(|| Some((clean_name(&annotation_str(page, "@odata.type")?)?, page.title.as_ref().map_or(1, |t| t.line))));
+            .or_else(|| {
+                Some((
+                    clean_name(&annotation_str(page, "@odata.type")?)?,
+                    page.title.as_ref().map_or(1, |t| t.line),
+                ))
+            });
         let Some((name, line)) = named_by else {
-            if page.tables.iter().any(|t| matches!(t.context, TableContext::Properties | TableContext::Relationships)) {
+            if page.tables.iter().any(|t| {
+                matches!(
+                    t.context,
+                    TableContext::Properties | TableContext::Relationships
+                )
+            }) {
                 diags.push(Diagnostic::new(
                     Code::PageKindUnknown,
                     page.span(page.title.as_ref().map_or(1, |t| t.line)),
@@ -213,7 +259,9 @@ pub(crate) fn collect<'a>(
         let base = page
             .inherits_from
             .as_ref()
-            .and_then(|b| named(&b.value).map(|(n, l)| (n.to_string(), l.map(str::to_string), b.line)))
+            .and_then(|b| {
+                named(&b.value).map(|(n, l)| (n.to_string(), l.map(str::to_string), b.line))
+            })
             .or_else(|| annotation_str(page, "baseType").map(|b| (b, None, line)));
         c.types.push(TypeCand {
             id: id.clone(),
@@ -264,8 +312,9 @@ pub(crate) fn collect<'a>(
             .flat_map(|t| t.rows.iter().map(move |r| (t, r)))
             .collect();
         let ms = methods(page);
-        // The title is weak evidence: used only where a body must have a type.
-        let needs_type = !body_rows.is_empty() || ms.iter().any(|m| matches!(m, Method::Patch | Method::Put));
+        // The title is weak evidence: used only where the body must be the resource (an
+        // action's title names the action, `Answer call`, not a type).
+        let needs_type = ms.iter().any(|m| matches!(m, Method::Patch | Method::Put));
         let resource = resource_of(page, &page_ns, ns, index, needs_type);
         let describes = ms.iter().any(|m| matches!(m, Method::Patch | Method::Put))
             || (ms.contains(&Method::Post) && page.request_body_resource.is_some());
@@ -276,7 +325,10 @@ pub(crate) fn collect<'a>(
                     id: id.clone(),
                     rank: Rank::Api,
                     page,
-                    line: page.request_body_resource.as_ref().map_or(body_rows.first().map_or(1, |(t, _)| t.line), |r| r.line),
+                    line: page
+                        .request_body_resource
+                        .as_ref()
+                        .map_or(body_rows.first().map_or(1, |(t, _)| t.line), |r| r.line),
                     base: None,
                     key_property: None,
                     open_type: false,
@@ -288,9 +340,15 @@ pub(crate) fn collect<'a>(
             _ => None,
         };
         let op_index = c.ops.len();
-        c.ops.push(OpCand { page, resource: owner_type.clone().or(resource), body_is_resource: describes });
+        c.ops.push(OpCand {
+            page,
+            resource: owner_type.clone().or(resource),
+            body_is_resource: describes,
+        });
         for (t, row) in body_rows {
-            let owner = owner_type.as_ref().map(|o| c.owner_of(row, o, Rank::Api, page, &page_ns, ns, index));
+            let owner = owner_type
+                .as_ref()
+                .map(|o| c.owner_of(row, o, Rank::Api, page, &page_ns, ns, index));
             c.props.push(PropCand {
                 owner,
                 row,
@@ -346,16 +404,30 @@ impl<'a> Collected<'a> {
         if base.key() == table_type.key() {
             return base;
         }
-        self.bases.push(InferredBase { child: table_type.clone(), base: base.clone(), span: page.span(row.line) });
+        self.bases.push(InferredBase {
+            child: table_type.clone(),
+            base: base.clone(),
+            span: page.span(row.line),
+        });
         base
     }
 }
 
 /// The type an API page acts on (see the module doc for the order of evidence).
-fn resource_of(page: &PageFacts, page_ns: &str, ns: &Namespaces, index: &Index, use_title: bool) -> Option<TypeId> {
-    let to_id = |name: &str| -> Option<TypeId> {
+fn resource_of(
+    page: &PageFacts,
+    page_ns: &str,
+    ns: &Namespaces,
+    index: &Index,
+    use_title: bool,
+) -> Option<TypeId> {
+    let to_id_linked = |name: &str, link: Option<&str>| -> Option<TypeId> {
         let n = clean_name(name)?;
-        match index.lookup(ns, &n, page_ns, false) {
+        if primitive_of(ns.split(&n).1.as_str()).is_some() {
+            return None; // `Edm.String`, `stream`: no type to describe
+        }
+        // The link target settles names whose text is off (`[tabs](../resources/teamstab.md)`).
+        match index.lookup_named(ns, &n, link, page_ns) {
             Some(Found::Type(id)) => Some(id),
             // An enum (an action returning a status) is no resource: no body describes it.
             Some(Found::Enum(_)) => None,
@@ -365,10 +437,21 @@ fn resource_of(page: &PageFacts, page_ns: &str, ns: &Namespaces, index: &Index, 
             }
         }
     };
-    if let Some(id) = page.request_body_resource.as_ref().and_then(|r| named(&r.value)).and_then(|(n, _)| to_id(n)) {
+    let to_id = |name: &str| to_id_linked(name, None);
+    if let Some(id) = page
+        .request_body_resource
+        .as_ref()
+        .and_then(|r| named(&r.value))
+        .and_then(|(n, l)| to_id_linked(n, l))
+    {
         return Some(id);
     }
-    if let Some(id) = page.response_type.as_ref().and_then(|r| named(&r.value)).and_then(|(n, _)| to_id(n)) {
+    if let Some(id) = page
+        .response_type
+        .as_ref()
+        .and_then(|r| named(&r.value))
+        .and_then(|(n, l)| to_id_linked(n, l))
+    {
         return Some(id);
     }
     if let Some(id) = response_annotation_type(page).and_then(|(n, _)| to_id(&n)) {

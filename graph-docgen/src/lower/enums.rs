@@ -17,7 +17,8 @@
 //!   have kept, and users get the documented values as variants. One rule for all three
 //!   cases, and the same spelling a hand-written SDK would choose.
 //!
-//! Every enum that exists only in prose is marked `from_prose` and noted (`GD0500`).
+//! Every enum that exists only in prose is marked `from_prose`; `finish` notes those it keeps
+//! (`GD0500`).
 
 use super::collect::{Collected, EnumCand};
 use super::qualify::{clean_name, owner_member_name, workload, Namespaces};
@@ -37,6 +38,10 @@ fn innermost(expr: &TypeExpr) -> &TypeExpr {
     }
 }
 
+fn is_key(row: &crate::facts::PropertyRow) -> bool {
+    row.markers.key || row.name == "id"
+}
+
 /// Turns rows with values (or anonymous enums) into enum candidates and marks the rows
 /// whose type is such an enum.
 pub(crate) fn from_prose(c: &mut Collected<'_>, index: &mut Index<'_>, ns: &Namespaces) {
@@ -46,11 +51,20 @@ pub(crate) fn from_prose(c: &mut Collected<'_>, index: &mut Index<'_>, ns: &Name
         let values: Vec<EnumMember> = row
             .possible_values
             .iter()
-            .map(|v| EnumMember { wire_name: v.clone(), value: None, description: String::new() })
+            .map(|v| EnumMember {
+                wire_name: v.clone(),
+                value: None,
+                description: String::new(),
+            })
             .collect();
         let owner_enum = |owner: &Option<TypeId>| -> Option<TypeId> {
             let o = owner.as_ref()?;
-            Some(TypeId::new(o.namespace(), &owner_member_name(o.name(), &row.name)))
+            // `Prefer: outlook.timezone`, `files/fileData/data`: no name to build an enum name from.
+            clean_name(&row.name).filter(|n| !n.contains('.'))?;
+            Some(TypeId::new(
+                o.namespace(),
+                &owner_member_name(o.name(), &row.name),
+            ))
         };
         let target = match innermost(&row.ty) {
             TypeExpr::Named { name, link } if !values.is_empty() => {
@@ -64,13 +78,27 @@ pub(crate) fn from_prose(c: &mut Collected<'_>, index: &mut Index<'_>, ns: &Name
                 }
             }
             TypeExpr::AnonymousEnum => owner_enum(&p.owner).map(|id| (id, true)),
-            TypeExpr::Primitive(Primitive::String) if !values.is_empty() => owner_enum(&p.owner).map(|id| (id, true)),
+            // A key is an identifier, never an enum (a phrase such as "cannot be one of the
+            // following values" is a list of forbidden ids).
+            TypeExpr::Primitive(Primitive::String) if !values.is_empty() && !is_key(row) => {
+                owner_enum(&p.owner).map(|id| (id, true))
+            }
             _ => None,
         };
-        let Some((id, mark_row)) = target else { continue };
+        let Some((id, mark_row)) = target else {
+            continue;
+        };
         let id = index.add_enum(id);
         let (span, workload) = (p.span(), workload(p.page));
-        c.enums.push(EnumCand { id: id.clone(), span, description: String::new(), members: values, flags: false, from_prose: true, workload });
+        c.enums.push(EnumCand {
+            id: id.clone(),
+            span,
+            description: String::new(),
+            members: values,
+            flags: false,
+            from_prose: true,
+            workload,
+        });
         if let (true, Some(p)) = (mark_row, c.props.get_mut(i)) {
             p.prose_enum = Some(id);
         }
@@ -78,8 +106,13 @@ pub(crate) fn from_prose(c: &mut Collected<'_>, index: &mut Index<'_>, ns: &Name
 }
 
 /// Merges enum candidates into enum definitions keyed by [`TypeId::key`].
-pub(crate) fn build(mut cands: Vec<EnumCand>, diags: &mut Vec<Diagnostic>) -> BTreeMap<String, EnumDef> {
-    cands.sort_by(|a, b| (a.id.key(), a.from_prose, &a.span).cmp(&(b.id.key(), b.from_prose, &b.span)));
+pub(crate) fn build(
+    mut cands: Vec<EnumCand>,
+    diags: &mut Vec<Diagnostic>,
+) -> BTreeMap<String, EnumDef> {
+    cands.sort_by(|a, b| {
+        (a.id.key(), a.from_prose, &a.span).cmp(&(b.id.key(), b.from_prose, &b.span))
+    });
     let mut grouped: BTreeMap<String, Vec<EnumCand>> = BTreeMap::new();
     for c in cands {
         grouped.entry(c.id.key()).or_default().push(c);
@@ -92,7 +125,12 @@ pub(crate) fn build(mut cands: Vec<EnumCand>, diags: &mut Vec<Diagnostic>) -> BT
             members: Vec::new(),
             flags: group.iter().any(|c| c.flags),
             evolvable: false,
-            description: group.iter().map(|c| c.description.as_str()).find(|d| !d.is_empty()).unwrap_or("").to_string(),
+            description: group
+                .iter()
+                .map(|c| c.description.as_str())
+                .find(|d| !d.is_empty())
+                .unwrap_or("")
+                .to_string(),
             workload: group.iter().find_map(|c| c.workload.clone()),
             from_prose: group.iter().all(|c| c.from_prose),
             sources: Vec::new(),
@@ -102,10 +140,18 @@ pub(crate) fn build(mut cands: Vec<EnumCand>, diags: &mut Vec<Diagnostic>) -> BT
         for c in &group {
             let mut added = Vec::new();
             for m in &c.members {
-                if !def.members.iter().any(|d| d.wire_name.eq_ignore_ascii_case(&m.wire_name)) {
+                if !def
+                    .members
+                    .iter()
+                    .any(|d| d.wire_name.eq_ignore_ascii_case(&m.wire_name))
+                {
                     def.members.push(m.clone());
                     added.push(m.wire_name.clone());
-                } else if let Some(d) = def.members.iter_mut().find(|d| d.wire_name.eq_ignore_ascii_case(&m.wire_name)) {
+                } else if let Some(d) = def
+                    .members
+                    .iter_mut()
+                    .find(|d| d.wire_name.eq_ignore_ascii_case(&m.wire_name))
+                {
                     // Fill in what an earlier (prose) source did not say.
                     if d.value.is_none() {
                         d.value = m.value;
@@ -129,20 +175,23 @@ pub(crate) fn build(mut cands: Vec<EnumCand>, diags: &mut Vec<Diagnostic>) -> BT
         }
         def.sources.sort();
         def.sources.dedup();
-        def.evolvable = def.members.iter().any(|m| m.wire_name == UNKNOWN_FUTURE_VALUE);
-        let first_span = def.sources.first().cloned().unwrap_or_else(|| first.span.clone());
+        def.evolvable = def
+            .members
+            .iter()
+            .any(|m| m.wire_name == UNKNOWN_FUTURE_VALUE);
+        let first_span = def
+            .sources
+            .first()
+            .cloned()
+            .unwrap_or_else(|| first.span.clone());
         if def.members.is_empty() {
             diags.push(Diagnostic::new(
                 Code::EmptyEnum,
-                first_span.clone(),
-                format!("enum `{}` has no members anywhere; it keeps raw values", def.id),
-            ));
-        }
-        if def.from_prose {
-            diags.push(Diagnostic::new(
-                Code::EnumFromProse,
                 first_span,
-                format!("enum `{}` was built from a \"Possible values\" phrase ({} members)", def.id, def.members.len()),
+                format!(
+                    "enum `{}` has no members anywhere; it keeps raw values",
+                    def.id
+                ),
             ));
         }
         out.insert(key, def);
@@ -160,7 +209,14 @@ mod tests {
             id: TypeId::new("microsoft.graph", name),
             span: Span::line(file, line),
             description: String::new(),
-            members: members.iter().map(|m| EnumMember { wire_name: m.to_string(), value: None, description: String::new() }).collect(),
+            members: members
+                .iter()
+                .map(|m| EnumMember {
+                    wire_name: m.to_string(),
+                    value: None,
+                    description: String::new(),
+                })
+                .collect(),
             flags: false,
             from_prose,
             workload: None,
@@ -173,7 +229,13 @@ mod tests {
         let enums = build(
             vec![
                 cand("color", "b.md", 9, &["red", "blue", "green"], true),
-                cand("Color", "a.md", 4, &["red", "blue", "unknownFutureValue"], false),
+                cand(
+                    "Color",
+                    "a.md",
+                    4,
+                    &["red", "blue", "unknownFutureValue"],
+                    false,
+                ),
             ],
             &mut diags,
         );
@@ -182,20 +244,33 @@ mod tests {
         assert_eq!(names, ["red", "blue", "unknownFutureValue", "green"]);
         assert!(e.evolvable);
         assert!(!e.from_prose);
-        assert_eq!(e.id.0, "microsoft.graph.Color", "the enum page's spelling wins");
-        let conflict: Vec<_> = diags.iter().filter(|d| d.code == Code::EnumMembersConflict).collect();
+        assert_eq!(
+            e.id.0, "microsoft.graph.Color",
+            "the enum page's spelling wins"
+        );
+        let conflict: Vec<_> = diags
+            .iter()
+            .filter(|d| d.code == Code::EnumMembersConflict)
+            .collect();
         assert_eq!(conflict.len(), 1);
         assert_eq!(conflict[0].span, Span::line("b.md", 9));
         assert_eq!(conflict[0].related[0].0, Span::line("a.md", 4));
     }
 
     #[test]
-    fn prose_only_enum_is_noted_and_empty_enum_reported() {
+    fn prose_only_enum_is_marked_and_empty_enum_reported() {
         let mut diags = Vec::new();
-        let enums = build(vec![cand("status", "x.md", 3, &["active"], true), cand("empty", "x.md", 5, &[], true)], &mut diags);
-        assert!(enums.get("microsoft.graph.status").is_some_and(|e| e.from_prose && !e.evolvable));
+        let enums = build(
+            vec![
+                cand("status", "x.md", 3, &["active"], true),
+                cand("empty", "x.md", 5, &[], true),
+            ],
+            &mut diags,
+        );
+        assert!(enums
+            .get("microsoft.graph.status")
+            .is_some_and(|e| e.from_prose && !e.evolvable));
         let codes: Vec<_> = diags.iter().map(|d| (d.code, d.span.line)).collect();
-        assert!(codes.contains(&(Code::EnumFromProse, 3)));
-        assert!(codes.contains(&(Code::EmptyEnum, 5)));
+        assert_eq!(codes, [(Code::EmptyEnum, 5)]);
     }
 }

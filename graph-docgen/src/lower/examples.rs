@@ -20,7 +20,7 @@
 //! values, so they only add missing properties and nested types; their values are not checked.
 
 use super::collect::OpCand;
-use super::qualify::{clean_name, is_collection_spelling, primitive_of, Namespaces};
+use super::qualify::{clean_name, is_collection_spelling, primitive_of, workload, Namespaces};
 use super::resolve::{Found, Index};
 use crate::diagnostics::{Code, Diagnostic, Span};
 use crate::facts::{BlockType, Json, JsonValue, PageFacts, Primitive};
@@ -58,8 +58,11 @@ pub(crate) fn apply(
 ) -> Overrides {
     let mut overrides = Overrides::new();
     let mut from_example = BTreeSet::new();
-    let op_resource: BTreeMap<&str, &TypeId> =
-        ops.iter().filter(|o| o.body_is_resource).filter_map(|o| Some((o.page.path.as_str(), o.resource.as_ref()?))).collect();
+    let op_resource: BTreeMap<&str, &TypeId> = ops
+        .iter()
+        .filter(|o| o.body_is_resource)
+        .filter_map(|o| Some((o.page.path.as_str(), o.resource.as_ref()?)))
+        .collect();
     for &page in pages {
         let page_ns = ns.of_page(page);
         let page_type = page
@@ -70,7 +73,11 @@ pub(crate) fn apply(
         for block in &page.blocks {
             let Some(body) = &block.body else { continue };
             let annotated = block.annotation.get("@odata.type").and_then(|v| v.as_str());
-            let mut collection = block.annotation.get("isCollection").and_then(|v| v.as_bool()).unwrap_or(false)
+            let collection = block
+                .annotation
+                .get("isCollection")
+                .and_then(|v| v.as_bool())
+                .unwrap_or(false)
                 || annotated.is_some_and(is_collection_spelling);
             let named = annotated
                 .or_else(|| body.value.get("@odata.type").and_then(Json::as_str))
@@ -78,7 +85,9 @@ pub(crate) fn apply(
                 .and_then(|n| lookup_or_new(index, ns, &n, &page_ns));
             let root = match (named, block.block_type) {
                 (Some(t), _) => Some(t),
-                (None, BlockType::Request) => op_resource.get(page.path.as_str()).map(|t| (*t).clone()),
+                (None, BlockType::Request) => {
+                    op_resource.get(page.path.as_str()).map(|t| (*t).clone())
+                }
                 (None, BlockType::Resource) => page_type.clone(),
                 _ => None,
             };
@@ -94,14 +103,33 @@ pub(crate) fn apply(
                 overrides: &mut overrides,
                 diags,
             };
-            // A collection response is `{"value": [...]}`; a bare array is one too.
-            let value_array = body.value.get("value").filter(|v| matches!(v.value, JsonValue::Array(_)));
-            if value_array.is_some() && body.value.members().iter().all(|(k, _)| k == "value" || k.starts_with('@')) {
-                collection = true;
-            }
-            let items: Vec<&Json> = match (&body.value.value, collection, value_array) {
-                (JsonValue::Array(items), _, _) => items.iter().collect(),
-                (_, true, Some(Json { value: JsonValue::Array(items), .. })) => items.iter().collect(),
+            // A response wraps its payload in `{"value": …}` (an array for collections, an
+            // object in some single-item responses); a bare array is a collection too.
+            let wrapped = body.value.get("value").filter(|_| {
+                body.value
+                    .members()
+                    .iter()
+                    .all(|(k, _)| k == "value" || k.contains('@'))
+            });
+            let items: Vec<&Json> = match (&body.value.value, wrapped) {
+                (JsonValue::Array(items), _) => items.iter().collect(),
+                (
+                    _,
+                    Some(Json {
+                        value: JsonValue::Array(items),
+                        ..
+                    }),
+                ) => items.iter().collect(),
+                (
+                    _,
+                    Some(
+                        single @ Json {
+                            value: JsonValue::Object(_),
+                            ..
+                        },
+                    ),
+                ) if !collection => vec![single],
+                (_, Some(_)) => Vec::new(),
                 _ => vec![&body.value],
             };
             for item in items {
@@ -142,6 +170,12 @@ fn is_data_key(k: &str) -> bool {
     !k.is_empty() && !k.contains('@')
 }
 
+/// Graph property names are identifiers; `String-value` and `{column}` are placeholders.
+fn is_property_name(k: &str) -> bool {
+    k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && !k.starts_with(|c: char| c.is_ascii_digit())
+}
+
 fn number_type(n: &str) -> Primitive {
     if n.contains(['.', 'e', 'E']) {
         return Primitive::Double;
@@ -177,7 +211,7 @@ impl Walker<'_, '_, '_> {
                     base: None,
                     properties: Vec::new(),
                     description: String::new(),
-                    workload: None,
+                    workload: workload(self.page),
                     key_property: None,
                     open_type: false,
                     is_abstract: false,
@@ -191,9 +225,21 @@ impl Walker<'_, '_, '_> {
             }
             // The declaration the tables give, looked up along the base chain.
             let declared = self.schema.types.get(&key).and_then(|t| {
-                self.schema.all_properties(t).into_iter().find(|p| p.wire_name == *name).map(|p| (p.ty.clone(), p.source.clone()))
+                self.schema
+                    .all_properties(t)
+                    .into_iter()
+                    .find(|p| p.wire_name == *name)
+                    .map(|p| (p.ty.clone(), p.source.clone()))
             });
+            let open = self.schema.types.get(&key).is_some_and(|t| t.open_type);
             match declared {
+                // An open type's extra members are data (list item fields), not missing properties.
+                None if open => {}
+                None if !is_property_name(name) => self.diags.push(Diagnostic::new(
+                    Code::ExampleOnlyProperty,
+                    self.span(value.line),
+                    format!("member `{name}` of `{ty}` appears only in an example and is no property name (a placeholder?); it was not added"),
+                )),
                 None => {
                     let shape = self.shape(value, depth);
                     self.diags.push(Diagnostic::new(
@@ -238,8 +284,13 @@ impl Walker<'_, '_, '_> {
             JsonValue::Number(n) => TypeRef::Primitive(number_type(n)),
             JsonValue::String(_) => TypeRef::Primitive(Primitive::String),
             JsonValue::Array(items) => {
-                let inner = items.iter().find(|i| i.value != JsonValue::Null).map(|i| self.shape(i, depth + 1));
-                TypeRef::Collection(Box::new(inner.unwrap_or(TypeRef::Primitive(Primitive::Json))))
+                let inner = items
+                    .iter()
+                    .find(|i| i.value != JsonValue::Null)
+                    .map(|i| self.shape(i, depth + 1));
+                TypeRef::Collection(Box::new(
+                    inner.unwrap_or(TypeRef::Primitive(Primitive::Json)),
+                ))
             }
             JsonValue::Object(_) => match object_type(v, self.ns, self.index, &self.page_ns) {
                 Some(t) => {
@@ -274,10 +325,20 @@ impl Walker<'_, '_, '_> {
     }
 
     /// Compares a value with the declared type of property `name` of `owner`.
-    fn check(&mut self, owner: &TypeId, name: &str, decl: &TypeRef, decl_span: &Span, v: &Json, depth: usize) {
+    fn check(
+        &mut self,
+        owner: &TypeId,
+        name: &str,
+        decl: &TypeRef,
+        decl_span: &Span,
+        v: &Json,
+        depth: usize,
+    ) {
         let is_collection = matches!(decl, TypeRef::Collection(_));
         match (&v.value, decl) {
-            (JsonValue::Null, _) | (_, TypeRef::Unknown(_)) | (_, TypeRef::Primitive(Primitive::Json)) => {}
+            (JsonValue::Null, _)
+            | (_, TypeRef::Unknown(_))
+            | (_, TypeRef::Primitive(Primitive::Json)) => {}
             (JsonValue::Array(items), TypeRef::Collection(inner)) => {
                 for i in items {
                     self.check(owner, name, inner, decl_span, i, depth + 1);
@@ -298,14 +359,26 @@ impl Walker<'_, '_, '_> {
             }
             (JsonValue::Object(_), TypeRef::Complex(_)) => self.descend(decl, v, depth),
             (JsonValue::String(s), TypeRef::Enum(id)) => {
-                let Some(e) = self.schema.enum_def(id) else { return };
+                let Some(e) = self.schema.enum_def(id) else {
+                    return;
+                };
                 if e.members.is_empty() {
                     return;
                 }
-                let parts: Vec<&str> = if e.flags { s.split(',').map(str::trim).collect() } else { vec![s.as_str()] };
-                let bad: Vec<&str> = parts.into_iter().filter(|p| !e.members.iter().any(|m| m.wire_name.eq_ignore_ascii_case(p))).collect();
+                // Flags travel as `"a,b"`; the docs do not always say an enum is a flags enum,
+                // so a comma-joined list of members is accepted for any enum.
+                let parts: Vec<&str> = s.split(',').map(str::trim).collect();
+                let bad: Vec<&str> = parts
+                    .into_iter()
+                    .filter(|p| {
+                        !e.members
+                            .iter()
+                            .any(|m| m.wire_name.eq_ignore_ascii_case(p))
+                    })
+                    .collect();
                 if !bad.is_empty() {
-                    let members: Vec<&str> = e.members.iter().map(|m| m.wire_name.as_str()).collect();
+                    let members: Vec<&str> =
+                        e.members.iter().map(|m| m.wire_name.as_str()).collect();
                     let msg = format!(
                         "`{name}` of `{owner}`: example value \"{}\" is not a member of enum `{}` ({})",
                         bad.join(","),
@@ -317,14 +390,20 @@ impl Walker<'_, '_, '_> {
             }
             (value, TypeRef::Primitive(p)) if fits(value, *p) => {}
             _ => {
-                let msg = format!("`{name}` of `{owner}`: example value does not fit the declared type {}", describe(decl));
+                let msg = format!(
+                    "`{name}` of `{owner}`: example value does not fit the declared type {}",
+                    describe(decl)
+                );
                 self.mismatch(msg, v, decl_span);
             }
         }
     }
 
     fn mismatch(&mut self, msg: String, v: &Json, decl_span: &Span) {
-        self.diags.push(Diagnostic::new(Code::ExampleValueMismatch, self.span(v.line), msg).with_related(decl_span.clone(), "the declaration"));
+        self.diags.push(
+            Diagnostic::new(Code::ExampleValueMismatch, self.span(v.line), msg)
+                .with_related(decl_span.clone(), "the declaration"),
+        );
     }
 
     /// Changes the type of a property where it is declared (own type or a base).
@@ -335,7 +414,9 @@ impl Walker<'_, '_, '_> {
             if !seen.insert(k.clone()) {
                 return;
             }
-            let Some(t) = self.schema.types.get_mut(&k) else { return };
+            let Some(t) = self.schema.types.get_mut(&k) else {
+                return;
+            };
             if let Some(p) = t.properties.iter_mut().find(|p| p.wire_name == name) {
                 p.ty = now.clone();
                 self.overrides.insert((k, name.to_string()), now);
@@ -383,7 +464,12 @@ mod tests {
 
     #[test]
     fn numbers_by_value() {
-        let cases = [("1", Primitive::Int32), ("3000000000", Primitive::Int64), ("2.5", Primitive::Double), ("1e3", Primitive::Double)];
+        let cases = [
+            ("1", Primitive::Int32),
+            ("3000000000", Primitive::Int64),
+            ("2.5", Primitive::Double),
+            ("1e3", Primitive::Double),
+        ];
         for (n, want) in cases {
             assert_eq!(number_type(n), want, "{n}");
         }

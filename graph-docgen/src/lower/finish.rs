@@ -6,6 +6,7 @@
 //! * A key is never both a type and an enum: the type is kept (it was described by a page or
 //!   an example), and references to the enum become `String`, which holds every enum value
 //!   (`GD0503`).
+//! * An enum made from prose that nothing uses any more (its row lost a merge) is dropped.
 //! * Every `Enum` reference names an enum in the schema (else `String`, same reason), and a
 //!   `Complex` reference to a name that only an enum has is that enum.
 
@@ -16,10 +17,19 @@ use std::collections::{BTreeMap, BTreeSet};
 
 pub(crate) fn finish(schema: &mut Schema, diags: &mut Vec<Diagnostic>) {
     // Enum keys that also name a type.
-    let clashes: BTreeSet<String> = schema.enums.keys().filter(|k| schema.types.contains_key(*k)).cloned().collect();
+    let clashes: BTreeSet<String> = schema
+        .enums
+        .keys()
+        .filter(|k| schema.types.contains_key(*k))
+        .cloned()
+        .collect();
     for k in &clashes {
         if let (Some(e), Some(t)) = (schema.enums.remove(k), schema.types.get(k)) {
-            let span = e.sources.first().cloned().unwrap_or_else(|| Span::line("", 1));
+            let span = e
+                .sources
+                .first()
+                .cloned()
+                .unwrap_or_else(|| Span::line("", 1));
             let mut d = Diagnostic::new(
                 Code::EnumTypeClash,
                 span,
@@ -32,7 +42,11 @@ pub(crate) fn finish(schema: &mut Schema, diags: &mut Vec<Diagnostic>) {
         }
     }
     let enum_keys: BTreeSet<String> = schema.enums.keys().cloned().collect();
-    let enum_ids: BTreeMap<String, TypeId> = schema.enums.iter().map(|(k, e)| (k.clone(), e.id.clone())).collect();
+    let enum_ids: BTreeMap<String, TypeId> = schema
+        .enums
+        .iter()
+        .map(|(k, e)| (k.clone(), e.id.clone()))
+        .collect();
     let type_keys: BTreeSet<String> = schema.types.keys().cloned().collect();
     let fix = |t: &mut TypeRef| {
         fix_enum_refs(t, &enum_keys);
@@ -50,17 +64,26 @@ pub(crate) fn finish(schema: &mut Schema, diags: &mut Vec<Diagnostic>) {
         if let Some(r) = &mut op.response {
             fix(r);
         }
-        if op.resource.as_ref().is_some_and(|r| enum_keys.contains(&r.key())) {
+        if op
+            .resource
+            .as_ref()
+            .is_some_and(|r| enum_keys.contains(&r.key()))
+        {
             op.resource = None;
         }
     }
+
+    drop_unused_prose_enums(schema);
+    note_prose_enums(schema, diags);
 
     // Referenced but undescribed types, with their first reference.
     let mut missing: BTreeMap<String, (TypeId, Span)> = BTreeMap::new();
     let mut note = |t: &TypeRef, span: &Span, types: &BTreeMap<String, TypeDef>| {
         if let Some(id) = complex_of(t) {
             if !types.contains_key(&id.key()) {
-                let entry = missing.entry(id.key()).or_insert_with(|| (id.clone(), span.clone()));
+                let entry = missing
+                    .entry(id.key())
+                    .or_insert_with(|| (id.clone(), span.clone()));
                 if *span < entry.1 {
                     entry.1 = span.clone();
                 }
@@ -92,7 +115,9 @@ pub(crate) fn finish(schema: &mut Schema, diags: &mut Vec<Diagnostic>) {
         diags.push(Diagnostic::new(
             Code::UndescribedType,
             span.clone(),
-            format!("type `{id}` is referenced but never described; it keeps whatever JSON it receives"),
+            format!(
+                "type `{id}` is referenced but never described; it keeps whatever JSON it receives"
+            ),
         ));
         schema.types.insert(
             key,
@@ -109,6 +134,51 @@ pub(crate) fn finish(schema: &mut Schema, diags: &mut Vec<Diagnostic>) {
                 sources: vec![span],
             },
         );
+    }
+}
+
+/// A prose enum that no property or body field uses lost a merge (`GD0403` named the row
+/// it came from, and the winning type was kept): generating it would only add dead code.
+fn drop_unused_prose_enums(schema: &mut Schema) {
+    fn collect(t: &TypeRef, used: &mut BTreeSet<String>) {
+        match t {
+            TypeRef::Enum(id) => {
+                used.insert(id.key());
+            }
+            TypeRef::Collection(inner) => collect(inner, used),
+            _ => {}
+        }
+    }
+    let mut used = BTreeSet::new();
+    for p in schema.types.values().flat_map(|t| &t.properties) {
+        collect(&p.ty, &mut used);
+    }
+    for op in &schema.operations {
+        for f in &op.body {
+            collect(&f.ty, &mut used);
+        }
+        if let Some(r) = &op.response {
+            collect(r, &mut used);
+        }
+    }
+    schema
+        .enums
+        .retain(|k, e| !e.from_prose || used.contains(k));
+}
+
+fn note_prose_enums(schema: &Schema, diags: &mut Vec<Diagnostic>) {
+    for e in schema.enums.values().filter(|e| e.from_prose) {
+        if let Some(span) = e.sources.first() {
+            diags.push(Diagnostic::new(
+                Code::EnumFromProse,
+                span.clone(),
+                format!(
+                    "enum `{}` was built from a \"Possible values\" phrase ({} members)",
+                    e.id,
+                    e.members.len()
+                ),
+            ));
+        }
     }
 }
 
@@ -135,7 +205,9 @@ fn fix_complex_refs(t: &mut TypeRef, types: &BTreeSet<String>, enums: &BTreeMap<
 
 fn fix_enum_refs(t: &mut TypeRef, enums: &BTreeSet<String>) {
     match t {
-        TypeRef::Enum(id) if !enums.contains(&id.key()) => *t = TypeRef::Primitive(Primitive::String),
+        TypeRef::Enum(id) if !enums.contains(&id.key()) => {
+            *t = TypeRef::Primitive(Primitive::String)
+        }
         TypeRef::Collection(inner) => fix_enum_refs(inner, enums),
         _ => {}
     }

@@ -19,24 +19,36 @@ use std::collections::{BTreeMap, BTreeSet};
 /// Key of the root entity type.
 const ENTITY: &str = "microsoft.graph.entity";
 
-pub(crate) fn inherit(c: &Collected<'_>, index: &Index<'_>, ns: &Namespaces, schema: &mut Schema, diags: &mut Vec<Diagnostic>) {
+pub(crate) fn inherit(
+    c: &Collected<'_>,
+    index: &Index<'_>,
+    ns: &Namespaces,
+    schema: &mut Schema,
+    diags: &mut Vec<Diagnostic>,
+) {
     // Explicit bases, best-ranked page first.
     let mut cands: Vec<_> = c.types.iter().filter(|t| t.base.is_some()).collect();
-    cands.sort_by(|a, b| (a.id.key(), a.rank, &a.page.path).cmp(&(b.id.key(), b.rank, &b.page.path)));
+    cands.sort_by(|a, b| {
+        (a.id.key(), a.rank, &a.page.path).cmp(&(b.id.key(), b.rank, &b.page.path))
+    });
     let mut decided: BTreeSet<String> = BTreeSet::new();
     for t in cands {
         let key = t.id.key();
         if decided.contains(&key) {
             continue;
         }
-        let Some((name, link, line)) = &t.base else { continue };
+        let Some((name, link, line)) = &t.base else {
+            continue;
+        };
         let page_ns = ns.of_page(t.page);
-        let found = clean_name(name).and_then(|n| index.lookup_type(ns, &n, &page_ns)).or_else(|| {
-            match index.lookup_named(ns, name, link.as_deref(), &page_ns) {
-                Some(super::resolve::Found::Type(id)) => Some(id),
-                _ => None,
-            }
-        });
+        let found = clean_name(name)
+            .and_then(|n| index.lookup_type(ns, &n, &page_ns))
+            .or_else(
+                || match index.lookup_named(ns, name, link.as_deref(), &page_ns) {
+                    Some(super::resolve::Found::Type(id)) => Some(id),
+                    _ => None,
+                },
+            );
         match found.filter(|b| schema.types.contains_key(&b.key())) {
             Some(base) if base.key() != key => {
                 if let Some(def) = schema.types.get_mut(&key) {
@@ -73,7 +85,9 @@ pub(crate) fn inherit(c: &Collected<'_>, index: &Index<'_>, ns: &Namespaces, sch
             if decided.contains(from) || from == to || from == ENTITY || reaches(schema, to, from) {
                 continue;
             }
-            let Some(base_id) = schema.types.get(to).map(|t| t.id.clone()) else { continue };
+            let Some(base_id) = schema.types.get(to).map(|t| t.id.clone()) else {
+                continue;
+            };
             if let Some(def) = schema.types.get_mut(from) {
                 def.base = Some(base_id);
                 decided.insert(from.clone());
@@ -92,9 +106,19 @@ pub(crate) fn assign_kinds(schema: &mut Schema) {
         .values()
         .map(|t| {
             let entity = t.key_property.is_some()
-                || schema.all_properties(t).iter().any(|p| p.wire_name == "id" || p.key)
+                || schema
+                    .all_properties(t)
+                    .iter()
+                    .any(|p| p.wire_name == "id" || p.key)
                 || chain_has_entity(schema, &t.id);
-            (t.id.key(), if entity { TypeKind::Entity } else { TypeKind::Complex })
+            (
+                t.id.key(),
+                if entity {
+                    TypeKind::Entity
+                } else {
+                    TypeKind::Complex
+                },
+            )
         })
         .collect();
     for (k, kind) in kinds {
@@ -115,7 +139,11 @@ fn reaches(schema: &Schema, from: &str, target: &str) -> bool {
         if !seen.insert(k.clone()) {
             return false;
         }
-        cur = schema.types.get(&k).and_then(|t| t.base.as_ref()).map(TypeId::key);
+        cur = schema
+            .types
+            .get(&k)
+            .and_then(|t| t.base.as_ref())
+            .map(TypeId::key);
     }
     false
 }
@@ -143,20 +171,36 @@ fn break_cycles(schema: &mut Schema, diags: &mut Vec<Diagnostic>) {
         let mut cur = Some(start);
         while let Some(k) = cur {
             if let Some(pos) = path.iter().position(|p| *p == k) {
-                let cycle: Vec<String> = path.get(pos..).map(<[String]>::to_vec).unwrap_or_default();
-                let Some(breaker) = cycle.iter().max().cloned() else { break };
+                let cycle: Vec<String> =
+                    path.get(pos..).map(<[String]>::to_vec).unwrap_or_default();
+                let Some(breaker) = cycle.iter().max().cloned() else {
+                    break;
+                };
                 let related: Vec<_> = cycle
                     .iter()
                     .filter(|m| **m != breaker)
-                    .filter_map(|m| schema.types.get(m).and_then(|t| t.sources.first().cloned().map(|s| (s, t.id.to_string()))))
+                    .filter_map(|m| {
+                        schema
+                            .types
+                            .get(m)
+                            .and_then(|t| t.sources.first().cloned().map(|s| (s, t.id.to_string())))
+                    })
                     .collect();
                 if let Some(def) = schema.types.get_mut(&breaker) {
                     let names: Vec<String> = cycle.to_vec();
-                    let span = def.sources.first().cloned().unwrap_or_else(|| crate::diagnostics::Span::line("", 1));
+                    let span = def
+                        .sources
+                        .first()
+                        .cloned()
+                        .unwrap_or_else(|| crate::diagnostics::Span::line("", 1));
                     let mut d = Diagnostic::new(
                         Code::InheritanceCycle,
                         span,
-                        format!("base types form a cycle ({}); `{}` was generated without its base", names.join(" -> "), def.id),
+                        format!(
+                            "base types form a cycle ({}); `{}` was generated without its base",
+                            names.join(" -> "),
+                            def.id
+                        ),
                     );
                     for (s, label) in related {
                         d = d.with_related(s, format!("`{label}` is on the cycle"));
@@ -167,7 +211,11 @@ fn break_cycles(schema: &mut Schema, diags: &mut Vec<Diagnostic>) {
                 break;
             }
             path.push(k.clone());
-            cur = schema.types.get(&k).and_then(|t| t.base.as_ref()).map(TypeId::key);
+            cur = schema
+                .types
+                .get(&k)
+                .and_then(|t| t.base.as_ref())
+                .map(TypeId::key);
         }
     }
 }

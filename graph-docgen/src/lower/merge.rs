@@ -15,7 +15,10 @@ use crate::diagnostics::{Code, Diagnostic};
 use crate::schema::{Property, Schema, TypeDef, TypeKind, TypeRef};
 use std::collections::BTreeMap;
 
-fn order_key<'a>(p: &'a PropCand<'_>) -> (Rank, &'a str, u32, u32) {
+/// Rank, page path, table line, row line: the merge order of property rows.
+type OrderKey<'a> = (Rank, &'a str, u32, u32);
+
+fn order_key<'a>(p: &'a PropCand<'_>) -> OrderKey<'a> {
     (p.rank, p.page.path.as_str(), p.table_line, p.row.line)
 }
 
@@ -30,7 +33,9 @@ fn is_unknown(t: &TypeRef) -> bool {
 pub(crate) fn merge(c: &Collected<'_>, schema: &mut Schema, diags: &mut Vec<Diagnostic>) {
     // Types: attributes from the best-ranked candidate that states them.
     let mut type_cands: Vec<_> = c.types.iter().collect();
-    type_cands.sort_by(|a, b| (a.id.key(), a.rank, &a.page.path, a.line).cmp(&(b.id.key(), b.rank, &b.page.path, b.line)));
+    type_cands.sort_by(|a, b| {
+        (a.id.key(), a.rank, &a.page.path, a.line).cmp(&(b.id.key(), b.rank, &b.page.path, b.line))
+    });
     for t in type_cands {
         let def = schema.types.entry(t.id.key()).or_insert_with(|| TypeDef {
             id: t.id.clone(),
@@ -62,17 +67,29 @@ pub(crate) fn merge(c: &Collected<'_>, schema: &mut Schema, diags: &mut Vec<Diag
     let mut by_owner: BTreeMap<String, BTreeMap<&str, Vec<&PropCand<'_>>>> = BTreeMap::new();
     for p in &c.props {
         if let Some(owner) = &p.owner {
-            by_owner.entry(owner.key()).or_default().entry(p.row.name.as_str()).or_default().push(p);
+            by_owner
+                .entry(owner.key())
+                .or_default()
+                .entry(p.row.name.as_str())
+                .or_default()
+                .push(p);
         }
     }
     for (owner, props) in by_owner {
-        let Some(def) = schema.types.get_mut(&owner) else { continue };
-        let mut chosen: Vec<(&PropCand<'_>, (Rank, &str, u32, u32))> = Vec::new();
+        let Some(def) = schema.types.get_mut(&owner) else {
+            continue;
+        };
+        let mut chosen: Vec<(&PropCand<'_>, OrderKey<'_>)> = Vec::new();
         for (_, mut cands) in props {
-            cands.sort_by(|a, b| (is_unknown(&a.ty), order_key(a)).cmp(&(is_unknown(&b.ty), order_key(b))));
-            let Some(winner) = cands.first().copied() else { continue };
+            cands.sort_by(|a, b| {
+                (is_unknown(&a.ty), order_key(a)).cmp(&(is_unknown(&b.ty), order_key(b)))
+            });
+            let Some(winner) = cands.first().copied() else {
+                continue;
+            };
             for loser in cands.iter().skip(1).filter(|l| l.ty != winner.ty) {
-                let same_table = loser.page.path == winner.page.path && loser.table_line == winner.table_line;
+                let same_table =
+                    loser.page.path == winner.page.path && loser.table_line == winner.table_line;
                 let (code, what) = if same_table {
                     (Code::PropertyTypeConflict, "is listed twice in this table")
                 } else {
@@ -94,7 +111,11 @@ pub(crate) fn merge(c: &Collected<'_>, schema: &mut Schema, diags: &mut Vec<Diag
                 );
             }
             // Position: where the property first appears in rank/path/line order.
-            let first_seen = cands.iter().map(|p| order_key(p)).min().unwrap_or_else(|| order_key(winner));
+            let first_seen = cands
+                .iter()
+                .map(|p| order_key(p))
+                .min()
+                .unwrap_or_else(|| order_key(winner));
             chosen.push((winner, first_seen));
         }
         chosen.sort_by(|a, b| a.1.cmp(&b.1));

@@ -3,14 +3,15 @@
 //! Paths: the usable request lines of that method, in page order (broken lines were reported
 //! by the parser); none usable -> the operation is still generated, without paths, and
 //! `GD0202` says no request constructor can be made. Body (PATCH, POST, PUT): the
-//! request-body rows in table order, typed like properties (example corrections included);
+//! request-body rows in table order, typed as the resource's merged property (example
+//! corrections included) so that the builder and the model agree;
 //! a PATCH page without a body table and without "do not supply a request body" gets its
 //! resource's writable structural properties (`body_from_resource`, `GD0600`). A field can be
 //! cleared unless its row says it cannot be cleared or it is not nullable (row or resource).
 //! A read-only property offered for PATCH is reported (`GD0602`). Response: the `## Response`
 //! sentence's type, else the response example annotation's `@odata.type`.
 
-use super::collect::{methods, response_annotation_type, Collected};
+use super::collect::{methods, response_annotation_type, Collected, PropCand};
 use super::examples::Overrides;
 use super::qualify::{primitive_of, workload, Namespaces};
 use super::resolve::Index;
@@ -27,6 +28,12 @@ pub(crate) fn build(
     diags: &mut Vec<Diagnostic>,
 ) {
     let mut ops = Vec::new();
+    let mut rows_of: std::collections::BTreeMap<usize, Vec<&PropCand<'_>>> = Default::default();
+    for p in &c.props {
+        if let Some(i) = p.body_of {
+            rows_of.entry(i).or_default().push(p);
+        }
+    }
     for (op_index, op) in c.ops.iter().enumerate() {
         let page = op.page;
         let page_ns = ns.of_page(page);
@@ -47,12 +54,16 @@ pub(crate) fn build(
             continue;
         }
         let response = response(page, index, ns, &page_ns, diags);
-        let mut rows: Vec<_> = c.props.iter().filter(|p| p.body_of == Some(op_index)).collect();
+        let mut rows = rows_of.remove(&op_index).unwrap_or_default();
         rows.sort_by_key(|p| (p.table_line, p.row.line));
         let resource_def = op.resource.as_ref().and_then(|r| schema.type_def(r));
 
         for method in all_methods {
-            let lines: Vec<_> = page.requests.iter().filter(|r| Method::parse(&r.method) == Some(method)).collect();
+            let lines: Vec<_> = page
+                .requests
+                .iter()
+                .filter(|r| Method::parse(&r.method) == Some(method))
+                .collect();
             let paths: Vec<_> = lines
                 .iter()
                 .filter_map(|r| match &r.path {
@@ -72,18 +83,35 @@ pub(crate) fn build(
             let mut body_from_resource = false;
             if matches!(method, Method::Patch | Method::Post | Method::Put) {
                 for p in &rows {
-                    let declared = resource_def.and_then(|r| schema.all_properties(r).into_iter().find(|q| q.wire_name == p.row.name));
+                    let declared = resource_def.and_then(|r| {
+                        schema
+                            .all_properties(r)
+                            .into_iter()
+                            .find(|q| q.wire_name == p.row.name)
+                    });
                     let owner_key = p.owner.as_ref().map(|o| o.key()).unwrap_or_default();
-                    let ty = overrides.get(&(owner_key, p.row.name.clone())).cloned().unwrap_or_else(|| p.ty.clone());
-                    let read_only = p.row.markers.read_only || declared.is_some_and(|d| d.read_only);
+                    // The builder takes what the model holds (after merge and examples), so a
+                    // value read from the API can be sent back; rows of action parameters keep
+                    // their own type.
+                    let ty = overrides
+                        .get(&(owner_key, p.row.name.clone()))
+                        .cloned()
+                        .or_else(|| declared.map(|d| d.ty.clone()))
+                        .unwrap_or_else(|| p.ty.clone());
+                    let read_only =
+                        p.row.markers.read_only || declared.is_some_and(|d| d.read_only);
                     if method == Method::Patch && read_only {
                         diags.push(Diagnostic::new(
                             Code::ReadOnlyInPatch,
                             p.span(),
-                            format!("`{}` is read-only but offered in the PATCH body of `{title}`", p.row.name),
+                            format!(
+                                "`{}` is read-only but offered in the PATCH body of `{title}`",
+                                p.row.name
+                            ),
                         ));
                     }
-                    let not_nullable = p.row.markers.not_nullable || declared.is_some_and(|d| d.nullable == Some(false));
+                    let not_nullable = p.row.markers.not_nullable
+                        || declared.is_some_and(|d| d.nullable == Some(false));
                     body.push(BodyField {
                         wire_name: p.row.name.clone(),
                         ty,
@@ -97,7 +125,11 @@ pub(crate) fn build(
                     match resource_def {
                         Some(r) => {
                             body_from_resource = true;
-                            for q in schema.all_properties(r).into_iter().filter(|q| !q.read_only && !q.navigation) {
+                            for q in schema
+                                .all_properties(r)
+                                .into_iter()
+                                .filter(|q| !q.read_only && !q.navigation)
+                            {
                                 body.push(BodyField {
                                     wire_name: q.wire_name.clone(),
                                     ty: q.ty.clone(),
@@ -138,7 +170,14 @@ pub(crate) fn build(
                 body,
                 body_from_resource,
                 response: response.clone(),
-                permissions: page.permissions.iter().map(|p| Permission { kind: p.kind.clone(), scopes: p.scopes.clone() }).collect(),
+                permissions: page
+                    .permissions
+                    .iter()
+                    .map(|p| Permission {
+                        kind: p.kind.clone(),
+                        scopes: p.scopes.clone(),
+                    })
+                    .collect(),
                 source,
             });
         }
@@ -150,13 +189,25 @@ pub(crate) fn build(
     schema.operations = ops;
 }
 
-fn response(page: &PageFacts, index: &Index<'_>, ns: &Namespaces, page_ns: &str, diags: &mut Vec<Diagnostic>) -> Option<TypeRef> {
+fn response(
+    page: &PageFacts,
+    index: &Index<'_>,
+    ns: &Namespaces,
+    page_ns: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<TypeRef> {
     if let Some(r) = &page.response_type {
         return Some(index.resolve(ns, &r.value, "", page_ns, None, &page.span(r.line), diags));
     }
     let (name, collection) = response_annotation_type(page)?;
     let one = match primitive_of(&name).map(TypeRef::Primitive) {
-        Some(p) => return Some(if collection { TypeRef::Collection(Box::new(p)) } else { p }),
+        Some(p) => {
+            return Some(if collection {
+                TypeRef::Collection(Box::new(p))
+            } else {
+                p
+            })
+        }
         None => index.lookup(ns, &name, page_ns, false),
     };
     let one = match one {
@@ -164,8 +215,15 @@ fn response(page: &PageFacts, index: &Index<'_>, ns: &Namespaces, page_ns: &str,
         Some(super::resolve::Found::Enum(id)) => TypeRef::Enum(id),
         None => {
             let (q, simple) = ns.split(&name);
-            TypeRef::Complex(crate::schema::TypeId::new(q.as_deref().unwrap_or(page_ns), &simple))
+            TypeRef::Complex(crate::schema::TypeId::new(
+                q.as_deref().unwrap_or(page_ns),
+                &simple,
+            ))
         }
     };
-    Some(if collection { TypeRef::Collection(Box::new(one)) } else { one })
+    Some(if collection {
+        TypeRef::Collection(Box::new(one))
+    } else {
+        one
+    })
 }
