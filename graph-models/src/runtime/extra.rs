@@ -80,7 +80,7 @@ impl Extra {
 
     /// Whether the typed property `key` (or `@odata.type`) was received as JSON `null`.
     pub fn was_null(&self, key: &str) -> bool {
-        self.0.as_ref().is_some_and(|d| d.nulls.iter().any(|n| *n == key))
+        self.0.as_ref().is_some_and(|d| d.nulls.contains(&key))
     }
 
     /// Forgets a remembered `null`, so that an unset field is no longer written as `null`.

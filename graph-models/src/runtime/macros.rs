@@ -2,7 +2,8 @@
 //! that call into the shared runtime (that is what keeps the generated crate fast to compile).
 
 /// `impl_serde_for_model!(Group)`: `Serialize`/`Deserialize` for a type implementing
-/// [`Model`](crate::runtime::Model), through the shared field-table visitor.
+/// [`Model`](crate::runtime::Model), through the shared field-table visitor, and
+/// [`Field`](crate::runtime::Field) so that it can be a property of another model.
 #[macro_export]
 macro_rules! impl_serde_for_model {
     ($ty:ty) => {
@@ -21,11 +22,20 @@ macro_rules! impl_serde_for_model {
                 $crate::runtime::deserialize_model(deserializer)
             }
         }
+        impl $crate::runtime::Field for $ty {
+            fn read_into(
+                slot: &mut ::std::option::Option<Self>,
+                de: &mut dyn $crate::runtime::ErasedDeserializer<'_>,
+            ) -> $crate::runtime::ReadResult {
+                $crate::runtime::read_model(slot, de)
+            }
+        }
     };
 }
 
 /// `impl_serde_for_enum!(ConnectorStatus)`: string `Serialize`/`Deserialize` and `Display` for
-/// a type implementing [`GraphEnum`](crate::runtime::GraphEnum); unknown values never fail.
+/// a type implementing [`GraphEnum`](crate::runtime::GraphEnum) (unknown values never fail), and
+/// [`Field`](crate::runtime::Field).
 #[macro_export]
 macro_rules! impl_serde_for_enum {
     ($ty:ty) => {
@@ -51,11 +61,20 @@ macro_rules! impl_serde_for_enum {
                 f.write_str($crate::runtime::GraphEnum::as_wire(self))
             }
         }
+        impl $crate::runtime::Field for $ty {
+            fn read_into(
+                slot: &mut ::std::option::Option<Self>,
+                de: &mut dyn $crate::runtime::ErasedDeserializer<'_>,
+            ) -> $crate::runtime::ReadResult {
+                $crate::runtime::read_enum(slot, de)
+            }
+        }
     };
 }
 
 /// `impl_serde_for_polymorphic!(DirectoryObjectKind)`: `Serialize`/`Deserialize` for a type
-/// implementing [`Polymorphic`](crate::runtime::Polymorphic), dispatching on `@odata.type`.
+/// implementing [`Polymorphic`](crate::runtime::Polymorphic), dispatching on `@odata.type`, and
+/// [`Field`](crate::runtime::Field).
 #[macro_export]
 macro_rules! impl_serde_for_polymorphic {
     ($ty:ty) => {
@@ -72,6 +91,14 @@ macro_rules! impl_serde_for_polymorphic {
                 deserializer: D,
             ) -> ::std::result::Result<Self, D::Error> {
                 $crate::runtime::deserialize_polymorphic(deserializer)
+            }
+        }
+        impl $crate::runtime::Field for $ty {
+            fn read_into(
+                slot: &mut ::std::option::Option<Self>,
+                de: &mut dyn $crate::runtime::ErasedDeserializer<'_>,
+            ) -> $crate::runtime::ReadResult {
+                $crate::runtime::read_polymorphic(slot, de)
             }
         }
     };

@@ -4,6 +4,7 @@
 mod decode;
 mod enums;
 mod extra;
+mod field;
 mod macros;
 mod model;
 mod patch;
@@ -11,16 +12,19 @@ pub mod path;
 mod polymorphic;
 mod request;
 mod scalars;
+mod source;
 
 pub use self::decode::{decode, decode_slice, with_options, DecodeOptions};
 pub use self::enums::{Flags, GraphEnum, WireStr};
 pub use self::extra::Extra;
+pub use self::field::{read, read_enum, read_model, read_parsed, read_polymorphic, skip, Field};
 pub use self::model::{
-    deserialize_into, deserialize_model, read, serialize_model, skip, DynModel, ErasedDeserializer, FieldWriter,
-    Model, Read, ReadResult, WriteError, WriteResult, ODATA_TYPE_KEY,
+    deserialize_into, deserialize_model, serialize_model, DynModel, FieldWriter, Model, Read, WriteError, WriteResult,
+    ODATA_TYPE_KEY,
 };
+pub use self::source::{ErasedDeserializer, Integer, Number, ReadError, ReadResult};
 pub use self::patch::{Patch, PatchBody};
-pub use self::polymorphic::{deserialize_polymorphic, serialize_polymorphic, Polymorphic};
+pub use self::polymorphic::{deserialize_polymorphic, serialize_polymorphic, PolySlot, Polymorphic};
 pub use self::request::{BaseUrl, RequestError};
 pub use self::scalars::{Base64, Date, DateTimeOffset, Decimal, Double, Duration, ScalarError, TimeOfDay};
 pub use uuid::Uuid;

@@ -3,8 +3,8 @@
 //! serde's derive would expand a visitor, a field enum and a match per struct, generic over the
 //! (de)serializer (see DESIGN.md "Why not derive"). Here a generated struct only provides a
 //! field table ([`Model::FIELDS`]) and two non-generic functions; the one generic map visitor
-//! below reaches the fields through `erased_serde`, so it is instantiated once per deserializer
-//! type, not once per struct.
+//! below reaches the fields through an [`ErasedDeserializer`] (source.rs) and writes them through
+//! `erased_serde::Serialize`, so it is instantiated once per (de)serializer type, not per struct.
 
 use std::fmt;
 
@@ -14,12 +14,12 @@ use serde::ser::{self, SerializeMap};
 use super::decode;
 use super::extra::Extra;
 
-pub use erased_serde::Deserializer as ErasedDeserializer;
+use super::source::{with_erased, ErasedDeserializer, ReadResult};
 
 /// The wire key whose value goes to a model's `odata_type` slot.
 pub const ODATA_TYPE_KEY: &str = "@odata.type";
 
-/// What [`read`] found for a property: a value, or JSON `null` (the slot is then `None`, and the
+/// What `runtime::read` found for a property: a value, or JSON `null` (the slot is then `None`, and the
 /// visitor remembers the explicit null so that serializing writes it back).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Read {
@@ -27,8 +27,6 @@ pub enum Read {
     Null,
 }
 
-/// Result of [`Model::read_field`].
-pub type ReadResult = Result<Read, erased_serde::Error>;
 /// Result of [`Model::write_fields`]; the serializer's own error is kept by the writer.
 pub type WriteResult = Result<(), WriteError>;
 
@@ -44,7 +42,8 @@ pub trait Model: Default + 'static {
     const ODATA_TYPE: &'static str;
     /// Wire names of the properties, in serialization order; `read_field(i, …)` reads `FIELDS[i]`.
     const FIELDS: &'static [&'static str];
-    /// Reads the property `FIELDS[index]` from `de` (use [`read`]; [`skip`] for other indices).
+    /// Reads the property `FIELDS[index]` from `de` (with `runtime::read`; `runtime::skip` for
+    /// other indices).
     fn read_field(&mut self, index: usize, de: &mut dyn ErasedDeserializer<'_>) -> ReadResult;
     /// Writes the properties in `FIELDS` order with [`FieldWriter::field`].
     fn write_fields(&self, out: &mut FieldWriter<'_>) -> WriteResult;
@@ -92,22 +91,6 @@ impl<T: Model> DynModel for T {
     fn model_extra_mut(&mut self) -> &mut Extra {
         self.extra_mut()
     }
-}
-
-/// Reads one property into its slot: JSON `null` gives `None` and [`Read::Null`].
-/// Generic over the field type only (instantiated once per distinct field type).
-pub fn read<'de, T: serde::Deserialize<'de>>(
-    slot: &mut Option<T>,
-    de: &mut dyn ErasedDeserializer<'de>,
-) -> ReadResult {
-    *slot = erased_serde::deserialize::<Option<T>>(de)?;
-    Ok(if slot.is_some() { Read::Value } else { Read::Null })
-}
-
-/// The catch-all arm of a generated `read_field`: consumes and ignores the value.
-pub fn skip(de: &mut dyn ErasedDeserializer<'_>) -> ReadResult {
-    erased_serde::deserialize::<IgnoredAny>(de)?;
-    Ok(Read::Value)
 }
 
 /// Deserializes a whole model (the body of the generated `Deserialize` impl).
@@ -244,10 +227,8 @@ struct FieldSeed<'a> {
 impl<'de> DeserializeSeed<'de> for FieldSeed<'_> {
     type Value = Read;
     fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Read, D::Error> {
-        let mut erased = <dyn ErasedDeserializer>::erase(deserializer);
-        self.model
-            .model_read_field(self.index, &mut erased)
-            .map_err(de::Error::custom)
+        let FieldSeed { model, index } = self;
+        with_erased(deserializer, |de| model.model_read_field(index, de))
     }
 }
 

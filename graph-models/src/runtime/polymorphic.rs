@@ -8,7 +8,6 @@
 //! (the slow path) and replayed into the chosen variant.
 
 use std::fmt;
-use std::marker::PhantomData;
 
 use serde::de::{self, value::MapDeserializer, MapAccess, Visitor};
 
@@ -48,11 +47,42 @@ pub fn serialize_polymorphic<P: Polymorphic, S: serde::Serializer>(
     }
 }
 
+/// Where a polymorphic value is decoded to: the variant is chosen once `@odata.type` is known.
+/// Object-safe, so the decoding visitor is not instantiated per polymorphic type.
+pub trait PolySlot {
+    /// The base type's qualified name, for error messages.
+    fn base_type(&self) -> &'static str;
+    /// Creates the variant for the received `@odata.type` (`None` when absent) and returns it.
+    fn choose(&mut self, odata_type: Option<&str>) -> &mut dyn DynModel;
+}
+
+/// The [`PolySlot`] of a [`Polymorphic`] enum.
+pub(crate) struct PolyTarget<P>(pub(crate) Option<P>);
+
+impl<P: Polymorphic> PolySlot for PolyTarget<P> {
+    fn base_type(&self) -> &'static str {
+        P::BASE_TYPE
+    }
+    fn choose(&mut self, odata_type: Option<&str>) -> &mut dyn DynModel {
+        self.0.insert(pick::<P>(odata_type)).as_model_mut()
+    }
+}
+
 /// Deserializes a polymorphic value (the body of the generated `Deserialize` impl).
 pub fn deserialize_polymorphic<'de, D: serde::Deserializer<'de>, P: Polymorphic>(
     deserializer: D,
 ) -> Result<P, D::Error> {
-    deserializer.deserialize_map(PolymorphicVisitor(PhantomData))
+    let mut target = PolyTarget::<P>(None);
+    read_polymorphic_map(deserializer, &mut target)?;
+    Ok(target.0.unwrap_or_else(P::base))
+}
+
+/// Reads a JSON object into the variant `target` chooses.
+pub(crate) fn read_polymorphic_map<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+    target: &mut dyn PolySlot,
+) -> Result<(), D::Error> {
+    deserializer.deserialize_map(PolymorphicVisitor { target })
 }
 
 /// The variant for a received `@odata.type` (with or without the leading `#`).
@@ -70,28 +100,32 @@ fn set_odata_type(model: &mut dyn DynModel, odata_type: Option<String>) {
     model.model_extra_mut().note_read(ODATA_TYPE_KEY, read);
 }
 
-struct PolymorphicVisitor<P>(PhantomData<P>);
+struct PolymorphicVisitor<'a> {
+    target: &'a mut dyn PolySlot,
+}
 
-impl<'de, P: Polymorphic> Visitor<'de> for PolymorphicVisitor<P> {
-    type Value = P;
+impl<'de> Visitor<'de> for PolymorphicVisitor<'_> {
+    type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "a JSON object ({} or a derived type)", P::BASE_TYPE)
+        write!(f, "a JSON object ({} or a derived type)", self.target.base_type())
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<P, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         // An empty field table classifies every key but `@odata.type` as unknown.
         let first = map.next_key_seed(KeySeed { fields: &[], cursor: 0 })?;
         match first {
-            None => Ok(P::base()),
+            None => {
+                self.target.choose(None);
+                Ok(())
+            }
             Some(Key::OdataType) => {
                 let odata_type: Option<String> = map.next_value()?;
-                let mut value = pick::<P>(odata_type.as_deref());
-                set_odata_type(value.as_model_mut(), odata_type);
-                read_entries(value.as_model_mut(), &mut map, None)?;
-                Ok(value)
+                let model = self.target.choose(odata_type.as_deref());
+                set_odata_type(model, odata_type);
+                read_entries(model, &mut map, None)
             }
-            Some(Key::Unknown(first_key)) => buffered(first_key, map),
+            Some(Key::Unknown(first_key)) => buffered(first_key, map, self.target),
             // Not produced with an empty field table; kept total rather than panicking.
             Some(Key::Field(_)) => Err(de::Error::custom("unexpected field index")),
         }
@@ -99,7 +133,7 @@ impl<'de, P: Polymorphic> Visitor<'de> for PolymorphicVisitor<P> {
 }
 
 /// The slow path: `@odata.type` is not the first key.
-fn buffered<'de, P: Polymorphic, A: MapAccess<'de>>(first_key: String, mut map: A) -> Result<P, A::Error> {
+fn buffered<'de, A: MapAccess<'de>>(first_key: String, mut map: A, target: &mut dyn PolySlot) -> Result<(), A::Error> {
     let mut entries: Vec<(String, serde_json::Value)> = vec![(first_key, map.next_value()?)];
     let mut odata_type: Option<Option<String>> = None;
     while let Some(key) = map.next_key::<String>()? {
@@ -109,13 +143,12 @@ fn buffered<'de, P: Polymorphic, A: MapAccess<'de>>(first_key: String, mut map: 
             entries.push((key, map.next_value()?));
         }
     }
-    let mut value = pick::<P>(odata_type.as_ref().and_then(|t| t.as_deref()));
+    let model = target.choose(odata_type.as_ref().and_then(|t| t.as_deref()));
     if let Some(odata_type) = odata_type {
-        set_odata_type(value.as_model_mut(), odata_type);
+        set_odata_type(model, odata_type);
     }
     let mut replay = MapDeserializer::<_, serde_json::Error>::new(entries.into_iter());
-    read_entries(value.as_model_mut(), &mut replay, None)
+    read_entries(model, &mut replay, None)
         .and_then(|()| replay.end())
-        .map_err(de::Error::custom)?;
-    Ok(value)
+        .map_err(de::Error::custom)
 }

@@ -141,11 +141,12 @@ impl DateTimeOffset {
             }
             Some(sign @ (b'+' | b'-')) => {
                 scan.eat(sign);
-                let hours = i8::try_from(scan.fixed(2)?).ok()?;
+                // RFC 3339 offsets: hours 00-23, minutes 00-59.
+                let hours = i8::try_from(scan.fixed(2).filter(|h| *h < 24)?).ok()?;
                 if !scan.eat(b':') {
                     return None;
                 }
-                let minutes = i8::try_from(scan.fixed(2)?).ok()?;
+                let minutes = i8::try_from(scan.fixed(2).filter(|m| *m < 60)?).ok()?;
                 let (hours, minutes) = if sign == b'-' { (-hours, -minutes) } else { (hours, minutes) };
                 let form = if sign == b'-' && hours == 0 && minutes == 0 {
                     OffsetForm::NegativeZero

@@ -7,6 +7,7 @@ use serde::de::{self, Visitor};
 
 use super::scan::Scan;
 use super::ScalarError;
+use crate::runtime::Number;
 
 /// A decimal number as text (`-12.3400`, `1e-5`), validated but not converted, so nothing is
 /// rounded. Remembers whether it came as a JSON string (IEEE754-compatible responses) and is
@@ -28,6 +29,21 @@ impl Decimal {
     /// The nearest `f64` (the text is valid, so this always succeeds; `NaN` never appears).
     pub fn to_f64(&self) -> f64 {
         self.text.parse().unwrap_or(f64::NAN)
+    }
+
+    /// A JSON number or string as read (the one place that decides the remembered form).
+    pub(crate) fn from_number(n: Number<'_>) -> Result<Self, String> {
+        let text: Box<str> = match n {
+            Number::Signed(v) => v.to_string().into(),
+            Number::Unsigned(v) => v.to_string().into(),
+            Number::Float(v) if v.is_finite() => format!("{v:?}").into(),
+            Number::Float(_) => return Err("a decimal cannot be NaN or infinite".to_owned()),
+            Number::Str(s) => {
+                let parsed: Decimal = s.parse().map_err(|e: ScalarError| e.to_string())?;
+                return Ok(Self { quoted: true, ..parsed });
+            }
+        };
+        Ok(Self { text, quoted: false })
     }
 
     /// Whether it was received as a JSON string.
@@ -109,19 +125,15 @@ impl Visitor<'_> for DecimalVisitor {
         f.write_str("a decimal number or a string holding one")
     }
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Decimal, E> {
-        Ok(Decimal { text: v.to_string().into(), quoted: false })
+        Decimal::from_number(Number::Signed(v)).map_err(E::custom)
     }
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Decimal, E> {
-        Ok(Decimal { text: v.to_string().into(), quoted: false })
+        Decimal::from_number(Number::Unsigned(v)).map_err(E::custom)
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Decimal, E> {
-        if !v.is_finite() {
-            return Err(E::custom("a decimal cannot be NaN or infinite"));
-        }
-        Ok(Decimal { text: format!("{v:?}").into(), quoted: false })
+        Decimal::from_number(Number::Float(v)).map_err(E::custom)
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Decimal, E> {
-        let parsed: Decimal = v.parse().map_err(E::custom)?;
-        Ok(Decimal { quoted: true, ..parsed })
+        Decimal::from_number(Number::Str(v)).map_err(E::custom)
     }
 }

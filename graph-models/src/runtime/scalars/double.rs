@@ -7,6 +7,7 @@ use std::str::FromStr;
 use serde::de::{self, Visitor};
 
 use super::ScalarError;
+use crate::runtime::Number;
 
 /// An `f64` that remembers how it was written: as a JSON number or a string, and as an integer
 /// (`3`) or not (`3.0`), so that it is written back the same way. Non-finite values are always
@@ -34,6 +35,16 @@ impl Double {
     /// Whether it was received as a JSON string.
     pub fn is_quoted(&self) -> bool {
         self.quoted
+    }
+
+    /// A JSON number or string as read (the one place that decides the remembered form).
+    pub(crate) fn from_number(n: Number<'_>) -> Result<Self, String> {
+        Ok(match n {
+            Number::Float(value) => Self { value, quoted: false, integer: false },
+            Number::Signed(v) => Self { value: v as f64, quoted: false, integer: true },
+            Number::Unsigned(v) => Self { value: v as f64, quoted: false, integer: true },
+            Number::Str(s) => Self { quoted: true, ..s.parse::<Self>().map_err(|e| e.to_string())? },
+        })
     }
 
     /// The value as an `i64` when it was written as an integer and fits.
@@ -123,16 +134,15 @@ impl Visitor<'_> for DoubleVisitor {
         f.write_str("a number or one of \"NaN\", \"INF\", \"-INF\"")
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Double, E> {
-        Ok(Double { value: v, quoted: false, integer: false })
+        Double::from_number(Number::Float(v)).map_err(E::custom)
     }
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Double, E> {
-        Ok(Double { value: v as f64, quoted: false, integer: true })
+        Double::from_number(Number::Signed(v)).map_err(E::custom)
     }
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Double, E> {
-        Ok(Double { value: v as f64, quoted: false, integer: true })
+        Double::from_number(Number::Unsigned(v)).map_err(E::custom)
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Double, E> {
-        let parsed: Double = v.parse().map_err(E::custom)?;
-        Ok(Double { quoted: true, ..parsed })
+        Double::from_number(Number::Str(v)).map_err(E::custom)
     }
 }

@@ -129,21 +129,20 @@ impl Duration {
             return None;
         }
         let mut any = false;
-        // Date designators, each at most once and in order.
-        let date_units: [(u8, fn(&mut Parts) -> &mut u64); 4] = [
-            (b'Y', |p| &mut p.years),
-            (b'M', |p| &mut p.months),
-            (b'W', |p| &mut p.weeks),
-            (b'D', |p| &mut p.days),
-        ];
+        // Designators, each at most once and in this order.
         let mut next_unit = 0;
         while scan.peek().is_some_and(|b| b.is_ascii_digit()) {
             let value = scan.number()?;
             let designator = scan.peek()?;
-            let offset = date_units.get(next_unit..)?.iter().position(|(d, _)| *d == designator)?;
-            let (_, slot) = date_units.get(next_unit + offset)?;
-            *slot(&mut parts) = value;
-            next_unit += offset + 1;
+            let index = b"YMWD".get(next_unit..)?.iter().position(|d| *d == designator)? + next_unit;
+            let slot = match index {
+                0 => &mut parts.years,
+                1 => &mut parts.months,
+                2 => &mut parts.weeks,
+                _ => &mut parts.days,
+            };
+            *slot = value;
+            next_unit = index + 1;
             scan.eat(designator);
             any = true;
         }
@@ -154,7 +153,7 @@ impl Duration {
                 let value = scan.number()?;
                 let fraction = if scan.eat(b'.') { Some(scan.fraction()?) } else { None };
                 let designator = scan.peek()?;
-                let index = [b'H', b'M', b'S'].get(next_unit..)?.iter().position(|d| *d == designator)? + next_unit;
+                let index = b"HMS".get(next_unit..)?.iter().position(|d| *d == designator)? + next_unit;
                 match (index, fraction) {
                     (0, None) => parts.hours = value,
                     (1, None) => parts.minutes = value,
