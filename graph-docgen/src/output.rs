@@ -442,7 +442,9 @@ fn survey(out: &Path, files: &BTreeMap<String, String>, scaffold_manifest: Optio
             None if block.is_empty() => {}
             None => return Err(vec![missing_block()]),
         },
-        (None, Some(_)) => deltas.push(FileDelta { path: FEATURES_KEY.to_string(), delta: Delta::Missing }),
+        (None, Some(_)) if scaffold => deltas.push(FileDelta { path: FEATURES_KEY.to_string(), delta: Delta::Missing }),
+        // A crate with `src/generated/` but no manifest: the block has nowhere to go.
+        (None, Some(_)) => return Err(vec![missing_block()]),
     }
     deltas.sort();
     Ok(Survey { plan: Plan { scaffold, deltas }, new_manifest, generated_changed })
@@ -474,7 +476,10 @@ pub fn write(
         Some(s) => survey(out, files, s.files.get(CARGO_TOML).map(String::as_str))?,
         None => first,
     };
+    let staging = out.join(STAGING_DIR);
     if survey.plan.is_up_to_date() && !out.join(BACKUP_DIR).exists() {
+        // Only a staging dir left by a killed run is ours to remove; nothing else is touched.
+        remove_if_exists(out, &staging)?;
         return Ok(survey.plan);
     }
 
@@ -493,7 +498,6 @@ pub fn write(
         fs::rename(&backup, &generated).map_err(io_err(&backup, "cannot restore"))?;
     }
     if survey.generated_changed || scaffold_files.is_some() {
-        let staging = out.join(STAGING_DIR);
         remove_if_exists(out, &staging)?;
         fs::create_dir_all(&staging).map_err(io_err(&staging, "cannot create"))?;
         for (rel, text) in files.iter().filter(|(k, _)| k.as_str() != FEATURES_KEY) {
@@ -511,6 +515,7 @@ pub fn write(
         }
     }
     remove_if_exists(out, &backup)?;
+    remove_if_exists(out, &staging)?;
 
     let manifest = match (&scaffold_files, &survey.new_manifest) {
         (_, Some(new)) => Some(new.clone()),

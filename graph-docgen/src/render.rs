@@ -96,36 +96,55 @@ fn notes(d: &Diagnostic, prefix: &str) -> Vec<String> {
     d.related.iter().map(|(span, label)| format!("{label}: {}", location(prefix, span))).collect()
 }
 
-/// One diagnostic as text. `sources` maps page paths (relative to the docs root) to their
-/// decoded text; a snippet is shown when the page is there and the line exists.
+/// One diagnostic as plain text. `sources` maps page paths (relative to the docs root) to
+/// their decoded text; a snippet is shown when the page is there and the line exists.
 pub fn render_one(d: &Diagnostic, sources: &BTreeMap<String, String>, prefix: &str) -> String {
-    let head = format!("{}[{}]", severity_word(d.severity), d.code.id());
+    render_one_styled(d, sources, prefix, false)
+}
+
+/// [`render_one`], with ANSI colours (rustc's) when `color` is set: for terminals.
+pub fn render_one_styled(d: &Diagnostic, sources: &BTreeMap<String, String>, prefix: &str, color: bool) -> String {
+    let sev = match d.severity {
+        Severity::Error => CsSeverity::Error,
+        Severity::Warning => CsSeverity::Warning,
+        Severity::Note => CsSeverity::Note,
+    };
+    let config = Config { chars: Chars::ascii(), ..Config::default() };
+    let mut files = SimpleFiles::new();
+    let head = CsDiagnostic::new(sev).with_code(d.code.id()).with_message(&d.message);
     let snippet = sources.get(&d.span.file).and_then(|text| Some((text, char_range(text, d.span.line, d.span.col)?)));
     if let Some((text, range)) = snippet {
-        let mut files = SimpleFiles::new();
         let id = files.add(display_path(prefix, &d.span.file), text.as_str());
-        let sev = match d.severity {
-            Severity::Error => CsSeverity::Error,
-            Severity::Warning => CsSeverity::Warning,
-            Severity::Note => CsSeverity::Note,
-        };
-        let cs = CsDiagnostic::new(sev)
-            .with_code(d.code.id())
-            .with_message(&d.message)
+        let cs = head
+            .clone()
             .with_labels(vec![Label::primary(id, range)])
             .with_notes(notes(d, prefix).into_iter().map(|n| format!("note: {n}")).collect());
-        let config = Config { chars: Chars::ascii(), ..Config::default() };
-        if let Ok(s) = term::emit_into_string(&config, &files, &cs) {
+        if let Some(s) = emit(&config, &files, &cs, color) {
             // codespan ends with a blank line; callers decide on separators.
             return format!("{}\n", s.trim_end());
         }
     }
     // No source text (or codespan could not map it): the header and the location only.
-    let mut s = format!("{head}: {}\n  --> {}\n", d.message, location(prefix, &d.span));
+    let header = match emit(&config, &files, &head, color) {
+        Some(h) => h.trim_end().to_string(),
+        None => format!("{}[{}]: {}", severity_word(d.severity), d.code.id(), d.message),
+    };
+    let mut s = format!("{header}\n  --> {}\n", location(prefix, &d.span));
     for n in notes(d, prefix) {
         s.push_str(&format!("  = note: {n}\n"));
     }
     s
+}
+
+fn emit(config: &Config, files: &SimpleFiles<String, &str>, cs: &CsDiagnostic<usize>, color: bool) -> Option<String> {
+    if !color {
+        return term::emit_into_string(config, files, cs).ok();
+    }
+    let mut buffer = term::termcolor::Buffer::ansi();
+    let styles = term::Styles::default();
+    let mut writer = term::StylesWriter::new(&mut buffer, &styles);
+    term::emit_to_write_style(&mut writer, config, files, cs).ok()?;
+    String::from_utf8(buffer.into_inner()).ok()
 }
 
 /// Every diagnostic, a blank line between them, then the summary line.

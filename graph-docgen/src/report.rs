@@ -7,6 +7,7 @@
 use crate::diagnostics::{Code, Severity};
 use crate::facts::{PageFacts, PageKind};
 use crate::schema::{Method, Schema, TypeKind, TypeRef};
+use crate::output::FEATURES_KEY;
 use crate::Generated;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -21,7 +22,7 @@ pub struct Report {
     pub pages: Vec<PageCount>,
     /// Schema figures, one entry per API version.
     pub versions: Vec<VersionFigures>,
-    /// Generated files, and their total size in bytes.
+    /// Generated files (the Cargo.toml features block not counted), and their total size in bytes.
     pub files: usize,
     pub bytes: usize,
     /// Diagnostics by code, in code order; codes that did not occur are left out.
@@ -164,8 +165,8 @@ impl Report {
         Report {
             pages: pages.into_iter().map(|((version, kind), pages)| PageCount { version, kind, pages }).collect(),
             versions: g.schemas.iter().map(version_figures).collect(),
-            files: g.files.len(),
-            bytes: g.files.values().map(String::len).sum(),
+            files: g.files.keys().filter(|k| k.as_str() != FEATURES_KEY).count(),
+            bytes: g.files.iter().filter(|(k, _)| k.as_str() != FEATURES_KEY).map(|(_, v)| v.len()).sum(),
             diagnostics: by_code
                 .into_iter()
                 .map(|(c, count)| CodeCount {
@@ -362,7 +363,10 @@ mod tests {
         diagnostics.emit(Code::JsonTolerated, Span::new("beta/api/group-update.md", 9, 2), "trailing comma");
         diagnostics.emit(Code::NotText, Span::line("beta/api/blob.md", 1), "binary");
         diagnostics.push(Diagnostic::new(Code::TodoPlaceholder, Span::line("beta/api/group-update.md", 3), "TODO"));
-        let files = BTreeMap::from([("src/generated/mod.rs".to_string(), "abcd".to_string())]);
+        let files = BTreeMap::from([
+            ("src/generated/mod.rs".to_string(), "abcd".to_string()),
+            (FEATURES_KEY.to_string(), "beta = []\n".to_string()),
+        ]);
         Generated { pages, schemas: vec![Schema::new(ApiVersion::V1_0), beta], files, diagnostics }
     }
 

@@ -247,6 +247,12 @@ fn features_block_needs_markers_unless_unmanaged() {
     fs::write(tmp.path().join("Cargo.toml"), "[package]\nname = \"x\"\n").expect("write");
     let err = output::write(tmp.path(), &files(&[(FEATURES_KEY, "a = []\n")]), no_scaffold).expect_err("no markers");
     assert_eq!(err.iter().map(|d| d.code).collect::<Vec<_>>(), vec![Code::MissingGeneratedBlock]);
+    // No manifest at all: same error, in both modes.
+    fs::remove_file(tmp.path().join("Cargo.toml")).expect("rm");
+    for result in [output::check(tmp.path(), &files(&[(FEATURES_KEY, "a = []\n")])), output::write(tmp.path(), &files(&[(FEATURES_KEY, "a = []\n")]), no_scaffold)] {
+        assert_eq!(result.expect_err("no manifest").iter().map(|d| d.code).collect::<Vec<_>>(), vec![Code::MissingGeneratedBlock]);
+    }
+    fs::write(tmp.path().join("Cargo.toml"), "[package]\nname = \"x\"\n").expect("write");
     // Without the key the manifest is not the generator's business.
     let plan = output::write(tmp.path(), &files(&[("src/generated/m.rs", "m\n")]), no_scaffold).expect("writes");
     assert_eq!(plan.deltas, deltas(&[("src/generated/m.rs", Delta::Missing)]));
@@ -265,7 +271,13 @@ fn an_interrupted_swap_is_repaired() {
     fs::write(tmp.path().join("src/.generated.new/half.rs"), "h").expect("write");
     // The previous content is still seen as the crate's...
     assert!(output::check(tmp.path(), &gen).expect("check").is_up_to_date());
-    // ...and the next write puts it back and cleans up.
+    // ...an up-to-date write restores it and removes the half-built staging dir...
+    assert!(output::write(tmp.path(), &gen, no_scaffold).expect("write").is_up_to_date());
+    assert!(tmp.path().join("src/generated/a.rs").is_file());
+    assert!(!tmp.path().join("src/.generated.new").exists());
+    assert!(!tmp.path().join("src/.generated.old").exists());
+    fs::rename(tmp.path().join("src/generated"), tmp.path().join("src/.generated.old")).expect("rename");
+    // ...and so does a write with changes.
     let plan = output::write(tmp.path(), &files(&[("src/generated/b.rs", "b\n")]), no_scaffold).expect("write");
     assert_eq!(plan.deltas, deltas(&[("src/generated/a.rs", Delta::Extra), ("src/generated/b.rs", Delta::Missing)]));
     let names: Vec<String> = snapshot(tmp.path()).into_keys().collect();

@@ -109,3 +109,31 @@ fn summary_counts_by_severity() {
         assert_eq!(Summary::of(&diags), want);
     }
 }
+
+#[test]
+fn colour_only_adds_escape_sequences() {
+    let table = [
+        (diag(Code::JsonTolerated, "beta/api/thing-update.md", 7, 14, "trailing comma in JSON"), sources()),
+        (diag(Code::BrokenPath, "beta/api/gone.md", 12, 1, "no path").with_related(Span::new("a.md", 1, 2), "other"), BTreeMap::new()),
+    ];
+    for (d, src) in table {
+        let plain = graph_docgen::render::render_one(&d, &src, "docs");
+        let coloured = graph_docgen::render::render_one_styled(&d, &src, "docs", true);
+        assert!(coloured.contains("\u{1b}["), "no colour in {coloured:?}");
+        // Strip CSI sequences (ESC [ ... letter) and compare with the plain rendering.
+        let mut stripped = String::new();
+        let mut chars = coloured.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c == '\u{1b}' && chars.peek() == Some(&'[') {
+                for c in chars.by_ref() {
+                    if c.is_ascii_alphabetic() {
+                        break;
+                    }
+                }
+            } else {
+                stripped.push(c);
+            }
+        }
+        assert_eq!(stripped, plain);
+    }
+}

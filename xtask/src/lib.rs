@@ -76,16 +76,17 @@ pub fn render_diagnostics(
     out: &[Diagnostic],
     out_shown: &str,
     sources: &BTreeMap<String, String>,
+    color: bool,
 ) -> String {
     match format {
         Format::Human => {
             let mut s = String::new();
             for d in docs {
-                s.push_str(&render::render_one(d, sources, docs_shown));
+                s.push_str(&render::render_one_styled(d, sources, docs_shown, color));
                 s.push('\n');
             }
             for d in out {
-                s.push_str(&render::render_one(d, &BTreeMap::new(), out_shown));
+                s.push_str(&render::render_one_styled(d, &BTreeMap::new(), out_shown, color));
                 s.push('\n');
             }
             s.push_str(&render::Summary::of(docs.iter().chain(out)).to_string());
@@ -149,6 +150,8 @@ pub struct RegenArgs {
     pub check: bool,
     pub format: Format,
     pub deny_warnings: bool,
+    /// ANSI colours in human diagnostics.
+    pub color: bool,
 }
 
 /// `cargo xtask regen [--check]`: read, generate, stop on errors before writing, then write
@@ -213,11 +216,30 @@ pub fn regen_with(args: &RegenArgs, loaded: Loaded) -> RegenOutcome {
         }
     }
 
-    let rendered = render_diagnostics(args.format, docs_diags, &args.docs.shown, &out_diags, &args.out.shown, &loaded.sources);
+    let rendered = render_diagnostics(args.format, docs_diags, &args.docs.shown, &out_diags, &args.out.shown, &loaded.sources, args.color);
     let (stdout, mut stderr) = match args.format {
         Format::Json => (rendered, String::new()),
         Format::Human => (String::new(), rendered),
     };
     stderr.push_str(&message);
     RegenOutcome { stderr, stdout, success }
+}
+
+/// Markers around the README's generated diagnostic code table.
+pub const README_TABLE_BEGIN: &str = "<!-- BEGIN CODE TABLE (cargo xtask explain --all) -->\n";
+pub const README_TABLE_END: &str = "<!-- END CODE TABLE -->";
+
+/// The README with the block between the markers replaced by the current code table
+/// (`cargo xtask readme`); `None` when the markers are missing.
+pub fn readme_with_code_table(readme: &str) -> Option<String> {
+    let start = readme.find(README_TABLE_BEGIN)? + README_TABLE_BEGIN.len();
+    let len = readme.get(start..)?.find(README_TABLE_END)?;
+    let (head, tail) = (readme.get(..start)?, readme.get(start + len..)?);
+    Some(format!("{head}{}{tail}", graph_docgen::render::code_table()))
+}
+
+/// `--color auto`: colours when stderr is a terminal and `NO_COLOR` is unset.
+pub fn stderr_wants_color() -> bool {
+    use std::io::IsTerminal;
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
 }

@@ -14,6 +14,9 @@ use xtask::{Format, RegenArgs, UserPath};
 #[derive(Parser)]
 #[command(name = "cargo xtask", about = "graph-docgen: Microsoft Graph docs -> graph-models")]
 struct Cli {
+    /// Colours in diagnostics on stderr (auto: when it is a terminal and NO_COLOR is unset)
+    #[arg(long, value_enum, default_value = "auto", global = true)]
+    color: ColorArg,
     #[command(subcommand)]
     command: Command,
 }
@@ -22,6 +25,23 @@ struct Cli {
 enum FormatArg {
     Human,
     Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorArg {
+    fn enabled(self) -> bool {
+        match self {
+            ColorArg::Auto => xtask::stderr_wants_color(),
+            ColorArg::Always => true,
+            ColorArg::Never => false,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -74,6 +94,8 @@ enum Command {
     /// One measured run of `bench` (internal: the benchmark re-runs this binary per phase).
     #[command(name = "bench-phase", hide = true)]
     BenchPhase { phase: String },
+    /// Rewrite the diagnostic code table of README.md from the code list.
+    Readme,
     /// Explain a diagnostic code (`GD0300` or its name); --all prints the Markdown table.
     Explain {
         code: Option<String>,
@@ -90,7 +112,9 @@ fn format(f: FormatArg) -> Format {
 }
 
 fn main() -> ExitCode {
-    match Cli::parse().command {
+    let cli = Cli::parse();
+    let color = cli.color.enabled();
+    match cli.command {
         Command::Regen { docs, out, check, format: f, deny } => {
             let args = RegenArgs {
                 docs: UserPath::resolve(docs.as_deref(), "docs"),
@@ -98,6 +122,7 @@ fn main() -> ExitCode {
                 check,
                 format: format(f),
                 deny_warnings: deny.is_some(),
+                color,
             };
             let outcome = xtask::regen(&args);
             print!("{}", outcome.stdout);
@@ -111,7 +136,7 @@ fn main() -> ExitCode {
         Command::Schema { docs, version } => {
             let docs = UserPath::resolve(docs.as_deref(), "docs");
             let loaded = xtask::load(&docs.path);
-            eprint!("{}", xtask::render_diagnostics(Format::Human, &loaded.generated.diagnostics.0, &docs.shown, &[], "", &loaded.sources));
+            eprint!("{}", xtask::render_diagnostics(Format::Human, &loaded.generated.diagnostics.0, &docs.shown, &[], "", &loaded.sources, color));
             let wanted = version.map(|v| match v {
                 VersionArg::V1_0 => ApiVersion::V1_0,
                 VersionArg::Beta => ApiVersion::Beta,
@@ -149,6 +174,23 @@ fn main() -> ExitCode {
         }
         Command::Bench(args) => bench::run(args),
         Command::BenchPhase { phase } => bench::phase(&phase),
+        Command::Readme => {
+            let path = xtask::workspace_root().join("README.md");
+            let updated = std::fs::read_to_string(&path)
+                .map_err(|e| e.to_string())
+                .and_then(|t| xtask::readme_with_code_table(&t).ok_or_else(|| "no CODE TABLE markers".to_string()))
+                .and_then(|t| std::fs::write(&path, t).map_err(|e| e.to_string()));
+            match updated {
+                Ok(()) => {
+                    eprintln!("README.md code table updated");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: {}: {e}", path.display());
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Command::Explain { code, all } => {
             if all {
                 print!("{}", render::code_table());

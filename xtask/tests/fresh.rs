@@ -12,6 +12,7 @@ fn graph_models_is_up_to_date_with_docs() {
         check: true,
         format: Format::Human,
         deny_warnings: false,
+        color: false,
     };
     let outcome = xtask::regen(&args);
     assert!(outcome.success, "graph-models is stale or docs/ has errors:\n{}", outcome.stderr);

@@ -29,6 +29,7 @@ fn args(out: &Path, check: bool) -> RegenArgs {
         check,
         format: Format::Human,
         deny_warnings: false,
+        color: false,
     }
 }
 
@@ -133,4 +134,31 @@ fn binary_runs_from_any_directory() {
     // The root itself is shown once, as typed (not `no-such-docs/no-such-docs`).
     assert!(stderr.contains("--> no-such-docs:1:1"), "{stderr}");
     assert!(!out.exists());
+}
+
+#[test]
+fn schema_and_report_print_json_of_the_documented_shape() {
+    let exe = env!("CARGO_BIN_EXE_xtask");
+    let docs = xtask::workspace_root().join("docs");
+    let all = Command::new(exe).args(["schema", "--docs"]).arg(&docs).output().expect("runs");
+    assert!(all.status.success(), "{}", String::from_utf8_lossy(&all.stderr));
+    let all: serde_json::Value = serde_json::from_slice(&all.stdout).expect("schema JSON");
+    let versions: Vec<&str> = all.as_array().expect("an array").iter().filter_map(|s| s["version"].as_str()).collect();
+    assert_eq!(versions, vec!["v1.0", "beta"]);
+    for s in all.as_array().into_iter().flatten() {
+        assert!(s["types"].is_object() && s["enums"].is_object() && s["operations"].is_array(), "{s}");
+    }
+
+    let beta = Command::new(exe).args(["schema", "--version", "beta", "--docs"]).arg(&docs).output().expect("runs");
+    let beta: serde_json::Value = serde_json::from_slice(&beta.stdout).expect("schema JSON");
+    assert_eq!(beta["version"], "beta");
+
+    let report = Command::new(exe).args(["report", "--format", "json", "--docs"]).arg(&docs).output().expect("runs");
+    assert!(report.status.success());
+    let report: serde_json::Value = serde_json::from_slice(&report.stdout).expect("report JSON");
+    for key in ["pages", "versions", "files", "bytes", "diagnostics", "empty_pages"] {
+        assert!(report.get(key).is_some(), "report lacks `{key}`: {report}");
+    }
+    let pages: u64 = report["pages"].as_array().into_iter().flatten().filter_map(|p| p["pages"].as_u64()).sum();
+    assert_eq!(pages, 5, "docs/ holds five seed pages: {report}");
 }
