@@ -19,6 +19,28 @@ pub fn parse_vm_hwm(status: &str) -> Option<u64> {
     }
 }
 
+/// User + system CPU seconds of `who` (`RUSAGE_SELF` or `RUSAGE_CHILDREN`). On a machine
+/// shared with other builds this is steadier than wall time, which waits for a free core.
+fn cpu_secs(who: libc::c_int) -> Option<f64> {
+    // SAFETY: getrusage only writes into the zeroed struct we own.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    if unsafe { libc::getrusage(who, &mut usage) } != 0 {
+        return None;
+    }
+    let secs = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    Some(secs(usage.ru_utime) + secs(usage.ru_stime))
+}
+
+/// CPU seconds this process has used so far.
+pub fn self_cpu_secs() -> Option<f64> {
+    cpu_secs(libc::RUSAGE_SELF)
+}
+
+/// CPU seconds of the descendants this process has waited for.
+pub fn children_cpu_secs() -> Option<f64> {
+    cpu_secs(libc::RUSAGE_CHILDREN)
+}
+
 /// Peak resident set in KiB of the largest descendant this process has waited for
 /// (`getrusage(RUSAGE_CHILDREN).ru_maxrss`; Linux reports KiB). For `cargo check` that is
 /// rustc. `None` if the call fails.
@@ -56,6 +78,8 @@ mod tests {
         if cfg!(target_os = "linux") {
             assert!(self_peak_rss_kib().is_some_and(|k| k > 0));
             assert!(children_peak_rss_kib().is_some());
+            assert!(self_cpu_secs().is_some_and(|s| s >= 0.0));
+            assert!(children_cpu_secs().is_some());
         }
     }
 }

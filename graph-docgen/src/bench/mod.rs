@@ -112,7 +112,7 @@ fn timed(config: &Config, name: &str, n: usize, phase: &Phase, progress: &mut dy
         progress(&format!("{name}: run {i}/{}", n.max(1)));
         before();
         let out = spawn(config, phase);
-        t.add(out.wall_secs, out.peak_rss_kib, out.note.clone(), out.error.clone());
+        t.add(out.wall_secs, out.cpu_secs, out.peak_rss_kib, out.note.clone(), out.error.clone());
         outs.push(out);
     }
     (t, outs)

@@ -66,6 +66,8 @@ pub enum Phase {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct PhaseOutput {
     pub wall_secs: f64,
+    /// User + system CPU seconds of the work (the child itself, or cargo and its children).
+    pub cpu_secs: Option<f64>,
     /// `VmHWM` of the child for in-process phases, `ru_maxrss` of its children for cargo.
     pub peak_rss_kib: Option<u64>,
     /// Something the reader of the figures should know (e.g. error diagnostics).
@@ -98,6 +100,7 @@ pub fn run_phase(phase: &Phase) -> PhaseOutput {
         Phase::CargoCheck { dir, target_dir, features } => return cargo_check(dir, target_dir, features),
     };
     out.wall_secs = start.elapsed().as_secs_f64();
+    out.cpu_secs = measure::self_cpu_secs();
     out.peak_rss_kib = measure::self_peak_rss_kib();
     out
 }
@@ -201,15 +204,17 @@ fn cargo_check(dir: &Path, target_dir: &Path, features: &Features) -> PhaseOutpu
     let result = cargo_check_command(dir, target_dir, features).output();
     let wall_secs = start.elapsed().as_secs_f64();
     let peak_rss_kib = measure::children_peak_rss_kib();
+    let cpu_secs = measure::children_cpu_secs();
     match result {
         Err(e) => PhaseOutput::failed(format!("cannot run cargo: {e}")),
         Ok(o) if !o.status.success() => PhaseOutput {
             wall_secs,
+            cpu_secs,
             peak_rss_kib,
             error: Some(format!("cargo check failed ({}): {}", o.status, tail(&String::from_utf8_lossy(&o.stderr), 15))),
             ..PhaseOutput::default()
         },
-        Ok(_) => PhaseOutput { wall_secs, peak_rss_kib, ..PhaseOutput::default() },
+        Ok(_) => PhaseOutput { wall_secs, cpu_secs, peak_rss_kib, ..PhaseOutput::default() },
     }
 }
 

@@ -25,6 +25,9 @@ pub struct Timing {
     pub best_secs: Option<f64>,
     /// Every run's wall time, in run order.
     pub runs_secs: Vec<f64>,
+    /// Least user + system CPU seconds over the successful runs (steadier than wall time on a
+    /// shared machine; above wall time when both cores worked).
+    pub cpu_secs: Option<f64>,
     /// Highest peak RSS over the runs, KiB.
     pub peak_rss_kib: Option<u64>,
     /// Notes and errors the runs reported (deduplicated).
@@ -38,13 +41,16 @@ impl Timing {
         Timing { name: name.into(), ..Timing::default() }
     }
     /// Adds one run's result.
-    pub fn add(&mut self, wall_secs: f64, peak_rss_kib: Option<u64>, note: Option<String>, error: Option<String>) {
+    pub fn add(&mut self, wall_secs: f64, cpu_secs: Option<f64>, peak_rss_kib: Option<u64>, note: Option<String>, error: Option<String>) {
         if let Some(e) = error {
             self.failed = true;
             self.push_note(format!("error: {e}"));
         } else {
             self.runs_secs.push(wall_secs);
             self.best_secs = Some(self.best_secs.map_or(wall_secs, |b| b.min(wall_secs)));
+            if let Some(c) = cpu_secs {
+                self.cpu_secs = Some(self.cpu_secs.map_or(c, |b| b.min(c)));
+            }
         }
         if let Some(k) = peak_rss_kib {
             self.peak_rss_kib = Some(self.peak_rss_kib.map_or(k, |p| p.max(k)));
@@ -141,19 +147,26 @@ fn verdict(met: Option<bool>) -> &'static str {
     }
 }
 
-fn timing_row(rows: &mut Vec<[String; 5]>, t: &Timing, target: &str) {
+/// Table columns: name, best wall, cpu, peak RSS, every run, target.
+const COLUMNS: usize = 6;
+/// Columns holding figures, printed right-aligned.
+const RIGHT_ALIGNED: [usize; 3] = [1, 2, 3];
+type Row = [String; COLUMNS];
+
+fn timing_row(rows: &mut Vec<Row>, t: &Timing, target: &str) {
     let runs = t.runs_secs.iter().map(|s| format!("{s:.2}")).collect::<Vec<_>>().join(" ");
-    rows.push([t.name.clone(), secs(t.best_secs), mem(t.peak_rss_kib), runs, target.to_string()]);
+    rows.push([t.name.clone(), secs(t.best_secs), secs(t.cpu_secs), mem(t.peak_rss_kib), runs, target.to_string()]);
 }
 
-fn ratio_row(rows: &mut Vec<[String; 5]>, r: &Ratio) {
+fn ratio_row(rows: &mut Vec<Row>, r: &Ratio) {
     let value = r.value.map_or("—".to_string(), |v| format!("{v:.2}x"));
-    rows.push([r.name.clone(), value, String::new(), String::new(), format!("<= {} {}", r.target, verdict(r.met()))]);
+    let target = format!("<= {} {}", r.target, verdict(r.met()));
+    rows.push([r.name.clone(), value, String::new(), String::new(), String::new(), target]);
 }
 
 /// Columns padded to their widest cell, two spaces apart, trailing spaces trimmed.
-fn aligned(rows: &[[String; 5]]) -> String {
-    let mut widths = [0usize; 5];
+fn aligned(rows: &[Row]) -> String {
+    let mut widths = [0usize; COLUMNS];
     for row in rows {
         for (w, cell) in widths.iter_mut().zip(row) {
             *w = (*w).max(cell.chars().count());
@@ -164,8 +177,7 @@ fn aligned(rows: &[[String; 5]]) -> String {
         let mut line = String::new();
         for (i, (w, cell)) in widths.iter().zip(row).enumerate() {
             let pad = w.saturating_sub(cell.chars().count());
-            // Figures (columns 1 and 2) are right-aligned, text left-aligned.
-            if i == 1 || i == 2 {
+            if RIGHT_ALIGNED.contains(&i) {
                 line.push_str(&" ".repeat(pad));
                 line.push_str(cell);
             } else {
@@ -189,7 +201,9 @@ fn notes_of(t: &Timing, out: &mut Vec<String>) {
 impl Figures {
     /// The compact table printed without `--json`.
     pub fn to_table(&self) -> String {
-        let header = || ["".to_string(), "best".into(), "peak RSS".into(), "runs (s)".into(), "target".into()];
+        let header = || -> Row {
+            ["".to_string(), "best".into(), "cpu".into(), "peak RSS".into(), "runs (s)".into(), "target".into()]
+        };
         let mut out = format!(
             "graph-docgen bench — docs: {}, best of {} (compile: best of {}); shared machine, figures are noisy\n\n",
             self.docs, self.runs, self.compile_runs
@@ -267,10 +281,11 @@ mod tests {
     #[test]
     fn timing_keeps_best_and_highest_peak() {
         let mut t = Timing::new("regen");
-        t.add(3.0, Some(100), None, None);
-        t.add(2.0, Some(300), Some("n".into()), None);
-        t.add(9.0, Some(50), Some("n".into()), Some("boom".into()));
+        t.add(3.0, Some(2.5), Some(100), None, None);
+        t.add(2.0, Some(3.5), Some(300), Some("n".into()), None);
+        t.add(9.0, Some(0.1), Some(50), Some("n".into()), Some("boom".into()));
         assert_eq!(t.best_secs, Some(2.0));
+        assert_eq!(t.cpu_secs, Some(2.5));
         assert_eq!(t.runs_secs, vec![3.0, 2.0]);
         assert_eq!(t.peak_rss_kib, Some(300));
         assert_eq!(t.notes, vec!["n".to_string(), "error: boom".to_string()]);
@@ -289,7 +304,7 @@ mod tests {
     fn sample() -> Figures {
         let timing = |name: &str, s: f64, k: u64| {
             let mut t = Timing::new(name);
-            t.add(s, Some(k), None, None);
+            t.add(s, Some(s * 1.5), Some(k), None, None);
             t
         };
         let floor = timing("(a) floor: read + pulldown-cmark", 1.0, 200 * 1024);
@@ -312,11 +327,11 @@ mod tests {
         let want = "\
 graph-docgen bench — docs: ../shared/graph-docs, best of 1 (compile: best of 1); shared machine, figures are noisy
 
-regen speed                         best  peak RSS  runs (s)  target
-(a) floor: read + pulldown-cmark  1.00 s   200 MiB  1.00
-(b) full regen                    5.50 s   900 MiB  5.50      peak < 1.00 GiB
-(c) regen --check, unchanged      4.00 s   850 MiB  4.00      peak < 1.00 GiB
-b/a                                5.50x                      <= 6 ok
+regen speed                         best     cpu  peak RSS  runs (s)  target
+(a) floor: read + pulldown-cmark  1.00 s  1.50 s   200 MiB  1.00
+(b) full regen                    5.50 s  8.25 s   900 MiB  5.50      peak < 1.00 GiB
+(c) regen --check, unchanged      4.00 s  6.00 s   850 MiB  4.00      peak < 1.00 GiB
+b/a                                5.50x                              <= 6 ok
 
 compile cost: SKIP: --skip-compile
 
