@@ -20,7 +20,7 @@ pub mod report;
 pub mod synthetic;
 
 use phase::{Features, Phase, PhaseOutput, SchemaSource};
-use report::{targets, CompileFigures, Figures, Ratio, RegenFigures, Timing};
+use report::{targets, CompileFigures, Figures, Part, Ratio, RegenFigures, Timing};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -137,18 +137,18 @@ pub fn run(config: &Config, progress: &mut dyn FnMut(&str)) -> Figures {
     let regen = if docs_present {
         let (figures, feature) = regen_speed(config, &regen_dir, progress);
         largest_feature = feature;
-        Ok(figures)
+        Part::Measured(figures)
     } else {
-        Err(format!("SKIP: no docs corpus at {} (no v1.0/ or beta/)", config.docs_shown))
+        Part::Skipped(format!("SKIP: no docs corpus at {} (no v1.0/ or beta/)", config.docs_shown))
     };
 
     let compile = if config.skip_compile {
-        Err("SKIP: --skip-compile".to_string())
+        Part::Skipped("SKIP: --skip-compile".to_string())
     } else if !config.synthetic && !docs_present {
-        Err(format!("SKIP: no docs corpus at {} (use --synthetic to compare on made-up schemas)", config.docs_shown))
+        Part::Skipped(format!("SKIP: no docs corpus at {} (use --synthetic to compare on made-up schemas)", config.docs_shown))
     } else {
-        let regen_ok = regen.as_ref().map(|r| !r.regen.failed).unwrap_or(false);
-        Ok(compile_cost(config, &regen_dir, regen_ok, largest_feature, &mut notes, progress))
+        let regen_ok = regen.measured().is_some_and(|r| !r.regen.failed);
+        Part::Measured(compile_cost(config, &regen_dir, regen_ok, largest_feature, &mut notes, progress))
     };
     Figures { docs: config.docs_shown.clone(), runs: config.runs, compile_runs: config.compile_runs, regen, compile, notes }
 }
@@ -288,4 +288,53 @@ fn compile_cost(
         Ratio::of("generated/naive, peak memory", peak(&figures.generated_all), peak(&figures.naive), targets::OVER_NAIVE),
     ];
     figures
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(docs: &str, skip_compile: bool, synthetic: bool) -> Config {
+        let scratch = std::env::temp_dir().join(format!("graph-docgen-bench-test-{}-{skip_compile}-{synthetic}", std::process::id()));
+        let mut c = Config::new(PathBuf::from(docs), docs.to_string(), scratch.clone(), PathBuf::from("/nonexistent/xtask"));
+        c.work_dir = scratch;
+        c.skip_compile = skip_compile;
+        c.synthetic = synthetic;
+        c
+    }
+
+    #[test]
+    fn absent_docs_skip_without_running_anything() {
+        let cases = [
+            (true, false, "SKIP: --skip-compile"),
+            (false, false, "SKIP: no docs corpus at /nonexistent/docs (use --synthetic"),
+            (true, true, "SKIP: --skip-compile"),
+        ];
+        for (skip_compile, synthetic, compile_skip) in cases {
+            let c = config("/nonexistent/docs", skip_compile, synthetic);
+            let mut lines = Vec::new();
+            let f = run(&c, &mut |l| lines.push(l.to_string()));
+            assert_eq!(f.regen, Part::Skipped("SKIP: no docs corpus at /nonexistent/docs (no v1.0/ or beta/)".to_string()));
+            assert!(matches!(&f.compile, Part::Skipped(e) if e.starts_with(compile_skip)), "{:?}", f.compile);
+            assert!(lines.is_empty(), "no phase ran: {lines:?}");
+            assert!(f.to_table().contains("regen speed: SKIP"));
+        }
+    }
+
+    #[test]
+    fn a_child_that_cannot_start_is_an_error_not_a_panic() {
+        let c = config("/nonexistent/docs", true, false);
+        let out = spawn(&c, &Phase::Floor { docs: "/nonexistent/docs".into() });
+        assert!(out.error.is_some_and(|e| e.contains("cannot start /nonexistent/xtask")));
+    }
+
+    #[test]
+    fn phase_main_reports_bad_arguments_as_json() {
+        let out: PhaseOutput = serde_json::from_str(&phase_main("not json")).expect("a JSON report");
+        assert!(out.error.is_some_and(|e| e.starts_with("bad phase argument")));
+        let floor = serde_json::to_string(&Phase::Floor { docs: "/nonexistent/docs".into() }).expect("encodes");
+        let out: PhaseOutput = serde_json::from_str(&phase_main(&floor)).expect("a JSON report");
+        // A missing version folder is simply empty for the floor.
+        assert_eq!((out.error, out.note.as_deref()), (None, Some("0 pages, 0 bytes")));
+    }
 }

@@ -108,15 +108,31 @@ pub struct CompileFigures {
     pub ratios: Vec<Ratio>,
 }
 
+/// One part of the benchmark: measured, or skipped with the reason (`SKIP: ...`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Part<T> {
+    Measured(T),
+    Skipped(String),
+}
+
+impl<T> Part<T> {
+    pub fn measured(&self) -> Option<&T> {
+        match self {
+            Part::Measured(t) => Some(t),
+            Part::Skipped(_) => None,
+        }
+    }
+}
+
 /// Everything one `cargo xtask bench` prints.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Figures {
     pub docs: String,
     pub runs: usize,
     pub compile_runs: usize,
-    /// Why part 1 was skipped (`SKIP: ...`), or its figures.
-    pub regen: Result<RegenFigures, String>,
-    pub compile: Result<CompileFigures, String>,
+    pub regen: Part<RegenFigures>,
+    pub compile: Part<CompileFigures>,
     /// Remarks for the reader (feature choice, noise, ...).
     pub notes: Vec<String>,
 }
@@ -210,8 +226,8 @@ impl Figures {
         );
         let mut notes = self.notes.clone();
         match &self.regen {
-            Err(skip) => out.push_str(&format!("regen speed: {skip}\n")),
-            Ok(r) => {
+            Part::Skipped(skip) => out.push_str(&format!("regen speed: {skip}\n")),
+            Part::Measured(r) => {
                 let mut rows = vec![header()];
                 rows[0][0] = "regen speed".into();
                 timing_row(&mut rows, &r.floor, "");
@@ -229,8 +245,8 @@ impl Figures {
         }
         out.push('\n');
         match &self.compile {
-            Err(skip) => out.push_str(&format!("compile cost: {skip}\n")),
-            Ok(c) => {
+            Part::Skipped(skip) => out.push_str(&format!("compile cost: {skip}\n")),
+            Part::Measured(c) => {
                 let mut rows = vec![header()];
                 rows[0][0] = format!("cargo check ({})", c.schemas);
                 let all_target =
@@ -315,8 +331,8 @@ mod tests {
             docs: "../shared/graph-docs".into(),
             runs: 1,
             compile_runs: 1,
-            regen: Ok(RegenFigures { floor, regen, check, ratios }),
-            compile: Err("SKIP: --skip-compile".into()),
+            regen: Part::Measured(RegenFigures { floor, regen, check, ratios }),
+            compile: Part::Skipped("SKIP: --skip-compile".into()),
             notes: vec!["one note".into()],
         }
     }
@@ -346,6 +362,9 @@ notes:
         let f = sample();
         let back: Figures = serde_json::from_str(&f.to_json()).expect("parses");
         assert_eq!(back, f);
-        assert!(f.to_json().contains("\"best_secs\": 5.5"));
+        let json = f.to_json();
+        assert!(json.contains("\"best_secs\": 5.5"));
+        assert!(json.contains("\"skipped\": \"SKIP: --skip-compile\""));
+        assert!(json.contains("\"regen\": {\n    \"measured\": {"));
     }
 }
