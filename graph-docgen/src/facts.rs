@@ -94,7 +94,7 @@ pub struct PageFacts {
     /// Annotated code blocks: examples and the JSON representation.
     pub blocks: Vec<CodeBlock>,
     /// The `[x](../resources/x.md)` named by "In the request body, supply a JSON representation of
-    /// the [x] object" (the resource a PATCH/POST body is made of).
+    /// the `[x]` object" (the resource a PATCH/POST body is made of).
     pub request_body_resource: Option<Spanned<TypeExpr>>,
     /// True when the request-body section exists but says nothing is sent ("Do not supply a request body").
     pub request_body_empty: bool,

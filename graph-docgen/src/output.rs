@@ -94,7 +94,7 @@ impl FileDelta {
     }
 }
 
-/// What a write would do (or, after [`write`], what it did).
+/// What a write would do (or, after [`write()`], what it did).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Plan {
     /// The output directory held no crate: one is (to be) scaffolded first.
@@ -302,11 +302,16 @@ fn key_is_owned(key: &str) -> bool {
 enum DirState {
     /// Missing or empty: scaffold a crate.
     Empty,
-    /// A generated crate: `Cargo.toml` carrying the generated block, or a `src/generated/` dir.
+    /// A generated crate: a `Cargo.toml` carrying [`BEGIN_MARKER`], or a `src/generated/` whose
+    /// files all carry an `@generated` first line (a crate whose emitter manages no features),
+    /// or the backup of an interrupted swap.
     Generated,
-    /// Anything else: refused.
+    /// Anything else, such as another project's own `src/generated/`: refused.
     Foreign,
 }
+
+/// The marker every generated file's first line carries (the usual `@generated` convention).
+const GENERATED_TAG: &str = "@generated";
 
 fn dir_state(out: &Path) -> io::Result<DirState> {
     match fs::read_dir(out) {
@@ -318,15 +323,27 @@ fn dir_state(out: &Path) -> io::Result<DirState> {
             }
         }
     }
-    if out.join(GENERATED_DIR).is_dir() || out.join(BACKUP_DIR).is_dir() {
+    if out.join(BACKUP_DIR).is_dir() {
         return Ok(DirState::Generated);
     }
     match fs::read_to_string(out.join(CARGO_TOML)) {
-        Ok(text) if text.lines().any(|l| l.trim() == BEGIN_MARKER) => Ok(DirState::Generated),
-        Ok(_) => Ok(DirState::Foreign),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(DirState::Foreign),
-        Err(e) => Err(e),
+        Ok(text) if text.lines().any(|l| l.trim() == BEGIN_MARKER) => return Ok(DirState::Generated),
+        Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+        _ => {}
     }
+    let generated = out.join(GENERATED_DIR);
+    if generated.is_dir() {
+        let mut found = BTreeMap::new();
+        walk_files(&generated, GENERATED_DIR, &mut found)?;
+        let all_tagged = found.values().all(|f| match f {
+            DiskFile::Text(t) => t.lines().next().is_some_and(|l| l.contains(GENERATED_TAG)),
+            DiskFile::Other => false,
+        });
+        if all_tagged {
+            return Ok(DirState::Generated);
+        }
+    }
+    Ok(DirState::Foreign)
 }
 
 /// Replaces the lines between the markers of `manifest` with `block`. `None` when the markers
@@ -360,7 +377,7 @@ fn missing_block() -> Diagnostic {
     )
 }
 
-/// Everything [`plan`] learnt, kept so that [`write`] does not read the disk twice.
+/// Everything [`survey`] learnt about the output directory, for [`check`] and [`write()`].
 struct Survey {
     plan: Plan,
     /// The new `Cargo.toml` text when the features block changes.
@@ -389,7 +406,7 @@ fn survey(out: &Path, files: &BTreeMap<String, String>, scaffold_manifest: Optio
             Code::OutputNotGenerated,
             Span::line("", 0),
             format!(
-                "not empty and not a generated crate (no `{GENERATED_DIR}/`, no `{BEGIN_MARKER}` in Cargo.toml); refusing to write into it"
+                "not empty and not a generated crate (no `{BEGIN_MARKER}` in Cargo.toml, no `{GENERATED_DIR}/` of `{GENERATED_TAG}` files); refusing to write into it"
             ),
         )]);
     }

@@ -140,6 +140,9 @@ pub struct RegenOutcome {
     pub stderr: String,
     /// Machine-readable diagnostics for `--format json` (stdout).
     pub stdout: String,
+    /// The result alone (what changed, what is stale, or why nothing was written); also the
+    /// end of `stderr`.
+    pub message: String,
     pub success: bool,
 }
 
@@ -222,7 +225,7 @@ pub fn regen_with(args: &RegenArgs, loaded: Loaded) -> RegenOutcome {
         Format::Human => (String::new(), rendered),
     };
     stderr.push_str(&message);
-    RegenOutcome { stderr, stdout, success }
+    RegenOutcome { stderr, stdout, message, success }
 }
 
 /// Markers around the README's generated diagnostic code table.

@@ -190,183 +190,208 @@ pub(crate) fn collect<'a>(
     diags: &mut Vec<Diagnostic>,
 ) -> Collected<'a> {
     let mut c = Collected::default();
-    // Pass 1: types named by resource pages and every enum, so that API pages resolve against them.
-    let mut resource_types: Vec<(&'a PageFacts, TypeId)> = Vec::new();
-    for &page in pages {
-        let page_ns = ns.of_page(page);
-        for e in &page.enums {
-            let Some(name) = clean_name(&e.name) else {
-                diags.push(Diagnostic::new(
-                    Code::UnparsedTypeCell,
-                    page.span(e.line),
-                    format!(
-                        "enum heading `{}` is not a type name; its members were not generated",
-                        e.name
-                    ),
-                ));
+    // Names first, so that rows and API pages resolve against every type and enum.
+    let resource_types = c.names(pages, ns, index, diags);
+    c.resource_rows(resource_types, ns, index);
+    c.api_pages(pages, ns, index);
+    c
+}
+
+impl<'a> Collected<'a> {
+    /// Every enum of every page, and the type each resource page describes.
+    fn names(
+        &mut self,
+        pages: &[&'a PageFacts],
+        ns: &Namespaces,
+        index: &mut Index<'a>,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Vec<(&'a PageFacts, TypeId)> {
+        let mut resource_types: Vec<(&'a PageFacts, TypeId)> = Vec::new();
+        for &page in pages {
+            let page_ns = ns.of_page(page);
+            for e in &page.enums {
+                let Some(name) = clean_name(&e.name) else {
+                    diags.push(Diagnostic::new(
+                        Code::UnparsedTypeCell,
+                        page.span(e.line),
+                        format!(
+                            "enum heading `{}` is not a type name; its members were not generated",
+                            e.name
+                        ),
+                    ));
+                    continue;
+                };
+                let (q, simple) = ns.split(&name);
+                let id = index.add_enum(TypeId::new(q.as_deref().unwrap_or(&page_ns), &simple));
+                self.enums.push(EnumCand {
+                    id,
+                    span: page.span(e.line),
+                    description: e.description.clone(),
+                    members: e
+                        .members
+                        .iter()
+                        .map(|m| EnumMember {
+                            wire_name: m.name.clone(),
+                            value: m.value,
+                            description: m.description.clone(),
+                        })
+                        .collect(),
+                    flags: e.flags,
+                    from_prose: false,
+                    workload: workload(page),
+                });
+            }
+            if page.kind != Some(PageKind::Resource) {
+                continue;
+            }
+            let named_by = page
+                .resource_name
+                .as_ref()
+                .and_then(|r| Some((clean_name(&r.value)?, r.line)))
+                .or_else(|| {
+                    Some((
+                        clean_name(&annotation_str(page, "@odata.type")?)?,
+                        page.title.as_ref().map_or(1, |t| t.line),
+                    ))
+                });
+            let Some((name, line)) = named_by else {
+                if page.tables.iter().any(|t| {
+                    matches!(
+                        t.context,
+                        TableContext::Properties | TableContext::Relationships
+                    )
+                }) {
+                    diags.push(Diagnostic::new(
+                        Code::PageKindUnknown,
+                        page.span(page.title.as_ref().map_or(1, |t| t.line)),
+                        "resource page names no type (title or `@odata.type`); its property tables were not used",
+                    ));
+                }
                 continue;
             };
             let (q, simple) = ns.split(&name);
-            let id = index.add_enum(TypeId::new(q.as_deref().unwrap_or(&page_ns), &simple));
-            c.enums.push(EnumCand {
-                id,
-                span: page.span(e.line),
-                description: e.description.clone(),
-                members: e
-                    .members
-                    .iter()
-                    .map(|m| EnumMember {
-                        wire_name: m.name.clone(),
-                        value: m.value,
-                        description: m.description.clone(),
-                    })
-                    .collect(),
-                flags: e.flags,
-                from_prose: false,
-                workload: workload(page),
+            let id = index.add_type(TypeId::new(q.as_deref().unwrap_or(&page_ns), &simple));
+            let base = page
+                .inherits_from
+                .as_ref()
+                .and_then(|b| {
+                    named(&b.value).map(|(n, l)| (n.to_string(), l.map(str::to_string), b.line))
+                })
+                .or_else(|| annotation_str(page, "baseType").map(|b| (b, None, line)));
+            self.types.push(TypeCand {
+                id: id.clone(),
+                rank: Rank::Resource,
+                page,
+                line,
+                base,
+                key_property: annotation_str(page, "keyProperty"),
+                open_type: annotation_bool(page, &["openType"]),
+                is_abstract: annotation_bool(page, &["abstract", "isAbstract"]),
+                description: page.summary.clone(),
             });
+            resource_types.push((page, id));
         }
-        if page.kind != Some(PageKind::Resource) {
-            continue;
-        }
-        let named_by = page
-            .resource_name
-            .as_ref()
-            .and_then(|r| Some((clean_name(&r.value)?, r.line)))
-            .or_else(|| {
-                Some((
-                    clean_name(&annotation_str(page, "@odata.type")?)?,
-                    page.title.as_ref().map_or(1, |t| t.line),
-                ))
-            });
-        let Some((name, line)) = named_by else {
-            if page.tables.iter().any(|t| {
-                matches!(
-                    t.context,
-                    TableContext::Properties | TableContext::Relationships
-                )
-            }) {
-                diags.push(Diagnostic::new(
-                    Code::PageKindUnknown,
-                    page.span(page.title.as_ref().map_or(1, |t| t.line)),
-                    "resource page names no type (title or `@odata.type`); its property tables were not used",
-                ));
-            }
-            continue;
-        };
-        let (q, simple) = ns.split(&name);
-        let id = index.add_type(TypeId::new(q.as_deref().unwrap_or(&page_ns), &simple));
-        let base = page
-            .inherits_from
-            .as_ref()
-            .and_then(|b| {
-                named(&b.value).map(|(n, l)| (n.to_string(), l.map(str::to_string), b.line))
-            })
-            .or_else(|| annotation_str(page, "baseType").map(|b| (b, None, line)));
-        c.types.push(TypeCand {
-            id: id.clone(),
-            rank: Rank::Resource,
-            page,
-            line,
-            base,
-            key_property: annotation_str(page, "keyProperty"),
-            open_type: annotation_bool(page, &["openType"]),
-            is_abstract: annotation_bool(page, &["abstract", "isAbstract"]),
-            description: page.summary.clone(),
-        });
-        resource_types.push((page, id));
+        resource_types
     }
-    // Pass 2: resource-page rows.
-    for (page, id) in resource_types {
-        let page_ns = ns.of_page(page);
-        for t in &page.tables {
-            let navigation = match t.context {
-                TableContext::Properties => false,
-                TableContext::Relationships => true,
-                _ => continue,
+
+    /// The property and relationship rows of resource pages.
+    fn resource_rows(
+        &mut self,
+        resource_types: Vec<(&'a PageFacts, TypeId)>,
+        ns: &Namespaces,
+        index: &mut Index<'a>,
+    ) {
+        for (page, id) in resource_types {
+            let page_ns = ns.of_page(page);
+            for t in &page.tables {
+                let navigation = match t.context {
+                    TableContext::Properties => false,
+                    TableContext::Relationships => true,
+                    _ => continue,
+                };
+                for row in &t.rows {
+                    let owner = self.owner_of(row, &id, Rank::Resource, page, &page_ns, ns, index);
+                    self.props.push(PropCand {
+                        owner: Some(owner),
+                        row,
+                        navigation,
+                        rank: Rank::Resource,
+                        page,
+                        ns: page_ns.clone(),
+                        table_line: t.line,
+                        body_of: None,
+                        prose_enum: None,
+                        ty: TypeRef::Primitive(crate::facts::Primitive::Json),
+                    });
+                }
+            }
+        }
+    }
+
+    /// Operations and request-body rows of API pages.
+    fn api_pages(&mut self, pages: &[&'a PageFacts], ns: &Namespaces, index: &mut Index<'a>) {
+        for &page in pages.iter().filter(|p| p.kind == Some(PageKind::Api)) {
+            let page_ns = ns.of_page(page);
+            let body_rows: Vec<(&'a Table, &'a PropertyRow)> = page
+                .tables
+                .iter()
+                .filter(|t| t.context == TableContext::RequestBody)
+                .flat_map(|t| t.rows.iter().map(move |r| (t, r)))
+                .collect();
+            let ms = methods(page);
+            // The title is weak evidence: used only where the body must be the resource (an
+            // action's title names the action, `Answer call`, not a type).
+            let needs_type = ms.iter().any(|m| matches!(m, Method::Patch | Method::Put));
+            let resource = resource_of(page, &page_ns, ns, index, needs_type);
+            let describes = ms.iter().any(|m| matches!(m, Method::Patch | Method::Put))
+                || (ms.contains(&Method::Post) && page.request_body_resource.is_some());
+            let owner_type = match (&resource, describes && !body_rows.is_empty()) {
+                (Some(r), true) => {
+                    let id = index.add_type(r.clone());
+                    self.types.push(TypeCand {
+                        id: id.clone(),
+                        rank: Rank::Api,
+                        page,
+                        line: page
+                            .request_body_resource
+                            .as_ref()
+                            .map_or(body_rows.first().map_or(1, |(t, _)| t.line), |r| r.line),
+                        base: None,
+                        key_property: None,
+                        open_type: false,
+                        is_abstract: false,
+                        description: String::new(),
+                    });
+                    Some(id)
+                }
+                _ => None,
             };
-            for row in &t.rows {
-                let owner = c.owner_of(row, &id, Rank::Resource, page, &page_ns, ns, index);
-                c.props.push(PropCand {
-                    owner: Some(owner),
+            let op_index = self.ops.len();
+            self.ops.push(OpCand {
+                page,
+                resource: owner_type.clone().or(resource),
+                body_is_resource: describes,
+            });
+            for (t, row) in body_rows {
+                let owner = owner_type
+                    .as_ref()
+                    .map(|o| self.owner_of(row, o, Rank::Api, page, &page_ns, ns, index));
+                self.props.push(PropCand {
+                    owner,
                     row,
-                    navigation,
-                    rank: Rank::Resource,
+                    navigation: false,
+                    rank: Rank::Api,
                     page,
                     ns: page_ns.clone(),
                     table_line: t.line,
-                    body_of: None,
+                    body_of: Some(op_index),
                     prose_enum: None,
                     ty: TypeRef::Primitive(crate::facts::Primitive::Json),
                 });
             }
         }
     }
-    // Pass 3: API pages.
-    for &page in pages.iter().filter(|p| p.kind == Some(PageKind::Api)) {
-        let page_ns = ns.of_page(page);
-        let body_rows: Vec<(&'a Table, &'a PropertyRow)> = page
-            .tables
-            .iter()
-            .filter(|t| t.context == TableContext::RequestBody)
-            .flat_map(|t| t.rows.iter().map(move |r| (t, r)))
-            .collect();
-        let ms = methods(page);
-        // The title is weak evidence: used only where the body must be the resource (an
-        // action's title names the action, `Answer call`, not a type).
-        let needs_type = ms.iter().any(|m| matches!(m, Method::Patch | Method::Put));
-        let resource = resource_of(page, &page_ns, ns, index, needs_type);
-        let describes = ms.iter().any(|m| matches!(m, Method::Patch | Method::Put))
-            || (ms.contains(&Method::Post) && page.request_body_resource.is_some());
-        let owner_type = match (&resource, describes && !body_rows.is_empty()) {
-            (Some(r), true) => {
-                let id = index.add_type(r.clone());
-                c.types.push(TypeCand {
-                    id: id.clone(),
-                    rank: Rank::Api,
-                    page,
-                    line: page
-                        .request_body_resource
-                        .as_ref()
-                        .map_or(body_rows.first().map_or(1, |(t, _)| t.line), |r| r.line),
-                    base: None,
-                    key_property: None,
-                    open_type: false,
-                    is_abstract: false,
-                    description: String::new(),
-                });
-                Some(id)
-            }
-            _ => None,
-        };
-        let op_index = c.ops.len();
-        c.ops.push(OpCand {
-            page,
-            resource: owner_type.clone().or(resource),
-            body_is_resource: describes,
-        });
-        for (t, row) in body_rows {
-            let owner = owner_type
-                .as_ref()
-                .map(|o| c.owner_of(row, o, Rank::Api, page, &page_ns, ns, index));
-            c.props.push(PropCand {
-                owner,
-                row,
-                navigation: false,
-                rank: Rank::Api,
-                page,
-                ns: page_ns.clone(),
-                table_line: t.line,
-                body_of: Some(op_index),
-                prose_enum: None,
-                ty: TypeRef::Primitive(crate::facts::Primitive::Json),
-            });
-        }
-    }
-    c
-}
 
-impl<'a> Collected<'a> {
     /// The type a row belongs to: its table's type, or the base its `Inherited from` names.
     #[allow(clippy::too_many_arguments)]
     fn owner_of(

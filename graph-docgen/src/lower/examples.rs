@@ -154,7 +154,10 @@ fn lookup_or_new(index: &Index<'_>, ns: &Namespaces, name: &str, page_ns: &str) 
         Some(Found::Enum(_)) => None,
         None => {
             let (q, simple) = ns.split(name);
-            Some(TypeId::new(q.as_deref().unwrap_or(page_ns), &simple))
+            // `#Microsoft.OutlookServices.x`, `#NAV.x`: another service's type, not a Graph one.
+            let namespace = q.as_deref().unwrap_or(page_ns);
+            ns.is_known(namespace)
+                .then(|| TypeId::new(namespace, &simple))
         }
     }
 }
@@ -278,6 +281,9 @@ impl Walker<'_, '_, '_> {
 
     /// The type a value's JSON shows; nested typed objects are walked (and made) on the way.
     fn shape(&mut self, v: &Json, depth: usize) -> TypeRef {
+        if depth > MAX_DEPTH {
+            return TypeRef::Primitive(Primitive::Json);
+        }
         match &v.value {
             JsonValue::Null => TypeRef::Primitive(Primitive::Json),
             JsonValue::Bool(_) => TypeRef::Primitive(Primitive::Boolean),
@@ -304,6 +310,9 @@ impl Walker<'_, '_, '_> {
 
     /// Walks into nested objects without judging values.
     fn descend(&mut self, decl: &TypeRef, v: &Json, depth: usize) {
+        if depth > MAX_DEPTH {
+            return;
+        }
         match (&v.value, decl) {
             (JsonValue::Array(items), TypeRef::Collection(inner)) => {
                 for i in items {
@@ -334,6 +343,9 @@ impl Walker<'_, '_, '_> {
         v: &Json,
         depth: usize,
     ) {
+        if depth > MAX_DEPTH {
+            return;
+        }
         let is_collection = matches!(decl, TypeRef::Collection(_));
         match (&v.value, decl) {
             (JsonValue::Null, _)

@@ -10,7 +10,7 @@
 //! among its bases; otherwise complex.
 
 use super::collect::Collected;
-use super::qualify::{clean_name, Namespaces};
+use super::qualify::{clean_name, not_own_page, Namespaces};
 use super::resolve::Index;
 use crate::diagnostics::{Code, Diagnostic};
 use crate::schema::{Schema, TypeId, TypeKind};
@@ -28,8 +28,14 @@ pub(crate) fn inherit(
 ) {
     // Explicit bases, best-ranked page first.
     let mut cands: Vec<_> = c.types.iter().filter(|t| t.base.is_some()).collect();
+    let not_own = |t: &super::collect::TypeCand<'_>| not_own_page(&t.page.path, t.id.name());
     cands.sort_by(|a, b| {
-        (a.id.key(), a.rank, &a.page.path).cmp(&(b.id.key(), b.rank, &b.page.path))
+        (a.id.key(), a.rank, not_own(a), &a.page.path).cmp(&(
+            b.id.key(),
+            b.rank,
+            not_own(b),
+            &b.page.path,
+        ))
     });
     let mut decided: BTreeSet<String> = BTreeSet::new();
     for t in cands {

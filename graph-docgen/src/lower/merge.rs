@@ -1,7 +1,9 @@
 //! merge: one [`TypeDef`] per type from every page that describes it.
 //!
 //! The rule, for the type's attributes and for each property: a resource page beats an API
-//! page, which beats an example; ties go to the smaller page path, then the earlier line. A
+//! page, which beats an example; among pages of one rank the type's own page (`user.md`)
+//! beats pages that extend it (`intune-shared-user.md`); then the smaller page path, then
+//! the earlier line. A
 //! source whose type is `Unknown` loses to any resolved one (it carries no information).
 //! Properties keep the order of the winning description: the resource table's rows first,
 //! then rows only API pages list. Another source giving the same property another type is
@@ -10,16 +12,54 @@
 
 use super::collect::{Collected, PropCand, Rank};
 use super::examples::describe;
-use super::qualify::workload;
+use super::qualify::{not_own_page, workload};
 use crate::diagnostics::{Code, Diagnostic};
-use crate::schema::{Property, Schema, TypeDef, TypeKind, TypeRef};
+use crate::schema::{EnumDef, Property, Schema, TypeDef, TypeId, TypeKind, TypeRef};
 use std::collections::BTreeMap;
 
-/// Rank, page path, table line, row line: the merge order of property rows.
-type OrderKey<'a> = (Rank, &'a str, u32, u32);
+/// Rank, not the owner's own page, page path, table line, row line: the merge order of rows.
+type OrderKey<'a> = (Rank, bool, &'a str, u32, u32);
 
 fn order_key<'a>(p: &'a PropCand<'_>) -> OrderKey<'a> {
-    (p.rank, p.page.path.as_str(), p.table_line, p.row.line)
+    let not_own = p
+        .owner
+        .as_ref()
+        .is_none_or(|o| not_own_page(&p.page.path, o.name()));
+    (
+        p.rank,
+        not_own,
+        p.page.path.as_str(),
+        p.table_line,
+        p.row.line,
+    )
+}
+
+/// A row that only lists values (its own prose enum) agrees with a winner typed with a named
+/// enum holding all those values: the row just did not name the enum.
+fn values_fit(loser: &PropCand<'_>, winner: &TypeRef, enums: &BTreeMap<String, EnumDef>) -> bool {
+    let inner = |t: &TypeRef| -> Option<TypeId> {
+        match t {
+            TypeRef::Enum(id) => Some(id.clone()),
+            TypeRef::Collection(i) => match i.as_ref() {
+                TypeRef::Enum(id) => Some(id.clone()),
+                _ => None,
+            },
+            _ => None,
+        }
+    };
+    let Some(e) = loser
+        .prose_enum
+        .as_ref()
+        .and(inner(winner))
+        .and_then(|id| enums.get(&id.key()))
+    else {
+        return false;
+    };
+    loser.row.possible_values.iter().all(|v| {
+        e.members
+            .iter()
+            .any(|m| m.wire_name.eq_ignore_ascii_case(v))
+    })
 }
 
 fn is_unknown(t: &TypeRef) -> bool {
@@ -33,8 +73,17 @@ fn is_unknown(t: &TypeRef) -> bool {
 pub(crate) fn merge(c: &Collected<'_>, schema: &mut Schema, diags: &mut Vec<Diagnostic>) {
     // Types: attributes from the best-ranked candidate that states them.
     let mut type_cands: Vec<_> = c.types.iter().collect();
+    // Among resource pages, the type's own page (`user.md` for `user`) describes it before
+    // pages that extend it (`intune-shared-user.md`).
+    let own_page = |t: &super::collect::TypeCand<'_>| not_own_page(&t.page.path, t.id.name());
     type_cands.sort_by(|a, b| {
-        (a.id.key(), a.rank, &a.page.path, a.line).cmp(&(b.id.key(), b.rank, &b.page.path, b.line))
+        (a.id.key(), a.rank, own_page(a), &a.page.path, a.line).cmp(&(
+            b.id.key(),
+            b.rank,
+            own_page(b),
+            &b.page.path,
+            b.line,
+        ))
     });
     for t in type_cands {
         let def = schema.types.entry(t.id.key()).or_insert_with(|| TypeDef {
@@ -87,7 +136,12 @@ pub(crate) fn merge(c: &Collected<'_>, schema: &mut Schema, diags: &mut Vec<Diag
             let Some(winner) = cands.first().copied() else {
                 continue;
             };
-            for loser in cands.iter().skip(1).filter(|l| l.ty != winner.ty) {
+            let enums = &schema.enums;
+            for loser in cands
+                .iter()
+                .skip(1)
+                .filter(|l| l.ty != winner.ty && !values_fit(l, &winner.ty, enums))
+            {
                 let same_table =
                     loser.page.path == winner.page.path && loser.table_line == winner.table_line;
                 let (code, what) = if same_table {

@@ -1,15 +1,15 @@
 //! lower: all pages' facts of one API version in, one resolved [`Schema`] out.
 //!
 //! Passes, in order, each in its own module:
-//! 1. [`qualify`]: one spelling per namespace (`termStore`/`termstore`, `microsoft.graph.`);
-//! 2. [`collect`]: type, property, enum and operation candidates from every page, with spans;
-//! 3. [`enums`] (prose part): rows whose "Possible values" define an enum of their own;
-//! 4. [`resolve`]: every Type cell -> a `TypeRef`;
-//! 5. [`merge`]: one type from all pages that describe it, conflicts reported;
-//! 6. [`inherit`]: base types and cycles (entity vs complex is decided after examples);
-//! 7. [`examples`]: JSON examples add, correct and check properties;
-//! 8. [`operations`]: one operation per method of each API page;
-//! 9. [`finish`]: undescribed types become opaque, dangling references are fixed.
+//! 1. `qualify`: one spelling per namespace (`termStore`/`termstore`, `microsoft.graph.`);
+//! 2. `collect`: type, property, enum and operation candidates from every page, with spans;
+//! 3. `enums` (prose part): rows whose "Possible values" define an enum of their own;
+//! 4. `resolve`: every Type cell -> a `TypeRef`;
+//! 5. `merge`: one type from all pages that describe it, conflicts reported;
+//! 6. `inherit`: base types and cycles (entity vs complex is decided after examples);
+//! 7. `examples`: JSON examples add, correct and check properties;
+//! 8. `operations`: one operation per method of each API page;
+//! 9. `finish`: undescribed types become opaque, dangling references are fixed.
 //!
 //! Deterministic: pages are sorted by path first, and every pass iterates sorted data, so the
 //! schema and the diagnostics do not depend on the order pages arrive in.

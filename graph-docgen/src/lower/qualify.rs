@@ -60,6 +60,12 @@ impl Namespaces {
             .unwrap_or_else(|| t.to_string())
     }
 
+    /// A namespace some page declares (or `microsoft.graph`), in any case.
+    pub(crate) fn is_known(&self, namespace: &str) -> bool {
+        self.canonical
+            .contains_key(&trim_ns(namespace).to_ascii_lowercase())
+    }
+
     /// The namespace a page's bare names live in.
     pub(crate) fn of_page(&self, page: &PageFacts) -> String {
         match &page.namespace {
@@ -150,6 +156,13 @@ pub(crate) fn owner_member_name(owner: &str, property: &str) -> String {
         Some(first) => format!("{owner}{}{}", first.to_ascii_uppercase(), chars.as_str()),
         None => owner.to_string(),
     }
+}
+
+/// Whether `path` is not the type's own page (`user.md` for `user`): sorts the own page of a
+/// type before pages that extend it (`intune-shared-user.md`) among pages of the same rank.
+pub(crate) fn not_own_page(path: &str, type_name: &str) -> bool {
+    let file = path.rsplit('/').next().unwrap_or_default();
+    !file.eq_ignore_ascii_case(&format!("{type_name}.md"))
 }
 
 /// A usable `ms.prod` (TODO placeholders and empty strings are not workloads).

@@ -927,3 +927,103 @@ fn an_id_with_a_values_phrase_stays_a_string() {
     );
     assert!(schema.enums.is_empty());
 }
+
+#[test]
+fn a_values_only_row_agrees_with_the_named_enum_holding_them() {
+    let mut facet = resource(
+        "beta/resources/itemfacet.md",
+        "itemFacet",
+        vec![table(
+            TableContext::Properties,
+            3,
+            vec![row(4, "allowedAudiences", linked("allowedAudiences"))],
+        )],
+    );
+    facet.enums.push(EnumFacts {
+        name: "allowedAudiences".into(),
+        line: 20,
+        description: String::new(),
+        members: ["me", "family", "everyone"]
+            .iter()
+            .map(|m| EnumMemberFacts {
+                name: m.to_string(),
+                value: None,
+                description: String::new(),
+                line: 21,
+            })
+            .collect(),
+        flags: false,
+    });
+    let inherited = Markers {
+        inherited_from: Some("itemFacet".into()),
+        ..Default::default()
+    };
+    let agrees = with_markers(
+        with_values(
+            row(5, "allowedAudiences", prim(Primitive::String)),
+            &["me", "family"],
+        ),
+        inherited.clone(),
+    );
+    let differs = with_markers(
+        with_values(
+            row(5, "allowedAudiences", prim(Primitive::String)),
+            &["me", "nobody"],
+        ),
+        inherited,
+    );
+    let a = resource(
+        "beta/resources/itemaddress.md",
+        "itemAddress",
+        vec![table(TableContext::Properties, 3, vec![agrees])],
+    );
+    let b = resource(
+        "beta/resources/itemphone.md",
+        "itemPhone",
+        vec![table(TableContext::Properties, 3, vec![differs])],
+    );
+    let (schema, diags) = run(&[facet, a, b]);
+    let allowed = TypeRef::Enum(TypeId::new("microsoft.graph", "allowedAudiences"));
+    assert_eq!(
+        ty_of(&schema, "itemFacet", "allowedAudiences"),
+        Some(allowed)
+    );
+    assert_eq!(
+        codes_at(&diags, Code::TypeConflict),
+        [("beta/resources/itemphone.md".to_string(), 5)]
+    );
+    assert!(
+        schema.enums.len() == 1,
+        "the unused prose enums are dropped: {:?}",
+        schema.enums.keys().collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn deeply_nested_example_does_not_overflow() {
+    let mut value = s(100, "x");
+    for i in 0..5000u32 {
+        value = j(
+            99,
+            if i % 2 == 0 {
+                JsonValue::Array(vec![value])
+            } else {
+                JsonValue::Object(vec![("a".into(), value)])
+            },
+        );
+    }
+    let mut page = api(
+        "beta/api/deep-update.md",
+        "Update deep",
+        "PATCH",
+        template("/deep/{id}"),
+        "deep",
+        vec![],
+    );
+    page.blocks
+        .push(request_block(30, obj(31, vec![("deep", value)])));
+    let (schema, _) = run(&[page]);
+    assert!(schema
+        .type_def(&TypeId::new("microsoft.graph", "deep"))
+        .is_some());
+}

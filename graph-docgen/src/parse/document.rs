@@ -13,7 +13,11 @@ use std::collections::HashMap;
 pub enum Block {
     Heading(Heading),
     /// Paragraph source text (markdown as written).
-    Paragraph { text: String, line: u32, in_quote: bool },
+    Paragraph {
+        text: String,
+        line: u32,
+        in_quote: bool,
+    },
     Table(RawTable),
     Code(CodeFence),
     Comment(Comment),
@@ -57,8 +61,15 @@ pub fn read(text: &str, front_matter_end: u32, lines: &LineIndex) -> Document {
     let blanked = blank_front_matter(text, front_matter_end);
     let text = blanked.as_str();
     let parser = Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter();
-    let refs = parser.reference_definitions().iter().map(|(k, d)| (k.to_lowercase(), d.dest.to_string())).collect();
-    let mut doc = Document { blocks: Vec::new(), refs };
+    let refs = parser
+        .reference_definitions()
+        .iter()
+        .map(|(k, d)| (k.to_lowercase(), d.dest.to_string()))
+        .collect();
+    let mut doc = Document {
+        blocks: Vec::new(),
+        refs,
+    };
 
     let mut heading: Option<(u8, u32, String, bool)> = None;
     let mut code: Option<CodeFence> = None;
@@ -70,14 +81,23 @@ pub fn read(text: &str, front_matter_end: u32, lines: &LineIndex) -> Document {
         let src = text.get(range.clone()).unwrap_or("");
         let line = lines.line(range.start);
         match event {
-            Event::Start(Tag::Heading { level, .. }) => heading = Some((level as u8, line, String::new(), false)),
+            Event::Start(Tag::Heading { level, .. }) => {
+                heading = Some((level as u8, line, String::new(), false))
+            }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((level, line, raw, tab)) = heading.take() {
-                    let text = raw.trim().trim_end_matches(':').trim().to_string();
+                    // NBSPs and TABs are spaces; runs of spaces are one.
+                    let text = raw
+                        .split(|c: char| c.is_whitespace() || c == '\u{A0}')
+                        .filter(|w| !w.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    let text = text.trim_end_matches(':').trim_end().to_string();
                     // `# [HTTP](#tab/http)` tab-group labels and `[!INCLUDE ...]` lines that a
                     // following `---` turned into setext headings are not headings.
                     if !tab && !text.starts_with("[!") {
-                        doc.blocks.push(Block::Heading(Heading { level, text, line }));
+                        doc.blocks
+                            .push(Block::Heading(Heading { level, text, line }));
                     }
                 }
             }
@@ -94,22 +114,41 @@ pub fn read(text: &str, front_matter_end: u32, lines: &LineIndex) -> Document {
                 }
             }
             Event::Start(Tag::Paragraph) if heading.is_none() && table.is_none() => {
-                doc.blocks.push(Block::Paragraph { text: src.trim_end().to_string(), line, in_quote: quote_depth > 0 });
+                doc.blocks.push(Block::Paragraph {
+                    text: src.trim_end().to_string(),
+                    line,
+                    in_quote: quote_depth > 0,
+                });
             }
             Event::Start(Tag::BlockQuote(_)) => quote_depth += 1,
             Event::End(TagEnd::BlockQuote(_)) => quote_depth = quote_depth.saturating_sub(1),
-            Event::Start(Tag::Table(_)) => table = Some(RawTable { line, header: Vec::new(), rows: Vec::new() }),
+            Event::Start(Tag::Table(_)) => {
+                table = Some(RawTable {
+                    line,
+                    header: Vec::new(),
+                    rows: Vec::new(),
+                })
+            }
             Event::Start(Tag::TableHead) => {
                 in_head = true;
                 if let Some(t) = table.as_mut() {
                     t.line = line;
-                    t.header = split_row(first_line(src));
+                    let mut header = split_row(first_line(src));
+                    // `| Property | Type | Description |     |`: a trailing column with no
+                    // name is not a column.
+                    while header.len() > 1 && header.last().is_some_and(|c| c.is_empty()) {
+                        header.pop();
+                    }
+                    t.header = header;
                 }
             }
             Event::End(TagEnd::TableHead) => in_head = false,
             Event::Start(Tag::TableRow) if !in_head => {
                 if let Some(t) = table.as_mut() {
-                    t.rows.push(RawRow { line, text: first_line(src).to_string() });
+                    t.rows.push(RawRow {
+                        line,
+                        text: first_line(src).to_string(),
+                    });
                 }
             }
             Event::End(TagEnd::Table) => {
@@ -120,7 +159,12 @@ pub fn read(text: &str, front_matter_end: u32, lines: &LineIndex) -> Document {
             Event::Start(Tag::CodeBlock(kind)) => {
                 let code_fenced = matches!(kind, CodeBlockKind::Fenced(_));
                 let content_line = if code_fenced { line + 1 } else { line };
-                code = Some(CodeFence { line, content_line, content: String::new(), closed: !code_fenced || fence_closed(src) });
+                code = Some(CodeFence {
+                    line,
+                    content_line,
+                    content: String::new(),
+                    closed: !code_fenced || fence_closed(src),
+                });
             }
             Event::Text(t) => {
                 if let Some(c) = code.as_mut() {
@@ -171,12 +215,20 @@ fn push_comments(blocks: &mut Vec<Block>, src: &str, start: usize, lines: &LineI
         match src.get(body_start..).and_then(|s| s.find("-->")) {
             Some(end) => {
                 let body = &src[body_start..body_start + end];
-                blocks.push(Block::Comment(Comment { line, body: body.to_string(), closed: true }));
+                blocks.push(Block::Comment(Comment {
+                    line,
+                    body: body.to_string(),
+                    closed: true,
+                }));
                 from = body_start + end + 3;
             }
             None => {
                 let body = src.get(body_start..).unwrap_or("");
-                blocks.push(Block::Comment(Comment { line, body: body.to_string(), closed: false }));
+                blocks.push(Block::Comment(Comment {
+                    line,
+                    body: body.to_string(),
+                    closed: false,
+                }));
                 break;
             }
         }
@@ -244,6 +296,19 @@ mod tests {
     }
 
     #[test]
+    fn tab_groups_and_includes_are_not_headings() {
+        let b = blocks("# T\n# [HTTP](#tab/http)\n```http\nGET /me\n```\n# [C#](#tab/csharp)\n[!INCLUDE [x](../includes/x.md)]\n---\n## Response\n");
+        let headings: Vec<_> = b
+            .iter()
+            .filter_map(|b| match b {
+                Block::Heading(h) => Some((h.level, h.text.as_str())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(headings, [(1, "T"), (2, "Response")]);
+    }
+
+    #[test]
     fn unclosed_things() {
         let b = blocks("# T\n```http\nGET /x\n");
         assert!(matches!(b.last(), Some(Block::Code(c)) if !c.closed));
@@ -257,6 +322,9 @@ mod tests {
     fn reference_definitions() {
         let text = "x\n\n[identitySet]: ../resources/identityset.md\n";
         let doc = read(text, 0, &LineIndex::new(text));
-        assert_eq!(doc.resolve_ref("IdentitySet").as_deref(), Some("../resources/identityset.md"));
+        assert_eq!(
+            doc.resolve_ref("IdentitySet").as_deref(),
+            Some("../resources/identityset.md")
+        );
     }
 }

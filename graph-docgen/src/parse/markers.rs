@@ -7,9 +7,19 @@ use crate::facts::Markers;
 /// Spellings of "read-only" (catalog §5: `Read-only.`, `read only`, `Readonly.` ...).
 const READ_ONLY: &[&str] = &["read-only", "read only", "readonly"];
 /// Spellings of "this property may not be set to null by a PATCH".
-const CANNOT_BE_CLEARED: &[&str] = &["cannot be cleared", "can't be cleared", "can not be cleared", "can\u{2019}t be cleared"];
+const CANNOT_BE_CLEARED: &[&str] = &[
+    "cannot be cleared",
+    "can't be cleared",
+    "can not be cleared",
+    "can\u{2019}t be cleared",
+];
 /// Negations that turn a following `nullable` into "not nullable".
-const NOT_NULLABLE: &[&str] = &["not nullable", "non-nullable", "non nullable", "not-nullable"];
+const NOT_NULLABLE: &[&str] = &[
+    "not nullable",
+    "non-nullable",
+    "non nullable",
+    "not-nullable",
+];
 /// Phrases that introduce the base type that declares a property.
 const INHERITED_FROM: &[&str] = &["inherited from"];
 
@@ -80,8 +90,14 @@ fn positive_nullable(lower: &str) -> bool {
     while let Some(i) = lower.get(from..).and_then(|h| h.find("nullable")) {
         let start = from + i;
         let before = lower[..start].trim_end();
-        let negated = before.ends_with("not") || before.ends_with("non-") || before.ends_with("non") || before.ends_with("not-");
-        let glued = lower[..start].chars().next_back().is_some_and(char::is_alphanumeric);
+        let negated = before.ends_with("not")
+            || before.ends_with("non-")
+            || before.ends_with("non")
+            || before.ends_with("not-");
+        let glued = lower[..start]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
         if !negated && !glued {
             return true;
         }
@@ -92,7 +108,9 @@ fn positive_nullable(lower: &str) -> bool {
 
 /// Description split into short tokens at sentence punctuation and line breaks.
 fn sentence_tokens(s: &str) -> impl Iterator<Item = &str> {
-    s.split(['.', ',', ';', '\n']).map(|t| t.trim().trim_matches('*').trim()).filter(|t| !t.is_empty())
+    s.split(['.', ',', ';', '\n'])
+        .map(|t| t.trim().trim_matches('*').trim())
+        .filter(|t| !t.is_empty())
 }
 
 /// `Key.`, `Key,`, `Key of the entity.`, `Read-only. Key.`: a token that is the word "key".
@@ -145,18 +163,126 @@ mod tests {
             todo: bool,
         }
         let cases = [
-            Case { desc: "The id. Read-only.", read_only: true, not_nullable: false, nullable: false, key: false, cannot_be_cleared: false, inherited: None, todo: false },
-            Case { desc: "read only, Not nullable.", read_only: true, not_nullable: true, nullable: false, key: false, cannot_be_cleared: false, inherited: None, todo: false },
-            Case { desc: "Readonly. Nullable.", read_only: true, not_nullable: false, nullable: true, key: false, cannot_be_cleared: false, inherited: None, todo: false },
-            Case { desc: "Key of the entity.", read_only: false, not_nullable: false, nullable: false, key: true, cannot_be_cleared: false, inherited: None, todo: false },
-            Case { desc: "Unique id. Key. Not nullable. Read-only.", read_only: true, not_nullable: true, nullable: false, key: true, cannot_be_cleared: false, inherited: None, todo: false },
-            Case { desc: "The encryption key used.", read_only: false, not_nullable: false, nullable: false, key: false, cannot_be_cleared: false, inherited: None, todo: false },
-            Case { desc: "Required when created and it cannot be cleared during updates.", read_only: false, not_nullable: false, nullable: false, key: false, cannot_be_cleared: true, inherited: None, todo: false },
-            Case { desc: " Inherited from [entity](../resources/entity.md)", read_only: false, not_nullable: false, nullable: false, key: false, cannot_be_cleared: false, inherited: Some("entity"), todo: false },
-            Case { desc: "**TODO: Add Description** Inherited from [entity](../resources/entity.md)", read_only: false, not_nullable: false, nullable: false, key: false, cannot_be_cleared: false, inherited: Some("entity"), todo: true },
-            Case { desc: "Inherited from **baseItem**.", read_only: false, not_nullable: false, nullable: false, key: false, cannot_be_cleared: false, inherited: Some("baseItem"), todo: false },
-            Case { desc: "**Notes**: not nullable, the **any** operator", read_only: false, not_nullable: true, nullable: false, key: false, cannot_be_cleared: false, inherited: None, todo: false },
-            Case { desc: "Unreadonly", read_only: false, not_nullable: false, nullable: false, key: false, cannot_be_cleared: false, inherited: None, todo: false },
+            Case {
+                desc: "The id. Read-only.",
+                read_only: true,
+                not_nullable: false,
+                nullable: false,
+                key: false,
+                cannot_be_cleared: false,
+                inherited: None,
+                todo: false,
+            },
+            Case {
+                desc: "read only, Not nullable.",
+                read_only: true,
+                not_nullable: true,
+                nullable: false,
+                key: false,
+                cannot_be_cleared: false,
+                inherited: None,
+                todo: false,
+            },
+            Case {
+                desc: "Readonly. Nullable.",
+                read_only: true,
+                not_nullable: false,
+                nullable: true,
+                key: false,
+                cannot_be_cleared: false,
+                inherited: None,
+                todo: false,
+            },
+            Case {
+                desc: "Key of the entity.",
+                read_only: false,
+                not_nullable: false,
+                nullable: false,
+                key: true,
+                cannot_be_cleared: false,
+                inherited: None,
+                todo: false,
+            },
+            Case {
+                desc: "Unique id. Key. Not nullable. Read-only.",
+                read_only: true,
+                not_nullable: true,
+                nullable: false,
+                key: true,
+                cannot_be_cleared: false,
+                inherited: None,
+                todo: false,
+            },
+            Case {
+                desc: "The encryption key used.",
+                read_only: false,
+                not_nullable: false,
+                nullable: false,
+                key: false,
+                cannot_be_cleared: false,
+                inherited: None,
+                todo: false,
+            },
+            Case {
+                desc: "Required when created and it cannot be cleared during updates.",
+                read_only: false,
+                not_nullable: false,
+                nullable: false,
+                key: false,
+                cannot_be_cleared: true,
+                inherited: None,
+                todo: false,
+            },
+            Case {
+                desc: " Inherited from [entity](../resources/entity.md)",
+                read_only: false,
+                not_nullable: false,
+                nullable: false,
+                key: false,
+                cannot_be_cleared: false,
+                inherited: Some("entity"),
+                todo: false,
+            },
+            Case {
+                desc: "**TODO: Add Description** Inherited from [entity](../resources/entity.md)",
+                read_only: false,
+                not_nullable: false,
+                nullable: false,
+                key: false,
+                cannot_be_cleared: false,
+                inherited: Some("entity"),
+                todo: true,
+            },
+            Case {
+                desc: "Inherited from **baseItem**.",
+                read_only: false,
+                not_nullable: false,
+                nullable: false,
+                key: false,
+                cannot_be_cleared: false,
+                inherited: Some("baseItem"),
+                todo: false,
+            },
+            Case {
+                desc: "**Notes**: not nullable, the **any** operator",
+                read_only: false,
+                not_nullable: true,
+                nullable: false,
+                key: false,
+                cannot_be_cleared: false,
+                inherited: None,
+                todo: false,
+            },
+            Case {
+                desc: "Unreadonly",
+                read_only: false,
+                not_nullable: false,
+                nullable: false,
+                key: false,
+                cannot_be_cleared: false,
+                inherited: None,
+                todo: false,
+            },
         ];
         for c in cases {
             let m = markers(c.desc);
@@ -164,19 +290,39 @@ mod tests {
             assert_eq!(m.not_nullable, c.not_nullable, "not_nullable {:?}", c.desc);
             assert_eq!(m.nullable, c.nullable, "nullable {:?}", c.desc);
             assert_eq!(m.key, c.key, "key {:?}", c.desc);
-            assert_eq!(m.cannot_be_cleared, c.cannot_be_cleared, "cleared {:?}", c.desc);
-            assert_eq!(m.inherited_from.as_deref(), c.inherited, "inherited {:?}", c.desc);
+            assert_eq!(
+                m.cannot_be_cleared, c.cannot_be_cleared,
+                "cleared {:?}",
+                c.desc
+            );
+            assert_eq!(
+                m.inherited_from.as_deref(),
+                c.inherited,
+                "inherited {:?}",
+                c.desc
+            );
             assert_eq!(m.todo, c.todo, "todo {:?}", c.desc);
         }
     }
 
     #[test]
     fn required_markers() {
-        let cases = [("Required. The name.", Some(true)), ("Optional. x", Some(false)), ("The name, required by x.", None), ("", None)];
+        let cases = [
+            ("Required. The name.", Some(true)),
+            ("Optional. x", Some(false)),
+            ("The name, required by x.", None),
+            ("", None),
+        ];
         for (d, want) in cases {
             assert_eq!(required(d), want, "{d}");
         }
-        let cells = [("Yes", Some(true)), ("N", Some(false)), ("\u{2713}", Some(true)), ("**No**", Some(false)), ("depends", None)];
+        let cells = [
+            ("Yes", Some(true)),
+            ("N", Some(false)),
+            ("\u{2713}", Some(true)),
+            ("**No**", Some(false)),
+            ("depends", None),
+        ];
         for (d, want) in cells {
             assert_eq!(required_cell(d), want, "{d}");
         }

@@ -22,7 +22,17 @@ const LEADS: &[&str] = &[
 
 /// Words between a lead and the list. Reaching the list through one of them (or through
 /// a quoted value) is what distinguishes a list from prose ("Possible values for X ...").
-const FILLERS: &[&str] = &["for this property are", "for this field are", "include", "are", "is", "can be", ":", "-", "\u{2013}"];
+const FILLERS: &[&str] = &[
+    "for this property are",
+    "for this field are",
+    "include",
+    "are",
+    "is",
+    "can be",
+    ":",
+    "-",
+    "\u{2013}",
+];
 
 /// Values of the first value list in `description`, in order; empty when there is none.
 pub fn possible_values(description: &str) -> Vec<String> {
@@ -54,7 +64,12 @@ fn list_after(s: &str) -> Option<Vec<String>> {
         let t = rest.trim_start();
         // `The supported values for {period_value} are:` / `for **dataType** are:`: skip the
         // subject once; the verb after it still has to introduce the list.
-        if !named_subject && !introduced && t.len() > 4 && t.is_char_boundary(4) && t[..4].eq_ignore_ascii_case("for ") {
+        if !named_subject
+            && !introduced
+            && t.len() > 4
+            && t.is_char_boundary(4)
+            && t[..4].eq_ignore_ascii_case("for ")
+        {
             let subject = t[4..].trim_start();
             let end = subject.find(char::is_whitespace).unwrap_or(subject.len());
             rest = &subject[end..];
@@ -65,7 +80,10 @@ fn list_after(s: &str) -> Option<Vec<String>> {
             t.len() >= f.len()
                 && t.is_char_boundary(f.len())
                 && t[..f.len()].eq_ignore_ascii_case(f)
-                && !t[f.len()..].chars().next().is_some_and(char::is_alphanumeric)
+                && !t[f.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
         });
         match next {
             Some(f) => {
@@ -82,7 +100,10 @@ fn list_after(s: &str) -> Option<Vec<String>> {
         return None;
     }
     let lower = rest.to_ascii_lowercase();
-    if lower.starts_with("<ul") || lower.starts_with("<li") || lower.starts_with("<br") && lower.contains("<li") {
+    if lower.starts_with("<ul")
+        || lower.starts_with("<li")
+        || lower.starts_with("<br") && lower.contains("<li")
+    {
         return Some(list_items(rest)).filter(|v| !v.is_empty());
     }
     let quoted_first = rest.starts_with(['`', '"', '\u{201C}', '*']);
@@ -98,13 +119,24 @@ fn is_range(s: &str) -> bool {
     if lower.starts_with("between") || lower.starts_with("from ") {
         return true;
     }
-    let digits = lower.trim_start_matches('-').chars().take_while(|c| c.is_ascii_digit()).count();
+    let digits = lower
+        .trim_start_matches('-')
+        .chars()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
     if digits == 0 {
         return false;
     }
-    let after = lower.trim_start_matches('-')[digits..].trim_start_matches(['`', '*']).trim_start();
-    let dash_digit = after.strip_prefix(['-', '\u{2013}']).is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit()));
-    after.starts_with("to ") || after.starts_with("through ") || after.starts_with("and ") || dash_digit
+    let after = lower.trim_start_matches('-')[digits..]
+        .trim_start_matches(['`', '*'])
+        .trim_start();
+    let dash_digit = after
+        .strip_prefix(['-', '\u{2013}'])
+        .is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit()));
+    after.starts_with("to ")
+        || after.starts_with("through ")
+        || after.starts_with("and ")
+        || dash_digit
 }
 
 /// One value per `<li>`: the leading backticked/bold/quoted token or word.
@@ -144,7 +176,14 @@ fn inline_list(s: &str) -> Option<Vec<String>> {
         rest = rest[used..].trim_start_matches([' ', '\t']);
         rest = skip_numeric_code(rest);
         // Separator or end.
-        if rest.is_empty() || rest.starts_with('\n') || rest.starts_with(". ") || rest == "." || rest.starts_with(".\n") || rest.starts_with(".<") || rest.starts_with('<') {
+        if rest.is_empty()
+            || rest.starts_with('\n')
+            || rest.starts_with(". ")
+            || rest == "."
+            || rest.starts_with(".\n")
+            || rest.starts_with(".<")
+            || rest.starts_with('<')
+        {
             clean_end = true;
             break;
         }
@@ -154,7 +193,11 @@ fn inline_list(s: &str) -> Option<Vec<String>> {
             sep = true;
         }
         for word in ["and/or", "and", "or"] {
-            if rest.len() > word.len() && rest.is_char_boundary(word.len()) && rest[..word.len()].eq_ignore_ascii_case(word) && rest[word.len()..].starts_with(' ') {
+            if rest.len() > word.len()
+                && rest.is_char_boundary(word.len())
+                && rest[..word.len()].eq_ignore_ascii_case(word)
+                && rest[word.len()..].starts_with(' ')
+            {
                 rest = &rest[word.len() + 1..];
                 sep = true;
                 break;
@@ -174,7 +217,16 @@ fn inline_list(s: &str) -> Option<Vec<String>> {
 
 /// `` `x` ``, `**x**`, `"x"`, `“x”` at the start of `s` -> (value, bytes used).
 fn quoted_token(s: &str) -> Option<(String, usize)> {
-    for (open, close) in [("**", "**"), ("``", "``"), ("`", "`"), ("\"", "\""), ("\u{201C}", "\u{201D}"), ("'", "'"), ("*", "*"), ("_", "_")] {
+    for (open, close) in [
+        ("**", "**"),
+        ("``", "``"),
+        ("`", "`"),
+        ("\"", "\""),
+        ("\u{201C}", "\u{201D}"),
+        ("'", "'"),
+        ("*", "*"),
+        ("_", "_"),
+    ] {
         if let Some(body) = s.strip_prefix(open) {
             let end = body.find(close)?;
             let value = body[..end].trim().trim_matches('`').trim();
@@ -189,9 +241,18 @@ fn quoted_token(s: &str) -> Option<(String, usize)> {
 
 /// A bare word value: letters, digits, `_`, `-`, `.` inside (not at the end).
 fn bare_token(s: &str) -> Option<(String, usize)> {
-    let len: usize = s.char_indices().take_while(|(_, c)| c.is_alphanumeric() || matches!(c, '_' | '-' | '.')).map(|(_, c)| c.len_utf8()).sum();
+    let len: usize = s
+        .char_indices()
+        .take_while(|(_, c)| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
+        .map(|(_, c)| c.len_utf8())
+        .sum();
     let word = s[..len].trim_end_matches(['.', '-']);
-    if word.is_empty() || matches!(word.to_ascii_lowercase().as_str(), "and" | "or" | "the" | "a" | "an") {
+    if word.is_empty()
+        || matches!(
+            word.to_ascii_lowercase().as_str(),
+            "and" | "or" | "the" | "a" | "an"
+        )
+    {
         return None;
     }
     Some((word.to_string(), word.len()))
@@ -216,7 +277,11 @@ fn skip_leading_code(s: &str) -> &str {
 fn skip_numeric_code(s: &str) -> &str {
     if let Some(body) = s.strip_prefix('(') {
         if let Some(end) = body.find(')') {
-            if body[..end].trim().chars().all(|c| c.is_ascii_digit() || c == '-' || c == 'x' || c.is_ascii_hexdigit()) {
+            if body[..end]
+                .trim()
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '-' || c == 'x' || c.is_ascii_hexdigit())
+            {
                 return body[end + 1..].trim_start_matches([' ', '\t']);
             }
         }

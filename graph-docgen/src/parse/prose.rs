@@ -2,7 +2,7 @@
 //! request body, the response type, the page-level base type, the namespace line.
 
 use super::markers::name_at_start;
-use super::text::{find_ci, leading_link, LinkTarget};
+use super::text::{find_ci, is_identifier, leading_link, LinkTarget};
 use super::type_cell::{parse_type, RefResolver};
 use crate::facts::TypeExpr;
 
@@ -20,9 +20,16 @@ const BODY_EMPTY: &[&str] = &[
     "don't provide a request body",
 ];
 /// Phrases introducing a page-level base type (catalog §5).
-const INHERITS: &[&str] = &["inherits from", "derived from", "derives from", "inherited from"];
+const INHERITS: &[&str] = &[
+    "inherits from",
+    "derived from",
+    "derives from",
+    "inherited from",
+];
 /// Words that may stand between an inheritance phrase and the type (`Inherits from base class [x]`).
-const INHERITS_FILLERS: &[&str] = &["the", "base", "class", "type", "abstract", "resource", "entity"];
+const INHERITS_FILLERS: &[&str] = &[
+    "the", "base", "class", "type", "abstract", "resource", "entity",
+];
 
 /// `In the request body, supply a JSON representation of the [x](../resources/x.md) object`.
 pub fn request_body_resource(para: &str, refs: RefResolver<'_>) -> Found<TypeExpr> {
@@ -30,8 +37,11 @@ pub fn request_body_resource(para: &str, refs: RefResolver<'_>) -> Found<TypeExp
         let at = find_ci(para, p)?;
         let after = at + p.len();
         let rel = para[after..].find('[')?;
-        // The link must follow closely ("of the [x]", "of an [x]"), not sentences later.
-        if para[after..after + rel].len() > 12 || para[after..after + rel].contains('.') {
+        // The link must follow closely ("of the [x]", "of the parameters of an [x]") in the
+        // same sentence; "with the `id` of the [x]" and "(that is, a [x], [y] ...)" name
+        // something else than the body.
+        let gap = &para[after..after + rel];
+        if gap.len() > 40 || gap.contains(['.', '`', '(']) {
             return None;
         }
         let ty = link_type(&para[after + rel..], refs)?;
@@ -48,15 +58,32 @@ pub fn request_body_empty(para: &str) -> bool {
 pub fn response_type(para: &str, refs: RefResolver<'_>) -> Found<TypeExpr> {
     let at = find_ci(para, "response code")?;
     let after = at + "response code".len();
-    let rel = para[after..].find('[')?;
-    let between = &para[after..after + rel];
-    // The sentence must still be going: a period means the link belongs to something else.
+    let tail = &para[after..];
+    // The type is a link (`[group](group.md)`) or, on some pages, a bold name (`**alert**`).
+    let rel = tail.find(['[', '*'])?;
+    let between = &tail[..rel];
+    // The sentence must still be going: a period means the name belongs to something else.
     if between.contains(". ") || between.len() > 60 {
         return None;
     }
-    let (ty, rest) = link_type(&para[after + rel..], refs)?;
-    let rest = rest.trim_start().to_ascii_lowercase();
-    let collection = find_ci(between, "collection of").is_some() || rest.starts_with("objects") || rest.starts_with("collection");
+    // `**[x](x.md)**`: a bold link is a link.
+    let rel = if tail[rel..].starts_with("**[") {
+        rel + 2
+    } else {
+        rel
+    };
+    let (ty, rest) = if tail[rel..].starts_with('[') {
+        link_type(&tail[rel..], refs).or_else(|| prose_link(&tail[rel..], refs))?
+    } else {
+        bold_name(&tail[rel..])?
+    };
+    let rest = rest
+        .trim_start_matches('*')
+        .trim_start()
+        .to_ascii_lowercase();
+    let collection = find_ci(between, "collection of").is_some()
+        || rest.starts_with("objects")
+        || rest.starts_with("collection");
     let ty = match ty {
         TypeExpr::Collection(_) => ty,
         t if collection => TypeExpr::Collection(Box::new(t)),
@@ -65,45 +92,91 @@ pub fn response_type(para: &str, refs: RefResolver<'_>) -> Found<TypeExpr> {
     Some((ty, at))
 }
 
+/// `**alert**` at the start of `s` -> the named type and the text after it.
+fn bold_name(s: &str) -> Option<(TypeExpr, &str)> {
+    let body = s.strip_prefix("**")?;
+    let end = body.find("**")?;
+    let name = body[..end].trim();
+    is_identifier(name).then(|| {
+        (
+            TypeExpr::Named {
+                name: name.to_string(),
+                link: None,
+            },
+            &body[end + 2..],
+        )
+    })
+}
+
+/// A link whose text is prose (`[synchronization error](x.md)`): the target names the type,
+/// so both are kept for `lower`.
+fn prose_link<'a>(s: &'a str, refs: RefResolver<'_>) -> Option<(TypeExpr, &'a str)> {
+    let link = leading_link(s)?;
+    let target = match link.target {
+        LinkTarget::Inline(t) => Some(t.to_string()),
+        LinkTarget::Reference(label) => refs(label),
+    }?;
+    // Only links to pages (types); anchors and external URLs are prose.
+    if !target.ends_with(".md") {
+        return None;
+    }
+    Some((
+        TypeExpr::Named {
+            name: link.text.trim().to_string(),
+            link: Some(target),
+        },
+        link.rest,
+    ))
+}
+
 /// `Inherits from [entity](entity.md).`, `Derived from [x](x.md)`, `It is derived from
 /// microsoft.graph.x.`, `Inherits from **baseItem**`.
 pub fn inherits_from(para: &str, refs: RefResolver<'_>) -> Found<TypeExpr> {
-    INHERITS.iter().filter_map(|p| find_ci(para, p).map(|at| (at, p.len()))).min().and_then(|(at, len)| {
-        let mut rest = para[at + len..].trim_start();
-        // Skip filler words.
-        loop {
-            let word_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
-            let word = &rest[..word_len];
-            if !rest.starts_with('[') && INHERITS_FILLERS.iter().any(|f| f.eq_ignore_ascii_case(word)) {
-                rest = rest[word_len..].trim_start();
-            } else {
-                break;
+    INHERITS
+        .iter()
+        .filter_map(|p| find_ci(para, p).map(|at| (at, p.len())))
+        .min()
+        .and_then(|(at, len)| {
+            let mut rest = para[at + len..].trim_start();
+            // Skip filler words.
+            loop {
+                let word_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                let word = &rest[..word_len];
+                if !rest.starts_with('[')
+                    && INHERITS_FILLERS
+                        .iter()
+                        .any(|f| f.eq_ignore_ascii_case(word))
+                {
+                    rest = rest[word_len..].trim_start();
+                } else {
+                    break;
+                }
             }
-        }
-        if rest.starts_with('[') {
-            if let Some((t, _)) = link_type(rest, refs) {
-                return Some((t, at));
+            if rest.starts_with('[') {
+                // `[Conditional Access Session Control](conditionalaccesssessioncontrol.md)`:
+                // the text is prose, the target names the type.
+                return link_type(rest, refs)
+                    .or_else(|| prose_link(rest, refs))
+                    .map(|(t, _)| (t, at));
             }
-            // `[Conditional Access Session Control](conditionalaccesssessioncontrol.md)`: the
-            // text is prose, the target names the type; keep both for `lower`.
-            let link = leading_link(rest)?;
-            let target = match link.target {
-                LinkTarget::Inline(t) => Some(t.to_string()),
-                LinkTarget::Reference(label) => refs(label),
-            };
-            return target.map(|t| (TypeExpr::Named { name: link.text.trim().to_string(), link: Some(t) }, at));
-        }
-        let name = name_at_start(rest)?;
-        Some((TypeExpr::Named { name, link: None }, at))
-    })
+            let name = name_at_start(rest)?;
+            Some((TypeExpr::Named { name, link: None }, at))
+        })
 }
 
 /// `Namespace: microsoft.graph.callRecords` -> the namespace (decoration and a trailing `.`
 /// removed).
 pub fn namespace(para: &str) -> Option<String> {
     let first = para.lines().next()?.trim();
-    let rest = first.get(..10).filter(|p| p.eq_ignore_ascii_case("namespace:")).map(|_| &first[10..])?;
-    let ns = rest.trim().trim_matches(['`', '*']).trim().trim_end_matches('.');
+    let rest = first
+        .get(..10)
+        .filter(|p| p.eq_ignore_ascii_case("namespace:"))
+        .map(|_| &first[10..])?;
+    let ns = rest
+        .trim()
+        .trim_matches(['`', '*'])
+        .trim()
+        .trim_end_matches('.');
     (!ns.is_empty()).then(|| ns.to_string())
 }
 
@@ -126,7 +199,10 @@ mod tests {
         None
     }
     fn n(name: &str, link: Option<&str>) -> TypeExpr {
-        TypeExpr::Named { name: name.into(), link: link.map(Into::into) }
+        TypeExpr::Named {
+            name: name.into(),
+            link: link.map(Into::into),
+        }
     }
 
     #[test]
@@ -137,11 +213,15 @@ mod tests {
             ("In the request body, supply a JSON representation of [tab](../resources/teamstab.md) object.", Some(n("tab", Some("../resources/teamstab.md")))),
             ("In the request body, supply the values for relevant fields that should be updated.", None),
             ("supply a JSON representation of the object. See [x](x.md).", None),
+            ("supply a JSON representation of the parameters of an [accessPackage](a.md) object.", Some(n("accessPackage", Some("a.md")))),
+            ("provide a JSON representation with the `id` of the [identityProvider](i.md) you want to add.", None),
         ];
         for (p, want) in cases {
             assert_eq!(request_body_resource(p, &no_refs).map(|f| f.0), want, "{p}");
         }
-        assert!(request_body_empty("Do not supply a request body for this method."));
+        assert!(request_body_empty(
+            "Do not supply a request body for this method."
+        ));
         assert!(!request_body_empty("Supply a request body."));
     }
 
@@ -153,6 +233,10 @@ mod tests {
             ("If successful, this method returns a `200 OK` response code and a collection of [user](../resources/user.md) objects in the response body.", Some(TypeExpr::Collection(Box::new(n("user", Some("../resources/user.md")))))),
             ("If successful, this method returns a `204 No Content` response code. See [errors](x.md).", None),
             ("If successful, this method returns `204 No Content` response code.", None),
+            ("If successful, this method returns a `200 OK` response code and collection of **alert** objects in the response body.", Some(TypeExpr::Collection(Box::new(n("alert", None))))),
+            ("If successful, this method returns a `200 OK` response code and a collection of [synchronization error](../resources/x.md) objects.", Some(TypeExpr::Collection(Box::new(n("synchronization error", Some("../resources/x.md")))))),
+            ("If successful, this method returns a `200 OK` response code and a **[x](x.md)** object.", Some(n("x", Some("x.md")))),
+            ("If successful, this method returns a `202 Accepted` response code and an `Operation-Location` header. Poll [the status](x.md).", None),
         ];
         for (p, want) in cases {
             assert_eq!(response_type(p, &no_refs).map(|f| f.0), want, "{p}");
@@ -162,14 +246,35 @@ mod tests {
     #[test]
     fn inheritance() {
         let cases = [
-            ("Inherits from [entity](entity.md).", Some(n("entity", Some("entity.md")))),
-            ("Derived from [baseItem](baseitem.md).", Some(n("baseItem", Some("baseitem.md")))),
-            ("This resource type inherits from [directoryObject](directoryobject.md).", Some(n("directoryObject", Some("directoryobject.md")))),
-            ("Inherits from base class [x](x.md)", Some(n("x", Some("x.md")))),
-            ("It is derived from microsoft.graph.mobileApp.", Some(n("microsoft.graph.mobileApp", None))),
+            (
+                "Inherits from [entity](entity.md).",
+                Some(n("entity", Some("entity.md"))),
+            ),
+            (
+                "Derived from [baseItem](baseitem.md).",
+                Some(n("baseItem", Some("baseitem.md"))),
+            ),
+            (
+                "This resource type inherits from [directoryObject](directoryobject.md).",
+                Some(n("directoryObject", Some("directoryobject.md"))),
+            ),
+            (
+                "Inherits from base class [x](x.md)",
+                Some(n("x", Some("x.md"))),
+            ),
+            (
+                "It is derived from microsoft.graph.mobileApp.",
+                Some(n("microsoft.graph.mobileApp", None)),
+            ),
             ("Inherited from **baseItem**", Some(n("baseItem", None))),
-            ("The **drive** resource is derived from [**baseItem**](baseitem.md) and inherits", Some(n("baseItem", Some("baseitem.md")))),
-            ("Inherits from [Conditional Access Session Control](x.md).", Some(n("Conditional Access Session Control", Some("x.md")))),
+            (
+                "The **drive** resource is derived from [**baseItem**](baseitem.md) and inherits",
+                Some(n("baseItem", Some("baseitem.md"))),
+            ),
+            (
+                "Inherits from [Conditional Access Session Control](x.md).",
+                Some(n("Conditional Access Session Control", Some("x.md"))),
+            ),
             ("Represents a group.", None),
         ];
         for (p, want) in cases {
@@ -181,9 +286,15 @@ mod tests {
     fn namespaces() {
         let cases = [
             ("Namespace: microsoft.graph", Some("microsoft.graph")),
-            ("Namespace: microsoft.graph.callRecords", Some("microsoft.graph.callRecords")),
+            (
+                "Namespace: microsoft.graph.callRecords",
+                Some("microsoft.graph.callRecords"),
+            ),
             ("Namespace: microsoft.graph.", Some("microsoft.graph")),
-            ("namespace: `microsoft.graph.termStore`", Some("microsoft.graph.termStore")),
+            (
+                "namespace: `microsoft.graph.termStore`",
+                Some("microsoft.graph.termStore"),
+            ),
             ("The namespace is x", None),
             ("Namespace:", None),
         ];

@@ -50,11 +50,23 @@ const NAME_HEADERS: &[&str] = &[
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum TableShape {
     /// Has Name and Type columns.
-    Property { name: usize, ty: usize, description: Option<usize>, required: Option<usize> },
+    Property {
+        name: usize,
+        ty: usize,
+        description: Option<usize>,
+        required: Option<usize>,
+    },
     /// Has a Type column but no name column (reported, skipped).
     TypeWithoutName,
-    Members { name: usize, value: Option<usize>, description: Option<usize> },
-    Permissions { kind: usize, scopes: Vec<usize> },
+    Members {
+        name: usize,
+        value: Option<usize>,
+        description: Option<usize>,
+    },
+    Permissions {
+        kind: usize,
+        scopes: Vec<usize>,
+    },
     /// Anything else (methods, headers without Type, ...): not a fact source.
     Ignored,
 }
@@ -65,23 +77,47 @@ pub fn shape(header: &[String], enum_context: bool) -> TableShape {
     let h: Vec<String> = header.iter().map(|c| normalise_header(c)).collect();
     let find = |names: &[&str]| names.iter().find_map(|n| h.iter().position(|c| c == n));
     let description = h.iter().position(|c| c.starts_with("description"));
-    if let Some(kind) = h.iter().position(|c| c == "permission type" || c == "permission types") {
+    if let Some(kind) = h
+        .iter()
+        .position(|c| c == "permission type" || c == "permission types")
+    {
         let scopes = (0..h.len()).filter(|&i| i != kind).collect();
         return TableShape::Permissions { kind, scopes };
     }
     if let Some(ty) = h.iter().position(|c| c == "type" || c == "data type") {
         return match find(NAME_HEADERS) {
-            Some(name) => TableShape::Property { name, ty, description, required: h.iter().position(|c| c.starts_with("required")) },
+            Some(name) => TableShape::Property {
+                name,
+                ty,
+                description,
+                required: h.iter().position(|c| c.starts_with("required")),
+            },
             None => TableShape::TypeWithoutName,
         };
     }
-    let member = h.iter().position(|c| c == "member" || c == "member name" || c == "enum member");
-    let value = h.iter().position(|c| c == "value" || c == "int value" || c == "integer value");
+    let member = h
+        .iter()
+        .position(|c| c == "member" || c == "member name" || c == "enum member");
+    let value = h
+        .iter()
+        .position(|c| c == "value" || c == "int value" || c == "integer value");
     match (member, value) {
-        (Some(name), value) => TableShape::Members { name, value, description },
-        (None, Some(name)) if enum_context && h.len() <= 2 => TableShape::Members { name, value: None, description },
+        (Some(name), value) => TableShape::Members {
+            name,
+            value,
+            description,
+        },
+        (None, Some(name)) if enum_context && h.len() <= 2 => TableShape::Members {
+            name,
+            value: None,
+            description,
+        },
         (None, None) if enum_context && h.first().is_some_and(|c| c == "name") => {
-            TableShape::Members { name: 0, value: None, description }
+            TableShape::Members {
+                name: 0,
+                value: None,
+                description,
+            }
         }
         _ => TableShape::Ignored,
     }
@@ -90,8 +126,17 @@ pub fn shape(header: &[String], enum_context: bool) -> TableShape {
 /// Splits a row into exactly `ncols` cells. A row with `|` inside backticks is re-split
 /// code-aware first; any remaining mismatch is reported (GD0106) and repaired: extra cells
 /// are joined into the last column (an unescaped `|` in prose), missing ones are empty.
-pub fn fit_cells(row: &RawRow, ncols: usize, path: &str, diags: &mut Vec<Diagnostic>) -> Vec<String> {
+pub fn fit_cells(
+    row: &RawRow,
+    ncols: usize,
+    path: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<String> {
     let mut cells = split_row(&row.text);
+    // Empty cells past the header's width carry nothing (`|a|b|c||`).
+    while cells.len() > ncols && cells.last().is_some_and(|c| c.is_empty()) {
+        cells.pop();
+    }
     if cells.len() > ncols {
         let alt = split_row_code_aware(&row.text);
         if alt.len() == ncols {
@@ -102,7 +147,10 @@ pub fn fit_cells(row: &RawRow, ncols: usize, path: &str, diags: &mut Vec<Diagnos
         diags.push(Diagnostic::new(
             Code::TableShape,
             Span::line(path, row.line),
-            format!("table row has {} cells, its header has {ncols}", cells.len()),
+            format!(
+                "table row has {} cells, its header has {ncols}",
+                cells.len()
+            ),
         ));
         if cells.len() > ncols {
             let tail = cells.split_off(ncols - 1).join(" | ");
@@ -114,10 +162,28 @@ pub fn fit_cells(row: &RawRow, ncols: usize, path: &str, diags: &mut Vec<Diagnos
     cells
 }
 
+/// `|**Books**|`: a bold label standing alone in a row (a group title, not data).
+fn is_label_row(text: &str) -> bool {
+    let cells = split_row(text);
+    let mut rest = cells.iter().skip(1);
+    cells
+        .first()
+        .is_some_and(|c| c.len() > 4 && c.starts_with("**") && c.ends_with("**"))
+        && rest.all(|c| c.is_empty())
+}
+
+/// A row without a leading pipe that splits into a single cell.
+fn is_continuation(text: &str) -> bool {
+    !text.trim_start().starts_with('|') && split_row(text).len() == 1
+}
+
 /// `| **Group management** | | |`: a bold label row with every other cell empty.
 fn is_separator_row(cells: &[String]) -> bool {
     let mut rest = cells.iter().skip(1);
-    cells.first().is_some_and(|c| c.starts_with("**") && c.ends_with("**")) && rest.all(|c| c.trim().is_empty())
+    cells
+        .first()
+        .is_some_and(|c| c.starts_with("**") && c.ends_with("**"))
+        && rest.all(|c| c.trim().is_empty())
 }
 
 /// Rows of a property-like table.
@@ -129,8 +195,27 @@ pub fn property_rows(
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<PropertyRow> {
     let (name_col, ty_col, desc_col, req_col) = cols;
-    let mut out = Vec::new();
+    let mut out: Vec<PropertyRow> = Vec::new();
     for row in &raw.rows {
+        if is_label_row(&row.text) {
+            continue;
+        }
+        // A description that went on to the next source line: GFM makes that line a row of
+        // its own. Its text belongs to the row above.
+        if let (Some(prev), Some(desc_col)) = (out.last_mut(), desc_col) {
+            if is_continuation(&row.text) && desc_col + 1 == raw.header.len() {
+                diags.push(Diagnostic::new(
+                    Code::TableShape,
+                    Span::line(path, row.line),
+                    "table row continues the previous row's description on a new line; it was joined to it",
+                ));
+                let more = clean_cell(row.text.trim().trim_end_matches('|'));
+                prev.description = format!("{}\n{more}", prev.description);
+                prev.markers = markers(&prev.description);
+                prev.possible_values = possible_values(&prev.description);
+                continue;
+            }
+        }
         let cells = fit_cells(row, raw.header.len(), path, diags);
         if cells.iter().all(|c| c.trim().is_empty()) || is_separator_row(&cells) {
             continue;
@@ -171,7 +256,11 @@ pub fn member_rows(
         let cell = |i: usize| cells.get(i).map(String::as_str).unwrap_or("");
         let name = strip_decoration(&clean_cell(cell(name_col)));
         if name.is_empty() {
-            diags.push(Diagnostic::new(Code::TableShape, Span::line(path, row.line), "enum member row has an empty Member cell; it was skipped"));
+            diags.push(Diagnostic::new(
+                Code::TableShape,
+                Span::line(path, row.line),
+                "enum member row has an empty Member cell; it was skipped",
+            ));
             continue;
         }
         out.push(EnumMemberFacts {
@@ -185,11 +274,23 @@ pub fn member_rows(
 }
 
 /// Scope cells that mean "no permission applies".
-const NO_SCOPES: &[&str] = &["not supported", "not applicable", "none", "n/a", "not available"];
+const NO_SCOPES: &[&str] = &[
+    "not supported",
+    "not applicable",
+    "none",
+    "n/a",
+    "not available",
+];
 
 /// Rows of a permissions table. Rows whose scopes are a TODO placeholder are dropped (the
 /// placeholder itself is reported by the page-wide TODO scan).
-pub fn permission_rows(raw: &RawTable, kind_col: usize, scope_cols: &[usize], path: &str, diags: &mut Vec<Diagnostic>) -> Vec<Permission> {
+pub fn permission_rows(
+    raw: &RawTable,
+    kind_col: usize,
+    scope_cols: &[usize],
+    path: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Permission> {
     let mut out = Vec::new();
     for row in &raw.rows {
         let cells = fit_cells(row, raw.header.len(), path, diags);
@@ -214,7 +315,11 @@ pub fn permission_rows(raw: &RawTable, kind_col: usize, scope_cols: &[usize], pa
                     .filter(|s| !s.is_empty()),
             );
         }
-        out.push(Permission { line: row.line, kind, scopes });
+        out.push(Permission {
+            line: row.line,
+            kind,
+            scopes,
+        });
     }
     out
 }
@@ -227,7 +332,14 @@ mod tests {
         RawTable {
             line: 1,
             header: header.iter().map(|s| s.to_string()).collect(),
-            rows: rows.iter().enumerate().map(|(i, r)| RawRow { line: i as u32 + 3, text: r.to_string() }).collect(),
+            rows: rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| RawRow {
+                    line: i as u32 + 3,
+                    text: r.to_string(),
+                })
+                .collect(),
         }
     }
 
@@ -239,19 +351,105 @@ mod tests {
     fn shapes() {
         let s = |h: &[&str], e| shape(&h.iter().map(|s| s.to_string()).collect::<Vec<_>>(), e);
         let cases = vec![
-            (vec!["Property\t   ", "Type\t", "Description"], false, TableShape::Property { name: 0, ty: 1, description: Some(2), required: None }),
-            (vec!["**Property name**", "`Type`", "Description"], false, TableShape::Property { name: 0, ty: 1, description: Some(2), required: None }),
-            (vec!["Parameter", "Type", "Required?", "Description"], false, TableShape::Property { name: 0, ty: 1, description: Some(3), required: Some(2) }),
-            (vec!["Type", "Property"], false, TableShape::Property { name: 1, ty: 0, description: None, required: None }),
-            (vec!["Type", "Description"], false, TableShape::TypeWithoutName),
-            (vec!["Member", "Value", "Description"], false, TableShape::Members { name: 0, value: Some(1), description: Some(2) }),
-            (vec!["Member"], false, TableShape::Members { name: 0, value: None, description: None }),
-            (vec!["Member", "Int value", "Description"], false, TableShape::Members { name: 0, value: Some(1), description: Some(2) }),
-            (vec!["Value", "Description"], true, TableShape::Members { name: 0, value: None, description: Some(1) }),
+            (
+                vec!["Property\t   ", "Type\t", "Description"],
+                false,
+                TableShape::Property {
+                    name: 0,
+                    ty: 1,
+                    description: Some(2),
+                    required: None,
+                },
+            ),
+            (
+                vec!["**Property name**", "`Type`", "Description"],
+                false,
+                TableShape::Property {
+                    name: 0,
+                    ty: 1,
+                    description: Some(2),
+                    required: None,
+                },
+            ),
+            (
+                vec!["Parameter", "Type", "Required?", "Description"],
+                false,
+                TableShape::Property {
+                    name: 0,
+                    ty: 1,
+                    description: Some(3),
+                    required: Some(2),
+                },
+            ),
+            (
+                vec!["Type", "Property"],
+                false,
+                TableShape::Property {
+                    name: 1,
+                    ty: 0,
+                    description: None,
+                    required: None,
+                },
+            ),
+            (
+                vec!["Type", "Description"],
+                false,
+                TableShape::TypeWithoutName,
+            ),
+            (
+                vec!["Member", "Value", "Description"],
+                false,
+                TableShape::Members {
+                    name: 0,
+                    value: Some(1),
+                    description: Some(2),
+                },
+            ),
+            (
+                vec!["Member"],
+                false,
+                TableShape::Members {
+                    name: 0,
+                    value: None,
+                    description: None,
+                },
+            ),
+            (
+                vec!["Member", "Int value", "Description"],
+                false,
+                TableShape::Members {
+                    name: 0,
+                    value: Some(1),
+                    description: Some(2),
+                },
+            ),
+            (
+                vec!["Value", "Description"],
+                true,
+                TableShape::Members {
+                    name: 0,
+                    value: None,
+                    description: Some(1),
+                },
+            ),
             (vec!["Value", "Description"], false, TableShape::Ignored),
-            (vec!["Permission type", "Permissions (from least to most privileged)"], false, TableShape::Permissions { kind: 0, scopes: vec![1] }),
+            (
+                vec![
+                    "Permission type",
+                    "Permissions (from least to most privileged)",
+                ],
+                false,
+                TableShape::Permissions {
+                    kind: 0,
+                    scopes: vec![1],
+                },
+            ),
             (vec!["Name", "Description"], false, TableShape::Ignored),
-            (vec!["Method", "Return Type", "Description"], false, TableShape::Ignored),
+            (
+                vec!["Method", "Return Type", "Description"],
+                false,
+                TableShape::Ignored,
+            ),
         ];
         for (h, e, want) in cases {
             assert_eq!(s(&h, e), want, "{h:?}");
@@ -270,19 +468,38 @@ mod tests {
                 "|long|String|a | b|",
                 "|code|String|`a|b`|",
                 "|br|Int32|line one<br/>line &#124; two|",
+                "|extra|String|d| | |",
+                "|**Books**|",
+                "|wrapped|Int64|Speed.",
+                "Valid values 0 to 40. Possible values are: `a`, `b`.|",
             ],
         );
         let mut diags = Vec::new();
         let rows = property_rows(&t, (0, 1, Some(2), None), &no_refs, "p.md", &mut diags);
         let names: Vec<_> = rows.iter().map(|r| r.name.as_str()).collect();
-        assert_eq!(names, ["id", "status", "short", "long", "code", "br"]);
+        assert_eq!(
+            names,
+            ["id", "status", "short", "long", "code", "br", "extra", "wrapped"]
+        );
+        assert_eq!(
+            rows[7].description,
+            "Speed.\nValid values 0 to 40. Possible values are: `a`, `b`."
+        );
+        assert_eq!(rows[7].possible_values, ["a", "b"]);
         assert!(rows[0].markers.read_only);
         assert_eq!(rows[1].possible_values, ["active", "inactive"]);
         assert_eq!(rows[3].description, "a | b");
         assert_eq!(rows[4].description, "`a|b`");
         assert_eq!(rows[5].description, "line one\nline | two");
         let lines: Vec<_> = diags.iter().map(|d| (d.code, d.span.line)).collect();
-        assert_eq!(lines, [(Code::TableShape, 6), (Code::TableShape, 7)]);
+        assert_eq!(
+            lines,
+            [
+                (Code::TableShape, 6),
+                (Code::TableShape, 7),
+                (Code::TableShape, 13)
+            ]
+        );
     }
 
     #[test]
@@ -298,17 +515,32 @@ mod tests {
         let mut diags = Vec::new();
         let p = permission_rows(&t, 0, &[1], "p.md", &mut diags);
         assert_eq!(p.len(), 2);
-        assert_eq!(p[0].scopes, ["Directory.ReadWrite.All", "Directory.AccessAsUser.All"]);
+        assert_eq!(
+            p[0].scopes,
+            ["Directory.ReadWrite.All", "Directory.AccessAsUser.All"]
+        );
         assert!(p[1].scopes.is_empty());
         assert!(diags.is_empty());
     }
 
     #[test]
     fn members() {
-        let t = raw(&["Member", "Value", "Description"], &["|`none`|0|Nothing.|", "|unknownFutureValue|1|Sentinel.|", "||2||"]);
+        let t = raw(
+            &["Member", "Value", "Description"],
+            &[
+                "|`none`|0|Nothing.|",
+                "|unknownFutureValue|1|Sentinel.|",
+                "||2||",
+            ],
+        );
         let mut diags = Vec::new();
         let m = member_rows(&t, (0, Some(1), Some(2)), "p.md", &mut diags);
-        assert_eq!(m.iter().map(|m| (m.name.as_str(), m.value)).collect::<Vec<_>>(), [("none", Some(0)), ("unknownFutureValue", Some(1))]);
+        assert_eq!(
+            m.iter()
+                .map(|m| (m.name.as_str(), m.value))
+                .collect::<Vec<_>>(),
+            [("none", Some(0)), ("unknownFutureValue", Some(1))]
+        );
         assert_eq!(diags.len(), 1);
     }
 }

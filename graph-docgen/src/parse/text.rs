@@ -42,7 +42,11 @@ pub fn decode_entities(s: &str) -> String {
         out.push_str(&rest[..amp]);
         let after = &rest[amp + 1..];
         // An entity is at most a few dozen characters up to `;`.
-        let semi = after.char_indices().take(32).find(|&(_, c)| c == ';').map(|(i, _)| i);
+        let semi = after
+            .char_indices()
+            .take(32)
+            .find(|&(_, c)| c == ';')
+            .map(|(i, _)| i);
         let decoded = semi.and_then(|semi| decode_one(&after[..semi]).map(|d| (d, semi)));
         match decoded {
             Some((d, semi)) => {
@@ -69,7 +73,10 @@ fn decode_one(name: &str) -> Option<char> {
         };
         return char::from_u32(code);
     }
-    NAMED_ENTITIES.iter().find(|(n, _)| *n == name).and_then(|(_, v)| v.chars().next())
+    NAMED_ENTITIES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .and_then(|(_, v)| v.chars().next())
 }
 
 /// Replaces every `<br>` spelling (`<br>`, `<br/>`, `<br />`, `</br>`, any case) by `\n`.
@@ -119,8 +126,16 @@ fn br_tag_len(s: &str) -> Option<usize> {
 pub fn clean_cell(s: &str) -> String {
     let s = decode_entities(s);
     let s = br_to_newline(&s);
-    let s: String = s.chars().map(|c| if c == '\t' || c == '\u{A0}' { ' ' } else { c }).collect();
-    s.lines().map(str::trim).collect::<Vec<_>>().join("\n").trim().to_string()
+    let s: String = s
+        .chars()
+        .map(|c| if c == '\t' || c == '\u{A0}' { ' ' } else { c })
+        .collect();
+    s.lines()
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim()
+        .to_string()
 }
 
 /// Splits a table row into cells the GFM way: on every `|` not escaped by `\`, with the
@@ -189,15 +204,34 @@ pub fn leading_link(s: &str) -> Option<Link<'_>> {
         let end = inner.find(')')?;
         let target = inner[..end].trim();
         // `[x](target "title")`: drop the title.
-        let target = target.split_once(char::is_whitespace).map(|(t, _)| t).unwrap_or(target);
-        return Some(Link { text, target: LinkTarget::Inline(target), rest: &inner[end + 1..] });
+        let target = target
+            .split_once(char::is_whitespace)
+            .map(|(t, _)| t)
+            .unwrap_or(target);
+        return Some(Link {
+            text,
+            target: LinkTarget::Inline(target),
+            rest: &inner[end + 1..],
+        });
     }
     if let Some(inner) = after.strip_prefix('[') {
         let end = inner.find(']')?;
-        let label = if inner[..end].trim().is_empty() { text } else { &inner[..end] };
-        return Some(Link { text, target: LinkTarget::Reference(label), rest: &inner[end + 1..] });
+        let label = if inner[..end].trim().is_empty() {
+            text
+        } else {
+            &inner[..end]
+        };
+        return Some(Link {
+            text,
+            target: LinkTarget::Reference(label),
+            rest: &inner[end + 1..],
+        });
     }
-    Some(Link { text, target: LinkTarget::Reference(text), rest: after })
+    Some(Link {
+        text,
+        target: LinkTarget::Reference(text),
+        rest: after,
+    })
 }
 
 /// Byte index of the `]` closing an already-opened `[` (nested brackets allowed).
@@ -257,14 +291,27 @@ pub fn unescape(s: &str) -> String {
 }
 
 /// Byte offset of the first case-insensitive occurrence of the ASCII `needle` in `hay`.
-/// Always a char boundary, because the needle starts with an ASCII byte.
+/// Always a char boundary: candidates start with the needle's first byte, an ASCII byte,
+/// which never occurs inside a multi-byte character.
 pub fn find_ci(hay: &str, needle: &str) -> Option<usize> {
     let h = hay.as_bytes();
     let n = needle.as_bytes();
-    if n.is_empty() || n.len() > h.len() {
+    let (&first, _) = n.split_first()?;
+    if !needle.is_ascii() || n.len() > h.len() {
         return None;
     }
-    (0..=h.len() - n.len()).find(|&i| hay.is_char_boundary(i) && h[i..i + n.len()].eq_ignore_ascii_case(n))
+    let (lo, up) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    let last_start = h.len() - n.len();
+    let mut i = 0;
+    while i <= last_start {
+        // Jump to the next byte that can start a match (the scan that dominates the cost).
+        i += h.get(i..=last_start)?.iter().position(|&b| b == lo || b == up)?;
+        if h.get(i..i + n.len()).is_some_and(|w| w.eq_ignore_ascii_case(n)) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
 }
 
 /// Identifier-like names: letters, digits, `_`, `.` (qualified names), `-`; starting with a
@@ -308,7 +355,10 @@ mod tests {
     fn rows_split() {
         let cases: &[(&str, &[&str])] = &[
             ("|a|b|c|", &["a", "b", "c"]),
-            ("| Property\t   | Type\t|Description|", &["Property", "Type", "Description"]),
+            (
+                "| Property\t   | Type\t|Description|",
+                &["Property", "Type", "Description"],
+            ),
             ("a | b", &["a", "b"]),
             ("|a|b||", &["a", "b", ""]),
             ("|a \\| b|c|", &["a | b", "c"]),
@@ -323,11 +373,21 @@ mod tests {
     #[test]
     fn links() {
         let l = leading_link("[group](../resources/group.md) collection").unwrap();
-        assert_eq!((l.text, l.target.clone(), l.rest), ("group", LinkTarget::Inline("../resources/group.md"), " collection"));
+        assert_eq!(
+            (l.text, l.target.clone(), l.rest),
+            (
+                "group",
+                LinkTarget::Inline("../resources/group.md"),
+                " collection"
+            )
+        );
         let l = leading_link("[identitySet][]").unwrap();
         assert_eq!(l.target, LinkTarget::Reference("identitySet"));
         let l = leading_link("[**x**][ref] collection").unwrap();
-        assert_eq!((l.text, l.target, l.rest), ("**x**", LinkTarget::Reference("ref"), " collection"));
+        assert_eq!(
+            (l.text, l.target, l.rest),
+            ("**x**", LinkTarget::Reference("ref"), " collection")
+        );
         assert!(leading_link("[unclosed").is_none());
     }
 
@@ -352,5 +412,8 @@ mod tests {
         assert_eq!(find_ci("Hello Possible values", "possible values"), Some(6));
         assert_eq!(find_ci("é possible", "POSSIBLE"), Some(3));
         assert_eq!(find_ci("ab", "abc"), None);
+        assert_eq!(find_ci("aaab", "AB"), Some(2));
+        assert_eq!(find_ci("xyz", ""), None);
+        assert_eq!(find_ci("TODO", "todo"), Some(0));
     }
 }
