@@ -20,8 +20,10 @@
 //!    and `super` cannot be raw identifiers.
 //! 6. Collisions inside one scope (fields of a struct, variants of an enum, types of a module,
 //!    methods of a builder, parameters of a constructor): the items are visited in a
-//!    deterministic order (sorted wire name, or document order where that is the stable
-//!    order), the first keeps the name, later ones get the numeric suffix `_2`, `_3`, ...
+//!    deterministic order ([`collision_order`]: plain lowerCamel wire names such as `id` or
+//!    `displayName` before other spellings such as `Id`, `display-name`, `@odata.type`, then
+//!    by wire name; document order for builder methods and path parameters), the first keeps
+//!    the name, later ones get the numeric suffix `_2`, `_3`, ...
 //!    (`2`, `3`, ... for UpperCamel names), reported as GD0701. Names the generated code
 //!    reserves (`odata_type`, `additional_properties`, `Other`, `new`, `body`, `to_json`, `clone`,
 //!    `base`, the modules `types`, `enums`, `requests`) are taken before any item is visited.
@@ -124,6 +126,14 @@ fn namespace_tail(namespace: &str) -> Option<&str> {
     }
 }
 
+/// The order in which names of one scope are claimed: Graph's canonical lowerCamel spelling
+/// (`id`, `displayName`) first, so that a stray `Id` or `display-name` is the one renamed; then
+/// the wire name, so that the result does not depend on table order.
+pub fn collision_order(wire: &str) -> (bool, &str) {
+    let canonical = wire.starts_with(|c: char| c.is_ascii_lowercase()) && wire.chars().all(|c| c.is_ascii_alphanumeric());
+    (!canonical, wire)
+}
+
 /// One scope of names (a struct's fields, a module's types, ...): hands out unique names.
 #[derive(Debug)]
 pub struct Scope {
@@ -141,11 +151,13 @@ impl Scope {
         if self.taken.insert(wanted.to_string()) {
             return (wanted.to_string(), false);
         }
+        // `type_` + 2 -> `type_2`, not `type__2` (which the casing lints reject).
+        let stem = wanted.trim_end_matches('_');
         let mut n = 2u32;
         loop {
             let candidate = match self.case {
-                Case::UpperCamel => format!("{wanted}{n}"),
-                Case::Snake => format!("{wanted}_{n}"),
+                Case::UpperCamel => format!("{stem}{n}"),
+                Case::Snake => format!("{stem}_{n}"),
             };
             if self.taken.insert(candidate.clone()) {
                 return (candidate, true);
@@ -162,7 +174,7 @@ fn claim(scope: &mut Scope, raw: &str, what: &str, span: &Span, diags: &mut Vec<
         diags.push(Diagnostic::new(
             Code::IdentifierRenamed,
             span.clone(),
-            format!("{what} `{raw}` has no ASCII spelling; it is named `{}`", ident.name),
+            format!("{what} `{raw}` is empty or has non-ASCII letters; it is named `{}`", ident.name),
         ));
     }
     let (name, renamed) = scope.claim(&ident.name);
@@ -235,7 +247,11 @@ impl NameMap {
         for e in schema.enums.values() {
             ids.push((&e.id.0, first_span(&e.sources)));
         }
-        ids.sort();
+        ids.sort_by(|a, b| {
+            let name = |id: &str| crate::schema::TypeId(id.to_string()).name().to_string();
+            let (na, nb) = (name(a.0), name(b.0));
+            (collision_order(&na), a).cmp(&(collision_order(&nb), b))
+        });
         for (id, span) in &ids {
             let ns = crate::schema::TypeId(id.to_string()).namespace().to_string();
             namespaces.entry(ns.to_ascii_lowercase()).or_insert((ns, span.clone()));
@@ -279,7 +295,7 @@ impl NameMap {
                 }
             }
             let mut sorted = members.clone();
-            sorted.sort_by(|a, b| a.wire_name.cmp(&b.wire_name));
+            sorted.sort_by(|a, b| collision_order(&a.wire_name).cmp(&collision_order(&b.wire_name)));
             let mut by_wire = BTreeMap::new();
             for m in sorted {
                 let v = claim(&mut scope, &m.wire_name, "enum member", &first_span(&e.sources), &mut diags);
@@ -305,7 +321,7 @@ impl NameMap {
     fn name_fields(schema: &Schema, t: &TypeDef, diags: &mut Vec<Diagnostic>) -> BTreeMap<String, String> {
         let mut scope = Scope::new(Case::Snake, RESERVED_FIELDS);
         let mut props = schema.all_properties(t);
-        props.sort_by(|a, b| a.wire_name.cmp(&b.wire_name));
+        props.sort_by(|a, b| collision_order(&a.wire_name).cmp(&collision_order(&b.wire_name)));
         props
             .into_iter()
             .map(|p| (p.wire_name.clone(), claim(&mut scope, &p.wire_name, "property", &p.source, diags)))
@@ -433,8 +449,12 @@ mod tests {
         assert_eq!(s.claim("a"), ("a_2".to_string(), true));
         assert_eq!(s.claim("a"), ("a_3".to_string(), true));
         assert_eq!(s.claim("odata_type"), ("odata_type_2".to_string(), true));
+        assert_eq!(s.claim("type_"), ("type_".to_string(), false));
+        assert_eq!(s.claim("type_"), ("type_2".to_string(), true));
         let mut s = Scope::new(Case::UpperCamel, RESERVED_VARIANTS);
         assert_eq!(s.claim("Other"), ("Other2".to_string(), true));
+        assert_eq!(s.claim("Self_"), ("Self_".to_string(), false));
+        assert_eq!(s.claim("Self_"), ("Self2".to_string(), true));
     }
 
     fn prop(wire: &str) -> Property {
@@ -457,7 +477,7 @@ mod tests {
             id: TypeId::new("microsoft.graph", "thing"),
             kind: TypeKind::Complex,
             base: None,
-            properties: ["displayName", "DisplayName", "display-name", "@odata.type", "additionalProperties", "type"]
+            properties: ["display-name", "DisplayName", "displayName", "@odata.type", "additionalProperties", "type", "Id", "id"]
                 .iter()
                 .map(|w| prop(w))
                 .collect(),
@@ -472,17 +492,19 @@ mod tests {
         let (map, diags) = NameMap::build(&schema);
         let key = "microsoft.graph.thing";
         let want: &[(&str, &str)] = &[
-            ("DisplayName", "display_name"),
-            ("display-name", "display_name_2"),
-            ("displayName", "display_name_3"),
+            ("displayName", "display_name"),
+            ("DisplayName", "display_name_2"),
+            ("display-name", "display_name_3"),
             ("@odata.type", "odata_type_2"),
             ("additionalProperties", "additional_properties_2"),
             ("type", "type_"),
+            ("id", "id"),
+            ("Id", "id_2"),
         ];
         for (wire, field) in want {
             assert_eq!(map.field(key, wire), Some(*field), "{wire}");
         }
-        assert_eq!(diags.iter().filter(|d| d.code == Code::NameCollision).count(), 4);
+        assert_eq!(diags.iter().filter(|d| d.code == Code::NameCollision).count(), 5);
     }
 
     #[test]

@@ -58,6 +58,7 @@ fn emitted_rules() {
         (&types, "const FIELDS: &'static [&'static str] = &[\n        \"id\",\n        \"deletedDateTime\",\n        \"displayName\",", true),
         (&types, "pub type_: ", true),
         (&types, "pub self_: ", true),
+        (&types, "pub type_2: ", true),
         (&types, "pub n3d_model: ", true),
         (&types, "pub struct FooBar2 ", true),
         (&types, "pub struct Option ", true),

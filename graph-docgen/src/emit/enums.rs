@@ -2,7 +2,7 @@
 //! Flags enums are the same enum, used through `crate::runtime::Flags<E>` by `types`.
 
 use super::format::doc_attrs;
-use super::structs::type_docs;
+use super::structs::{description_page, type_docs};
 use crate::names::NameMap;
 use crate::rustdoc::{self, DocContext};
 use crate::schema::{EnumDef, Schema};
@@ -13,8 +13,7 @@ pub fn emit_enum(schema: &Schema, names: &NameMap, e: &EnumDef) -> TokenStream {
     let key = e.id.key();
     let Some(tn) = names.type_name(&key) else { return TokenStream::new() };
     let ident = format_ident!("{}", tn.name);
-    let page = e.sources.first().map(|s| s.file.as_str()).unwrap_or("");
-    let ctx = DocContext { version: schema.version, page };
+    let ctx = DocContext { version: schema.version, page: description_page(&e.sources) };
     let mut lines = type_docs(&e.description, &e.sources, &ctx);
     if e.flags {
         lines.push(String::new());

@@ -86,6 +86,17 @@ impl Cycles {
     }
 }
 
+/// The page a type's description was most likely read from, for resolving its relative links:
+/// the first resource page among its sources (API pages only mention a type), else the first.
+pub fn description_page(sources: &[crate::diagnostics::Span]) -> &str {
+    sources
+        .iter()
+        .find(|s| s.file.contains("/resources/"))
+        .or(sources.first())
+        .map(|s| s.file.as_str())
+        .unwrap_or("")
+}
+
 /// The doc lines of a type: its description, then where it came from.
 pub fn type_docs(description: &str, sources: &[crate::diagnostics::Span], ctx: &DocContext<'_>) -> Vec<String> {
     let mut lines = rustdoc::doc_lines(description, ctx);
@@ -104,8 +115,7 @@ pub fn emit_struct(schema: &Schema, names: &NameMap, cycles: &Cycles, t: &TypeDe
     let key = t.id.key();
     let Some(tn) = names.type_name(&key) else { return TokenStream::new() };
     let ident = format_ident!("{}", tn.name);
-    let page = t.sources.first().map(|s| s.file.as_str()).unwrap_or("");
-    let ctx = DocContext { version: schema.version, page };
+    let ctx = DocContext { version: schema.version, page: description_page(&t.sources) };
     let docs = doc_attrs(&type_docs(&t.description, &t.sources, &ctx));
     if t.kind == TypeKind::Opaque {
         let note = doc_attrs(&[
@@ -173,5 +183,85 @@ pub fn emit_struct(schema: &Schema, names: &NameMap, cycles: &Cycles, t: &TypeDe
             }
         }
         crate::runtime::impl_serde_for_model!(#ident);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::Span;
+    use crate::schema::{ApiVersion, Primitive, Property, TypeId};
+
+    #[test]
+    fn description_page_prefers_resource_pages() {
+        let spans = |files: &[&str]| files.iter().map(|f| Span::line(*f, 1)).collect::<Vec<_>>();
+        let cases: &[(&[&str], &str)] = &[
+            (&["beta/api/group-update.md", "beta/resources/group.md"], "beta/resources/group.md"),
+            (&["beta/api/group-update.md"], "beta/api/group-update.md"),
+            (&[], ""),
+        ];
+        for (files, want) in cases {
+            assert_eq!(description_page(&spans(files)), *want);
+        }
+    }
+
+    #[test]
+    fn cycles_box_only_direct_references_on_a_cycle() {
+        let mut s = Schema::new(ApiVersion::V1_0);
+        let edges: &[(&str, &[(&str, bool)])] = &[
+            // (type, [(target, through a collection)])
+            ("a", &[("b", false)]),
+            ("b", &[("c", false), ("a", false)]),
+            ("c", &[("c", true), ("d", false)]), // a self-reference through a Vec is no cycle for boxing
+            ("d", &[]),
+            ("e", &[("e", false)]),
+        ];
+        for (name, props) in edges {
+            let properties = props
+                .iter()
+                .map(|(to, coll)| {
+                    let target = TypeRef::Complex(TypeId::new("microsoft.graph", to));
+                    Property {
+                        wire_name: format!("to_{to}"),
+                        ty: if *coll { TypeRef::Collection(Box::new(target)) } else { target },
+                        description: String::new(),
+                        navigation: false,
+                        read_only: false,
+                        nullable: None,
+                        key: false,
+                        source: Span::line("x.md", 1),
+                    }
+                })
+                .chain([Property {
+                    wire_name: "n".into(),
+                    ty: TypeRef::Primitive(Primitive::Int32),
+                    description: String::new(),
+                    navigation: false,
+                    read_only: false,
+                    nullable: None,
+                    key: false,
+                    source: Span::line("x.md", 1),
+                }])
+                .collect();
+            let t = TypeDef {
+                id: TypeId::new("microsoft.graph", name),
+                kind: TypeKind::Complex,
+                base: None,
+                properties,
+                description: String::new(),
+                workload: None,
+                key_property: None,
+                open_type: false,
+                is_abstract: false,
+                sources: vec![],
+            };
+            s.types.insert(t.id.key(), t);
+        }
+        let cycles = Cycles::new(&s);
+        let k = |n: &str| format!("microsoft.graph.{n}");
+        let cases = [("a", "b", true), ("b", "a", true), ("b", "c", false), ("a", "c", false), ("c", "d", false), ("e", "e", true)];
+        for (from, to, want) in cases {
+            assert_eq!(cycles.must_box(&k(from), &k(to)), want, "{from} -> {to}");
+        }
     }
 }

@@ -162,7 +162,7 @@ pub fn beta() -> Schema {
             "keywords",
             TypeKind::Complex,
             None,
-            ["type", "self", "match", "fn", "displayName", "DisplayName", "display-name", "@odata.type", "additionalProperties", "3dModel", "café"]
+            ["type", "Type", "self", "match", "fn", "displayName", "DisplayName", "display-name", "@odata.type", "additionalProperties", "3dModel", "café"]
                 .iter()
                 .enumerate()
                 .map(|(i, w)| prop(w, prim(Primitive::String), "", 80 + i as u32))
