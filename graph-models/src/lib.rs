@@ -11,6 +11,22 @@
 //! Decoding keeps properties the docs do not describe in each model's
 //! `additional_properties`, so re-serializing a decoded object loses nothing; use
 //! [`runtime::decode`] with [`runtime::DecodeOptions`] to drop them instead.
+//!
+//! A PATCH body sends exactly what was touched: a value, an explicit `null`, or nothing.
+//! Generated builders (`v1_0::requests::UpdateGroup`, …) wrap this runtime API:
+//!
+//! ```
+//! use graph_models::runtime::{path::PathBuilder, BaseUrl, PatchBody};
+//!
+//! let mut body = PatchBody::new();
+//! body.set("displayName", "Library Assist");
+//! body.clear("description");
+//! let path = PathBuilder::new().lit("/groups/").segment("group-id", "a/b?c").finish()?;
+//! let request = body.to_request(http::Method::PATCH, &BaseUrl::graph(), "v1.0", &path)?;
+//! assert_eq!(request.uri(), "https://graph.microsoft.com/v1.0/groups/a%2Fb%3Fc");
+//! assert_eq!(request.body(), br#"{"displayName":"Library Assist","description":null}"#);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 pub mod runtime;
 

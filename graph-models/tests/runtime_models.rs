@@ -534,3 +534,30 @@ fn decode_benchmark() {
         println!("  runtime / derive: {:.2}", ours / derived);
     }
 }
+
+#[test]
+fn extra_keeps_order_and_compares_as_a_json_object() {
+    use graph_models::runtime::Extra;
+    let mut a = Extra::new();
+    assert!(a.is_empty());
+    assert_eq!(a.insert("b", json!(1)), None);
+    assert_eq!(a.insert("a", json!(2)), None);
+    assert_eq!(a.insert("b", json!(3)), Some(json!(1)), "replaced in place");
+    assert_eq!(a.iter().map(|(k, _)| k).collect::<Vec<_>>(), ["b", "a"]);
+    let mut b = Extra::new();
+    b.insert("a", json!(2));
+    b.insert("b", json!(3));
+    assert_eq!(a, b, "order does not matter");
+    b.insert("c", Value::Null);
+    assert_ne!(a, b);
+    assert_eq!(b.remove("c"), Some(Value::Null));
+    assert_eq!(b.remove("c"), None);
+    assert_eq!((b.len(), b.get("a")), (2, Some(&json!(2))));
+    b.clear();
+    assert!(b.is_empty() && b.get("a").is_none());
+    // Remembered nulls are forgotten on request, and then no longer written.
+    let mut group: Group = serde_json::from_str(r#"{"id":null}"#).expect("decodes");
+    assert!(group.additional_properties.was_null("id"));
+    group.additional_properties.forget_null("id");
+    assert_eq!(serde_json::to_string(&group).ok().as_deref(), Some("{}"));
+}
