@@ -11,6 +11,7 @@
 //! Every pass reports problems as [`diagnostics::Diagnostic`]s instead of failing; only
 //! error-severity diagnostics stop a regen, and they stop it before anything is written.
 
+pub mod bench;
 pub mod diagnostics;
 pub mod emit;
 pub mod examples;

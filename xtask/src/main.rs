@@ -1,5 +1,7 @@
 //! xtask: the command line over the graph-docgen library (`cargo xtask regen`, `schema`, ...).
 
+mod bench;
+
 use clap::{Parser, Subcommand, ValueEnum};
 use graph_docgen::diagnostics::Code;
 use graph_docgen::facts::ApiVersion;
@@ -96,6 +98,11 @@ enum Command {
         #[arg(long, value_enum, default_value = "human")]
         format: FormatArg,
     },
+    /// Measure regen speed and the compile cost of the generated crate (issue 4).
+    Bench(bench::BenchArgs),
+    /// One measured run of `bench` (internal: the benchmark re-runs this binary per phase).
+    #[command(name = "bench-phase", hide = true)]
+    BenchPhase { phase: String },
     /// Rewrite the diagnostic code table of README.md from the code list.
     Readme,
     /// Explain a diagnostic code (`GD0300` or its name); --all prints the Markdown table.
@@ -184,6 +191,8 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         }
+        Command::Bench(args) => bench::run(args),
+        Command::BenchPhase { phase } => bench::phase(&phase),
         Command::Readme => {
             let path = xtask::workspace_root().join("README.md");
             let updated = std::fs::read_to_string(&path)
