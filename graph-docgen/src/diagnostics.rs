@@ -123,6 +123,7 @@ codes! {
     NoBodyType = "0601", "no-body-type", Warning, "the resource an operation updates could not be determined";
     ReadOnlyInPatch = "0602", "read-only-in-patch", Warning, "a read-only property is offered in a PATCH request body";
     PatchFieldNotInResource = "0603", "patch-field-not-in-resource", Warning, "a PATCH request-body table offers a field the resource it updates does not have";
+    ConstraintFromOtherVersion = "0604", "constraint-from-other-version", Note, "a PATCH constraint stated by the v1.0 docs was applied to the same beta property, whose row says nothing";
     // --- naming (GD07xx)
     IdentifierRenamed = "0700", "identifier-renamed", Warning, "a name is not a valid Rust identifier or collides after case conversion; it was renamed";
     NameCollision = "0701", "name-collision", Warning, "two items map to the same Rust name; one was renamed by the collision rule";

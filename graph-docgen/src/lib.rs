@@ -69,7 +69,7 @@ pub fn generate(pages: Vec<SourcePage>, options: &Options) -> Generated {
     for f in &facts {
         diagnostics.extend(f.diagnostics.iter().cloned());
     }
-    let schemas: Vec<Schema> = ApiVersion::ALL
+    let mut schemas: Vec<Schema> = ApiVersion::ALL
         .par_iter()
         .map(|&v| {
             let pages: Vec<&PageFacts> = facts.iter().filter(|f| f.version == Some(v)).collect();
@@ -82,6 +82,9 @@ pub fn generate(pages: Vec<SourcePage>, options: &Options) -> Generated {
             schema
         })
         .collect();
+    if let [v1, beta] = schemas.as_mut_slice() {
+        diagnostics.extend(lower::across::carry_patch_constraints(v1, beta));
+    }
     let (files, diags) = emit::emit(&schemas, &options.emit);
     diagnostics.extend(diags);
     diagnostics.sort();
