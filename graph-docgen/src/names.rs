@@ -221,6 +221,17 @@ pub struct NameMap {
     pub variants: BTreeMap<String, Vec<(String, String)>>,
     /// Index into `Schema::operations` -> builder names (PATCH operations only).
     pub builders: BTreeMap<usize, BuilderNames>,
+    /// Base type key -> its polymorphic enum; filled by `emit::polymorphic::name_enums`.
+    pub polymorphic: BTreeMap<String, PolyName>,
+}
+
+/// The polymorphic enum of a base type (DESIGN.md "Polymorphism").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PolyName {
+    /// Same module as the base struct.
+    pub enum_name: TypeName,
+    /// (derived type key, variant name), sorted by key; the catch-all `Other` is implicit.
+    pub variants: Vec<(String, String)>,
 }
 
 fn first_span(sources: &[Span]) -> Span {

@@ -10,6 +10,7 @@ pub mod enums;
 pub mod format;
 pub mod modules;
 pub mod patch;
+pub mod polymorphic;
 pub mod structs;
 pub mod types;
 
@@ -35,8 +36,9 @@ pub fn emit(schemas: &[Schema], _options: &EmitOptions) -> (BTreeMap<String, Str
     for version in ApiVersion::ALL {
         let empty = Schema::new(version);
         let schema = schemas.iter().find(|s| s.version == version).unwrap_or(&empty);
-        let (names, name_diags) = NameMap::build(schema);
+        let (mut names, name_diags) = NameMap::build(schema);
         diags.extend(name_diags);
+        diags.extend(polymorphic::name_enums(schema, &mut names));
         for file in modules::version_files(schema, &names) {
             match format::format_file(file.tokens) {
                 Ok(text) => {
