@@ -230,8 +230,20 @@ pub struct NameMap {
 pub struct PolyName {
     /// Same module as the base struct.
     pub enum_name: TypeName,
-    /// (derived type key, variant name), sorted by key; the catch-all `Other` is implicit.
-    pub variants: Vec<(String, String)>,
+    /// One per derived type, sorted by key; the catch-all `Other` is implicit.
+    pub variants: Vec<PolyVariant>,
+}
+
+/// A variant of a polymorphic enum.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PolyVariant {
+    /// The derived type's key.
+    pub key: String,
+    pub name: String,
+    /// The cargo feature gating the derived struct, when the enum's own group does not
+    /// compile it: the variant exists only with that feature (objects of that type land in
+    /// `Other` without it).
+    pub feature: Option<String>,
 }
 
 fn first_span(sources: &[Span]) -> Span {

@@ -8,7 +8,8 @@
 use super::format::doc_attrs;
 use super::types::{type_path, Origin};
 use crate::diagnostics::{Code, Diagnostic, Span};
-use crate::names::{to_ident, Case, NameMap, PolyName, Scope, TypeName};
+use super::features::{feature_of, Grouping};
+use crate::names::{to_ident, Case, NameMap, PolyName, PolyVariant, Scope, TypeName};
 use crate::schema::{Method, Schema, TypeKind, TypeRef};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -44,8 +45,10 @@ pub fn referenced_types(schema: &Schema) -> BTreeSet<String> {
 
 /// Decides the polymorphic enums of `schema` and their names, into `names.polymorphic`.
 /// Runs after [`NameMap::build`], so the enum names avoid every struct and enum name of the
-/// module; collisions are renamed by the usual rule and reported.
-pub fn name_enums(schema: &Schema, names: &mut NameMap) -> Vec<Diagnostic> {
+/// module; collisions are renamed by the usual rule and reported. The enum goes with its base
+/// struct; a variant whose struct is in another cargo feature group is gated by that feature,
+/// so that enabling one workload never needs another.
+pub fn name_enums(schema: &Schema, names: &mut NameMap, grouping: &Grouping) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     // Every taken name per module, so that `FooKind` never shadows a documented `fooKind`.
     let mut scopes: BTreeMap<Option<String>, Vec<String>> = BTreeMap::new();
@@ -103,7 +106,9 @@ pub fn name_enums(schema: &Schema, names: &mut NameMap) -> Vec<Diagnostic> {
                     format!("derived type `{qualified}` of `{}` maps to variant `{wanted}`, which is taken; it is named `{variant}`", base.id),
                 ));
             }
-            variants.push((dkey, variant));
+            let group = grouping.type_group(&dkey);
+            let feature = (group != grouping.type_group(&key)).then(|| feature_of(group).map(str::to_string)).flatten();
+            variants.push(PolyVariant { key: dkey, name: variant, feature });
         }
         names.polymorphic.insert(
             key,
@@ -113,8 +118,8 @@ pub fn name_enums(schema: &Schema, names: &mut NameMap) -> Vec<Diagnostic> {
     diags
 }
 
-fn variant_scope_has(variants: &[(String, String)], name: &str) -> bool {
-    variants.iter().any(|(_, v)| v == name)
+fn variant_scope_has(variants: &[PolyVariant], name: &str) -> bool {
+    variants.iter().any(|v| v.name == name)
 }
 
 /// The enum, its `Polymorphic` impl, serde impls and `From` conversions, for the base `key`
@@ -134,19 +139,21 @@ pub fn emit_enum(schema: &Schema, names: &NameMap, key: &str) -> TokenStream {
     let mut picks = Vec::new();
     let mut arms = Vec::new();
     let mut froms = Vec::new();
-    for (dkey, variant) in &poly.variants {
-        let (Some(dname), Some(dtype)) = (names.type_name(dkey), schema.types.get(dkey)) else { continue };
-        let v = format_ident!("{}", variant);
+    for pv in &poly.variants {
+        let (Some(dname), Some(dtype)) = (names.type_name(&pv.key), schema.types.get(&pv.key)) else { continue };
+        let v = format_ident!("{}", pv.name);
+        let cfg = pv.feature.as_deref().map(|f| quote! { #[cfg(feature = #f)] }).unwrap_or_default();
         let path = type_path(dname.module.as_deref(), &dname.name, from);
         let odata = dtype.id.0.clone();
         let doc = doc_attrs(&[format!(" `#{odata}`.")]);
-        variant_defs.push(quote! { #doc #v(#path), });
+        variant_defs.push(quote! { #doc #cfg #v(#path), });
         // Graph's spelling is not always the docs' one (`termStore`/`termstore`): match the
         // lower-cased name, the same key the schema uses.
         let lower = odata.to_ascii_lowercase();
-        picks.push(quote! { #lower => ::std::option::Option::Some(Self::#v(::std::default::Default::default())), });
-        arms.push(v.clone());
+        picks.push(quote! { #cfg #lower => ::std::option::Option::Some(Self::#v(::std::default::Default::default())), });
+        arms.push(quote! { #cfg Self::#v(v) => v, });
         froms.push(quote! {
+            #cfg
             impl ::std::convert::From<#path> for #ident {
                 fn from(value: #path) -> Self { Self::#v(value) }
             }
@@ -184,13 +191,13 @@ pub fn emit_enum(schema: &Schema, names: &NameMap, key: &str) -> TokenStream {
             fn is_base(&self) -> bool { ::std::matches!(self, Self::#other(_)) }
             fn as_model(&self) -> &dyn crate::runtime::DynModel {
                 match self {
-                    #(Self::#arms(v) => v,)*
+                    #(#arms)*
                     Self::#other(v) => v,
                 }
             }
             fn as_model_mut(&mut self) -> &mut dyn crate::runtime::DynModel {
                 match self {
-                    #(Self::#arms(v) => v,)*
+                    #(#arms)*
                     Self::#other(v) => v,
                 }
             }
