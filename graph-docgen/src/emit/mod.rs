@@ -12,6 +12,7 @@ pub mod features;
 pub mod format;
 pub mod modules;
 pub mod patch;
+pub mod polymorphic;
 pub mod structs;
 pub mod types;
 
@@ -38,9 +39,10 @@ pub fn emit(schemas: &[Schema], _options: &EmitOptions) -> (BTreeMap<String, Str
     for version in ApiVersion::ALL {
         let empty = Schema::new(version);
         let schema = schemas.iter().find(|s| s.version == version).unwrap_or(&empty);
-        let (names, name_diags) = NameMap::build(schema);
+        let (mut names, name_diags) = NameMap::build(schema);
         diags.extend(name_diags);
         let grouping = features::Grouping::compute(schema, names.builders.keys().copied());
+        diags.extend(polymorphic::name_enums(schema, &mut names, &grouping));
         workloads.extend(grouping.features().into_iter().map(str::to_string));
         for file in modules::version_files(schema, &names, &grouping) {
             match format::format_file(file.tokens) {

@@ -133,7 +133,10 @@ pub fn emit_struct(schema: &Schema, names: &NameMap, cycles: &Cycles, t: &TypeDe
     for (index, p) in props.iter().enumerate() {
         let Some(name) = names.field(&key, &p.wire_name) else { continue };
         let fname = format_ident!("{}", name);
-        let boxed = matches!(&p.ty, TypeRef::Complex(id) if cycles.must_box(&key, &id.key()));
+        // A polymorphic enum holds the derived structs, which may hold this struct: a direct
+        // field of one is always boxed (collections already are indirect).
+        let boxed = matches!(&p.ty, TypeRef::Complex(id)
+            if cycles.must_box(&key, &id.key()) || names.polymorphic.contains_key(&id.key()));
         let ty = rust_type(&p.ty, schema, names, from, boxed);
         let pctx = DocContext { version: schema.version, page: &p.source.file };
         let pdocs = doc_attrs(&rustdoc::doc_lines(&p.description, &pctx));
@@ -145,6 +148,7 @@ pub fn emit_struct(schema: &Schema, names: &NameMap, cycles: &Cycles, t: &TypeDe
         writes.push(quote! { out.field(#wire, &self.#fname)?; });
     }
     let odata = format!("{}", t.id);
+    let poly = super::polymorphic::emit_enum(schema, names, &key);
     let out_param = if writes.is_empty() { quote! { _out } } else { quote! { out } };
     quote! {
         #docs
@@ -172,6 +176,7 @@ pub fn emit_struct(schema: &Schema, names: &NameMap, cycles: &Cycles, t: &TypeDe
             crate::runtime::model_accessors!();
         }
         crate::runtime::impl_serde_for_model!(#ident);
+        #poly
     }
 }
 
