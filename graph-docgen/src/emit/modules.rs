@@ -154,7 +154,10 @@ pub fn version_files(schema: &Schema, names: &NameMap, grouping: &Grouping) -> V
         };
         let mut decls = Vec::new();
         for (what, base) in [("Structs", "types"), ("Enums", "enums")] {
-            for (group, items) in groups.iter_mut() {
+            // Core first (ungated), then the workloads by name.
+            let mut ordered: Vec<(&String, &mut ModuleItems)> = groups.iter_mut().collect();
+            ordered.sort_by_key(|(g, _)| (g.as_str() != CORE, g.as_str()));
+            for (group, items) in ordered {
                 let items = std::mem::take(if base == "types" { &mut items.types } else { &mut items.enums });
                 if items.is_empty() {
                     continue;
