@@ -19,13 +19,13 @@
 
 use super::enums::emit_enum;
 use super::features::{feature_of, module_suffix, Grouping, CORE};
-use super::format::inner_doc_attrs;
+use super::format::{doc_attrs, inner_doc_attrs};
 use super::patch::emit_builder;
 use super::structs::{emit_struct, Cycles};
 use crate::names::NameMap;
 use crate::rustdoc;
 use crate::schema::Schema;
-use proc_macro2::TokenStream;
+use proc_macro2::{Delimiter, TokenStream, TokenTree};
 use quote::{format_ident, quote};
 use std::collections::BTreeMap;
 
@@ -69,6 +69,44 @@ fn group_label(group: &str) -> String {
     }
 }
 
+/// `item` with a last doc paragraph naming the cargo feature that compiles it, so that the
+/// rustdoc of every gated item says which feature to enable. The note goes after the item's
+/// leading `#[doc]` attributes (before them it would become the summary line); core items are
+/// left as they are.
+fn with_feature_note(item: TokenStream, group: &str) -> TokenStream {
+    let Some(feature) = feature_of(group) else { return item };
+    let note = format!(" Available with the cargo feature {} (workload {}).", rustdoc::code_span(feature), rustdoc::code_span(group));
+    let mut out = TokenStream::new();
+    let mut tokens = item.into_iter().peekable();
+    // Copy the leading `# [doc = ...]` pairs.
+    loop {
+        let is_doc_start = matches!(tokens.peek(), Some(TokenTree::Punct(p)) if p.as_char() == '#');
+        if !is_doc_start {
+            break;
+        }
+        let Some(hash) = tokens.next() else { break };
+        match tokens.peek() {
+            Some(TokenTree::Group(g))
+                if g.delimiter() == Delimiter::Bracket
+                    && matches!(g.stream().into_iter().next(), Some(TokenTree::Ident(i)) if i == "doc") =>
+            {
+                out.extend([hash]);
+                out.extend(tokens.next());
+            }
+            _ => {
+                // Not a doc attribute: put the `#` back in order and stop.
+                out.extend(doc_attrs(&[String::new(), note.clone()]));
+                out.extend([hash]);
+                out.extend(tokens);
+                return out;
+            }
+        }
+    }
+    out.extend(doc_attrs(&[String::new(), note]));
+    out.extend(tokens);
+    out
+}
+
 /// The files of one version.
 pub fn version_files(schema: &Schema, names: &NameMap, grouping: &Grouping) -> Vec<FileTokens> {
     let version = schema.version;
@@ -80,16 +118,16 @@ pub fn version_files(schema: &Schema, names: &NameMap, grouping: &Grouping) -> V
     for t in schema.types.values() {
         let key = t.id.key();
         if let Some(tn) = names.type_name(&key) {
-            let item = emit_struct(schema, names, &cycles, t);
             let group = grouping.type_group(&key).to_string();
+            let item = with_feature_note(emit_struct(schema, names, &cycles, t), &group);
             modules.entry(tn.module.clone()).or_default().entry(group).or_default().types.push((tn.name.clone(), item));
         }
     }
     for e in schema.enums.values() {
         let key = e.id.key();
         if let Some(tn) = names.type_name(&key) {
-            let item = emit_enum(schema, names, e);
             let group = grouping.enum_group(&key).to_string();
+            let item = with_feature_note(emit_enum(schema, names, e), &group);
             modules.entry(tn.module.clone()).or_default().entry(group).or_default().enums.push((tn.name.clone(), item));
         }
     }
@@ -97,7 +135,8 @@ pub fn version_files(schema: &Schema, names: &NameMap, grouping: &Grouping) -> V
     for (index, bn) in &names.builders {
         if let Some(op) = schema.operations.get(*index) {
             let group = grouping.builder_group(*index).to_string();
-            builders.entry(group).or_default().push((bn.name.clone(), emit_builder(schema, names, op, bn)));
+            let item = with_feature_note(emit_builder(schema, names, op, bn), &group);
+            builders.entry(group).or_default().push((bn.name.clone(), item));
         }
     }
 
@@ -115,7 +154,10 @@ pub fn version_files(schema: &Schema, names: &NameMap, grouping: &Grouping) -> V
         };
         let mut decls = Vec::new();
         for (what, base) in [("Structs", "types"), ("Enums", "enums")] {
-            for (group, items) in groups.iter_mut() {
+            // Core first (ungated), then the workloads by name.
+            let mut ordered: Vec<(&String, &mut ModuleItems)> = groups.iter_mut().collect();
+            ordered.sort_by_key(|(g, _)| (g.as_str() != CORE, g.as_str()));
+            for (group, items) in ordered {
                 let items = std::mem::take(if base == "types" { &mut items.types } else { &mut items.enums });
                 if items.is_empty() {
                     continue;
@@ -178,4 +220,27 @@ pub fn version_files(schema: &Schema, names: &NameMap, grouping: &Grouping) -> V
     ));
     files.push(FileTokens { path: format!("{root}/mod.rs"), tokens: quote! { #doc #root_decls #(pub mod #subs;)* #requests } });
     files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn feature_note_follows_the_leading_docs() {
+        let note = "# [doc = \"\"] # [doc = \" Available with the cargo feature `groups` (workload `groups`).\"]";
+        let cases: &[(TokenStream, &str, String)] = &[
+            (
+                quote! { #[doc = " A group."] #[doc = " More."] #[derive(Clone)] pub struct G; },
+                "groups",
+                format!("# [doc = \" A group.\"] # [doc = \" More.\"] {note} # [derive (Clone)] pub struct G ;"),
+            ),
+            (quote! { #[derive(Clone)] pub struct G; }, "groups", format!("{note} # [derive (Clone)] pub struct G ;")),
+            (quote! { #[doc = " A group."] pub type G = u8; }, "groups", format!("# [doc = \" A group.\"] {note} pub type G = u8 ;")),
+            (quote! { #[doc = " Core."] pub struct C; }, CORE, "# [doc = \" Core.\"] pub struct C ;".to_string()),
+        ];
+        for (item, group, want) in cases {
+            assert_eq!(with_feature_note(item.clone(), group).to_string(), *want, "{item}");
+        }
+    }
 }
