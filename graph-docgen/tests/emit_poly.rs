@@ -40,6 +40,11 @@ fn fixture_schema_has_the_hierarchy_and_one_enum() {
         ("Other(super::DirectoryObject),", true),
         ("pub members: ::std::option::Option<::std::vec::Vec<super::DirectoryObjectKind>>", true),
         ("pub manager: ::std::option::Option<::std::boxed::Box<super::DirectoryObjectKind>>", true),
+        // Rustdoc: links to a generated type's page are intra-doc links (checked by
+        // `cargo doc -D warnings` in the scratch crate); other links stay absolute.
+        ("A group of [users](crate::v1_0::User) and other groups.", true),
+        ("the base type of [user](crate::v1_0::User) and [group](crate::v1_0::Group).", true),
+        ("[date formats](https://learn.microsoft.com/graph/overview)", true),
         // `entity` has derived types but no property holds one: no enum.
         ("pub enum EntityKind", false),
     ];

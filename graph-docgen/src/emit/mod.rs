@@ -43,6 +43,7 @@ pub fn emit(schemas: &[Schema], _options: &EmitOptions) -> (BTreeMap<String, Str
         diags.extend(name_diags);
         let grouping = features::Grouping::compute(schema, names.builders.keys().copied());
         diags.extend(polymorphic::name_enums(schema, &mut names, &grouping));
+        structs::name_doc_links(schema, &mut names, &grouping);
         workloads.extend(grouping.features().into_iter().map(str::to_string));
         for file in modules::version_files(schema, &names, &grouping) {
             match format::format_file(file.tokens) {

@@ -88,11 +88,16 @@ pub fn name_enums(schema: &Schema, names: &mut NameMap, grouping: &Grouping) -> 
         // Variants are the derived structs' names; a struct of another namespace module with
         // the same name gets its module as a prefix (`CallRecordsSession`).
         let mut variant_scope = Scope::new(Case::UpperCamel, &[OTHER_VARIANT]);
-        let mut variants = Vec::new();
-        for (dkey, dname, qualified) in derived {
+        let mut variants: Vec<PolyVariant> = Vec::new();
+        let mut name_count: BTreeMap<&str, usize> = BTreeMap::new();
+        for (_, n, _) in &derived {
+            *name_count.entry(n.name.as_str()).or_default() += 1;
+        }
+        let shared = |name: &str| name_count.get(name).is_some_and(|c| *c > 1);
+        for (dkey, dname, qualified) in &derived {
             // A derived type named `other` must not take the catch-all's name.
             let wanted = if dname.name == OTHER_VARIANT { format!("{OTHER_VARIANT}Type") } else { dname.name.clone() };
-            let wanted = if variant_scope_has(&variants, &wanted) {
+            let wanted = if dname.module.is_some() && shared(&dname.name) {
                 let prefix = dname.module.as_deref().map(|m| to_ident(m, Case::UpperCamel).name).unwrap_or_default();
                 format!("{prefix}{wanted}")
             } else {
@@ -106,9 +111,9 @@ pub fn name_enums(schema: &Schema, names: &mut NameMap, grouping: &Grouping) -> 
                     format!("derived type `{qualified}` of `{}` maps to variant `{wanted}`, which is taken; it is named `{variant}`", base.id),
                 ));
             }
-            let group = grouping.type_group(&dkey);
+            let group = grouping.type_group(dkey);
             let feature = (group != grouping.type_group(&key)).then(|| feature_of(group).map(str::to_string)).flatten();
-            variants.push(PolyVariant { key: dkey, name: variant, feature });
+            variants.push(PolyVariant { key: dkey.clone(), name: variant, feature });
         }
         names.polymorphic.insert(
             key,
@@ -116,10 +121,6 @@ pub fn name_enums(schema: &Schema, names: &mut NameMap, grouping: &Grouping) -> 
         );
     }
     diags
-}
-
-fn variant_scope_has(variants: &[PolyVariant], name: &str) -> bool {
-    variants.iter().any(|v| v.name == name)
 }
 
 /// The enum, its `Polymorphic` impl, serde impls and `From` conversions, for the base `key`
@@ -207,5 +208,81 @@ pub fn emit_enum(schema: &Schema, names: &NameMap, key: &str) -> TokenStream {
             fn from(value: #base_path) -> Self { Self::#other(value) }
         }
         #(#froms)*
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::Span;
+    use crate::schema::{ApiVersion, Property, TypeDef, TypeId};
+
+    fn ty(ns: &str, name: &str, base: Option<&str>, props: &[(&str, TypeRef)]) -> TypeDef {
+        TypeDef {
+            id: TypeId::new(ns, name),
+            kind: TypeKind::Entity,
+            base: base.map(|b| TypeId::new("microsoft.graph", b)),
+            properties: props
+                .iter()
+                .map(|(w, t)| Property {
+                    wire_name: w.to_string(),
+                    ty: t.clone(),
+                    description: String::new(),
+                    navigation: false,
+                    read_only: false,
+                    nullable: None,
+                    key: false,
+                    source: Span::line("x.md", 1),
+                })
+                .collect(),
+            description: String::new(),
+            workload: None,
+            key_property: None,
+            open_type: false,
+            is_abstract: false,
+            sources: vec![],
+        }
+    }
+
+    fn g(name: &str) -> TypeRef {
+        TypeRef::Complex(TypeId::new("microsoft.graph", name))
+    }
+
+    #[test]
+    fn enums_only_for_referenced_bases_with_unique_names() {
+        let mut s = Schema::new(ApiVersion::Beta);
+        let coll = |t: TypeRef| TypeRef::Collection(Box::new(t));
+        for t in [
+            ty("microsoft.graph", "entity", None, &[]),
+            ty("microsoft.graph", "base", Some("entity"), &[]),
+            ty("microsoft.graph", "holder", None, &[("items", coll(g("base"))), ("leaf", g("leaf"))]),
+            ty("microsoft.graph", "leaf", Some("entity"), &[]),
+            ty("microsoft.graph", "other", Some("base"), &[]),
+            ty("microsoft.graph", "session", Some("base"), &[]),
+            ty("microsoft.graph.callRecords", "session", Some("base"), &[]),
+            // A documented type already called `baseKind`.
+            ty("microsoft.graph", "baseKind", None, &[]),
+        ] {
+            s.types.insert(t.id.key(), t);
+        }
+        let (mut names, _) = NameMap::build(&s);
+        let diags = name_enums(&s, &mut names, &Grouping::default());
+        // `entity` and `leaf` are not referenced as a base with derived types: only `base`.
+        let bases: Vec<&str> = names.polymorphic.keys().map(String::as_str).collect();
+        assert_eq!(bases, ["microsoft.graph.base"]);
+        let poly = names.polymorphic.get("microsoft.graph.base").cloned().unwrap_or_else(|| unreachable!());
+        assert_eq!(poly.enum_name.name, "BaseKind2");
+        let variants: Vec<(&str, &str)> = poly.variants.iter().map(|v| (v.key.as_str(), v.name.as_str())).collect();
+        assert_eq!(
+            variants,
+            [
+                ("microsoft.graph.callrecords.session", "CallRecordsSession"),
+                ("microsoft.graph.other", "OtherType"),
+                ("microsoft.graph.session", "Session"),
+            ]
+        );
+        assert!(poly.variants.iter().all(|v| v.feature.is_none()));
+        // Only the enum name was taken; the variants were told apart without renaming.
+        assert_eq!(diags.iter().filter(|d| d.code == Code::NameCollision).count(), 1, "{diags:#?}");
     }
 }
