@@ -221,6 +221,34 @@ pub struct NameMap {
     pub variants: BTreeMap<String, Vec<(String, String)>>,
     /// Index into `Schema::operations` -> builder names (PATCH operations only).
     pub builders: BTreeMap<usize, BuilderNames>,
+    /// Base type key -> its polymorphic enum; filled by `emit::polymorphic::name_enums`.
+    pub polymorphic: BTreeMap<String, PolyName>,
+    /// Lower-cased resource page (`v1.0/resources/group.md`) -> (intra-doc path of the struct
+    /// described there, its cargo feature group); filled by `emit::structs::name_doc_links`.
+    pub doc_links: BTreeMap<String, (String, String)>,
+    /// Struct key -> its cargo feature group (same source).
+    pub struct_groups: BTreeMap<String, String>,
+}
+
+/// The polymorphic enum of a base type (DESIGN.md "Polymorphism").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PolyName {
+    /// Same module as the base struct.
+    pub enum_name: TypeName,
+    /// One per derived type, sorted by key; the catch-all `Other` is implicit.
+    pub variants: Vec<PolyVariant>,
+}
+
+/// A variant of a polymorphic enum.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PolyVariant {
+    /// The derived type's key.
+    pub key: String,
+    pub name: String,
+    /// The cargo feature gating the derived struct, when the enum's own group does not
+    /// compile it: the variant exists only with that feature (objects of that type land in
+    /// `Other` without it).
+    pub feature: Option<String>,
 }
 
 fn first_span(sources: &[Span]) -> Span {

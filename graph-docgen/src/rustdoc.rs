@@ -4,7 +4,11 @@
 //! reads the way the docs meant it, with these changes:
 //! * code blocks become ```` ```text ```` fences whatever their language, so nothing runs as a
 //!   doctest;
-//! * relative links to docs pages become absolute learn.microsoft.com links for the version;
+//! * links to the page of a generated type become intra-doc links to it (the caller passes the
+//!   page -> item resolver, [`doc_lines_linked`]); other relative links to docs pages become
+//!   absolute learn.microsoft.com links for the version;
+//! * `> [!NOTE]`-style alerts become a bold `**Note:**` paragraph before their text; tables
+//!   become rustdoc (markdown) tables, one line per row;
 //! * HTML is never passed through: `<br>` / `<p>` become line breaks, `<li>` a list item,
 //!   other known formatting tags are dropped, anything else (placeholders like `<country>`)
 //!   is kept as escaped text; entities are decoded;
@@ -15,7 +19,7 @@
 //! `#[doc = " line"]` prints as `/// line`), empty strings for blank lines.
 
 use crate::facts::ApiVersion;
-use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{BlockQuoteKind, Event, LinkType, Options, Parser, Tag, TagEnd};
 
 /// Where a description comes from: decides how relative links resolve.
 #[derive(Clone, Copy, Debug)]
@@ -26,14 +30,38 @@ pub struct DocContext<'a> {
     pub page: &'a str,
 }
 
-/// Converts a markdown description to rustdoc lines (see the module doc).
+/// Maps a docs page (relative to the docs root, lower-cased: `v1.0/resources/group.md`) to the
+/// intra-doc path of the item generated from it (`crate::v1_0::Group`), if any.
+pub type ItemLinks<'a> = &'a dyn Fn(&str) -> Option<String>;
+
+/// Converts a markdown description to rustdoc lines (see the module doc); every docs link
+/// becomes an absolute learn.microsoft.com link.
 pub fn doc_lines(markdown: &str, ctx: &DocContext<'_>) -> Vec<String> {
+    doc_lines_linked(markdown, ctx, &|_| None)
+}
+
+/// The title of an alert's bold first paragraph.
+fn alert_title(kind: BlockQuoteKind) -> &'static str {
+    match kind {
+        BlockQuoteKind::Note => "Note:",
+        BlockQuoteKind::Tip => "Tip:",
+        BlockQuoteKind::Important => "Important:",
+        BlockQuoteKind::Warning => "Warning:",
+        BlockQuoteKind::Caution => "Caution:",
+    }
+}
+
+/// [`doc_lines`], with links to the pages `items` knows turned into intra-doc links.
+pub fn doc_lines_linked(markdown: &str, ctx: &DocContext<'_>, items: ItemLinks<'_>) -> Vec<String> {
     let mut w = Writer::default();
     let mut links: Vec<Option<String>> = Vec::new();
     let mut lists: Vec<Option<u64>> = Vec::new();
     let mut in_code_block = false;
     let mut in_autolink = false;
-    for event in Parser::new_ext(markdown, Options::empty()) {
+    // Columns of the table being written (for the `|---|` line after its head).
+    let mut table_columns = 0usize;
+    let options = Options::ENABLE_TABLES | Options::ENABLE_GFM;
+    for event in Parser::new_ext(markdown, options) {
         match event {
             Event::Start(tag) => match tag {
                 Tag::Paragraph => w.block_start(),
@@ -42,10 +70,26 @@ pub fn doc_lines(markdown: &str, ctx: &DocContext<'_>) -> Vec<String> {
                     w.raw(&"#".repeat(level as usize));
                     w.raw(" ");
                 }
-                Tag::BlockQuote(_) => {
+                Tag::BlockQuote(Some(kind)) => {
+                    // An alert: a bold title paragraph, then its content as plain paragraphs.
+                    w.block_start();
+                    w.raw(&format!("**{}**", alert_title(kind)));
+                    w.block_end();
+                    w.prefix.push(String::new());
+                }
+                Tag::BlockQuote(None) => {
                     w.block_start();
                     w.prefix.push("> ".to_string());
                 }
+                Tag::Table(aligns) => {
+                    w.block_start();
+                    table_columns = aligns.len();
+                }
+                Tag::TableHead | Tag::TableRow => {
+                    w.line_end();
+                    w.raw("|");
+                }
+                Tag::TableCell => w.raw(" "),
                 Tag::CodeBlock(_) => {
                     // Every language (`rust` included) and indented code becomes `text`.
                     w.block_start();
@@ -80,7 +124,7 @@ pub fn doc_lines(markdown: &str, ctx: &DocContext<'_>) -> Vec<String> {
                     in_autolink = true;
                 }
                 Tag::Link { dest_url, .. } => {
-                    let url = resolve_link(&dest_url, ctx);
+                    let url = item_link(&dest_url, ctx, items).or_else(|| resolve_link(&dest_url, ctx));
                     if url.is_some() {
                         w.raw("[");
                     }
@@ -90,6 +134,14 @@ pub fn doc_lines(markdown: &str, ctx: &DocContext<'_>) -> Vec<String> {
             },
             Event::End(tag) => match tag {
                 TagEnd::Paragraph | TagEnd::Heading(_) => w.block_end(),
+                TagEnd::TableCell => w.raw(" |"),
+                TagEnd::TableHead => {
+                    w.line_end();
+                    w.raw(&format!("|{}", "---|".repeat(table_columns.max(1))));
+                    w.line_end();
+                }
+                TagEnd::TableRow => w.line_end(),
+                TagEnd::Table => w.block_end(),
                 TagEnd::BlockQuote(_) => {
                     w.prefix.pop();
                     w.block_end();
@@ -178,6 +230,29 @@ pub fn plain_text(text: &str) -> String {
 pub fn source_line<'a>(files: impl Iterator<Item = &'a str>) -> String {
     let files: Vec<String> = files.map(code_span).collect();
     format!(" Source: {}", files.join(", "))
+}
+
+/// The intra-doc path for a link to the page of a generated item (no fragment: an anchor
+/// inside a page has no item to point at).
+fn item_link(dest: &str, ctx: &DocContext<'_>, items: ItemLinks<'_>) -> Option<String> {
+    let dest = dest.trim();
+    let lower = dest.to_ascii_lowercase();
+    if dest.is_empty() || dest.starts_with(['#', '/']) || dest.contains(['#', '?']) || lower.contains(':') {
+        return None;
+    }
+    // Resolve against the page's folder, keeping the version folder.
+    let mut segs: Vec<&str> = ctx.page.split('/').collect();
+    segs.pop();
+    for seg in dest.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                segs.pop();
+            }
+            s => segs.push(s),
+        }
+    }
+    items(&segs.join("/").to_ascii_lowercase())
 }
 
 /// Absolute form of a link target, or `None` when the link is only an anchor or empty
@@ -524,6 +599,30 @@ mod tests {
     }
 
     #[test]
+    fn links_to_generated_items_become_intra_doc_links() {
+        let items = |page: &str| match page {
+            "v1.0/resources/user.md" => Some("crate::v1_0::User".to_string()),
+            _ => None,
+        };
+        let cases: &[(&str, &str, &str)] = &[
+            ("v1.0/resources/group.md", "A [user](user.md).", " A [user](crate::v1_0::User)."),
+            ("v1.0/resources/group.md", "A [user](User.md).", " A [user](crate::v1_0::User)."),
+            ("v1.0/api/group-update.md", "A [user](../resources/user.md).", " A [user](crate::v1_0::User)."),
+            // An anchor inside the page, or a page without an item: absolute links.
+            (
+                "v1.0/resources/group.md",
+                "[props](user.md#properties)",
+                " [props](https://learn.microsoft.com/graph/api/resources/user?view=graph-rest-1.0#properties)",
+            ),
+            ("v1.0/resources/group.md", "[g](group.md)", " [g](https://learn.microsoft.com/graph/api/resources/group?view=graph-rest-1.0)"),
+        ];
+        for (page, md, want) in cases {
+            let ctx = DocContext { version: ApiVersion::V1_0, page };
+            assert_eq!(doc_lines_linked(md, &ctx, &items).join("\n"), *want, "{md}");
+        }
+    }
+
+    #[test]
     fn conversions() {
         let cases: &[(&str, &str)] = &[
             ("The name of the group.", " The name of the group."),
@@ -558,7 +657,10 @@ mod tests {
             ("Values: <ul><li>`a`: first</li><li>`b`</li></ul>", " Values:\n\n - `a`: first\n - `b`"),
             ("- one\n- two", " - one\n - two"),
             ("1. one\n2. two", " 1. one\n 2. two"),
-            ("> [!NOTE]\n> Careful.", " > \\[!NOTE\\]\n > Careful."),
+            ("> [!NOTE]\n> Careful.", " **Note:**\n\n Careful."),
+            ("> [!WARNING]\n> Careful.\n>\n> Really.", " **Warning:**\n\n Careful.\n\n Really."),
+            ("> Quoted.", " > Quoted."),
+            ("| A | B |\n|---|---|\n| 1 | x\\|y |", " | A | B |\n |---|---|\n | 1 | x\\|y |"),
             ("Para one.\n\nPara two.", " Para one.\n\n Para two."),
             ("x &#124; y &#x2713;", " x \\| y ✓"),
             ("snake_case _emph_ \\_lit\\_", " snake_case *emph* \\_lit\\_"),

@@ -17,7 +17,7 @@ fn fixture_files_match_snapshots() {
     let rendered: Vec<String> =
         diags.iter().map(|d| format!("{} {} {}: {}", d.span, d.code, d.code.name(), d.message)).collect();
     insta::assert_snapshot!("diagnostics", rendered.join("\n"));
-    assert_eq!(files.get(FEATURES_KEY).map(String::as_str), Some("v1_0 = []\nbeta = []\n"));
+    assert_eq!(files.get(FEATURES_KEY).map(String::as_str), Some("v1_0 = []\nbeta = []\n# Every workload; with `v1_0` and/or `beta`, the whole generated API.\nfull = []\n"));
 }
 
 #[test]
@@ -49,7 +49,15 @@ fn emitted_rules() {
         (&types, "pub children: ::std::option::Option<::std::vec::Vec<super::Folder>>", true),
         (&types, "pub ping: ::std::option::Option<::std::boxed::Box<super::Pong>>", true),
         (&types, "pub back: ::std::option::Option<::std::boxed::Box<super::Folder>>", true),
-        (&types, "pub owner: ::std::option::Option<super::DirectoryObject>", true),
+        // A base with derived types is held through its polymorphic enum; a direct one is boxed.
+        (&types, "pub owner: ::std::option::Option<::std::boxed::Box<super::DirectoryObjectKind>>", true),
+        (&types, "pub members: ::std::option::Option<::std::vec::Vec<super::DirectoryObjectKind>>", true),
+        (&types, "pub enum DirectoryObjectKind {", true),
+        (&types, "Group(super::Group),", true),
+        (&types, "Other(super::DirectoryObject),", true),
+        (&types, "Self::Group(::std::default::Default::default()),", true),
+        // `entity` is never a field type: no enum over all entities.
+        (&types, "pub enum EntityKind", false),
         (&types, "pub mystery: ::std::option::Option<::serde_json::Value>", true),
         (&types, "pub type Mystery = ::serde_json::Value;", true),
         (&types, "pub meeting_days: ::std::option::Option<crate::runtime::Flags<super::WeekDays>>", true),

@@ -4,13 +4,16 @@
 //! up: [`structs`], [`enums`] and [`patch`] build the items, [`types`] maps field types,
 //! [`modules`] lays the files out and [`format`] prints them. Besides the files under
 //! `src/generated/`, the result holds the key [`FEATURES_KEY`]: the lines of graph-models'
-//! `Cargo.toml` between `# BEGIN GENERATED FEATURES` and `# END GENERATED FEATURES`.
+//! `Cargo.toml` between `# BEGIN GENERATED FEATURES` and `# END GENERATED FEATURES`: the version
+//! features, `full` and one feature per workload ([`features`]).
 
 pub mod enums;
 pub mod example_tests;
+pub mod features;
 pub mod format;
 pub mod modules;
 pub mod patch;
+pub mod polymorphic;
 pub mod structs;
 pub mod types;
 
@@ -38,12 +41,17 @@ pub struct EmitOptions {
 pub fn emit(schemas: &[Schema], _options: &EmitOptions) -> (BTreeMap<String, String>, Vec<Diagnostic>) {
     let mut files = BTreeMap::new();
     let mut diags = Vec::new();
+    let mut workloads = std::collections::BTreeSet::new();
     for version in ApiVersion::ALL {
         let empty = Schema::new(version);
         let schema = schemas.iter().find(|s| s.version == version).unwrap_or(&empty);
-        let (names, name_diags) = NameMap::build(schema);
+        let (mut names, name_diags) = NameMap::build(schema);
         diags.extend(name_diags);
-        for file in modules::version_files(schema, &names) {
+        let grouping = features::Grouping::compute(schema, names.builders.keys().copied());
+        diags.extend(polymorphic::name_enums(schema, &mut names, &grouping));
+        structs::name_doc_links(schema, &mut names, &grouping);
+        workloads.extend(grouping.features().into_iter().map(str::to_string));
+        for file in modules::version_files(schema, &names, &grouping) {
             match format::format_file(file.tokens) {
                 Ok(text) => {
                     files.insert(file.path, text);
@@ -56,13 +64,10 @@ pub fn emit(schemas: &[Schema], _options: &EmitOptions) -> (BTreeMap<String, Str
             }
         }
     }
-    files.insert(FEATURES_KEY.to_string(), features_block());
+    let versions: Vec<&str> = ApiVersion::ALL.iter().map(|v| v.module()).collect();
+    let workloads = workloads.iter().map(String::as_str).collect();
+    files.insert(FEATURES_KEY.to_string(), features::features_block(&versions, &workloads));
     diags.sort();
     diags.dedup();
     (files, diags)
-}
-
-/// The generated cargo features: one per API version for now.
-fn features_block() -> String {
-    ApiVersion::ALL.iter().map(|v| format!("{} = []\n", v.module())).collect()
 }

@@ -1,24 +1,31 @@
 //! modules: the file layout of `src/generated/` and what each file holds.
 //!
 //! ```text
-//! src/generated/<version>/mod.rs            declares the files below, re-exports the types
-//! src/generated/<version>/types.rs          structs of `microsoft.graph`, sorted by Rust name
-//! src/generated/<version>/enums.rs          enums of `microsoft.graph`, sorted by Rust name
-//! src/generated/<version>/requests.rs       PATCH builders, sorted by Rust name
-//! src/generated/<version>/<ns>/mod.rs       one module per sub-namespace (`call_records`)
-//! src/generated/<version>/<ns>/{types,enums}.rs
+//! src/generated/<version>/mod.rs                declares the files below, re-exports the types
+//! src/generated/<version>/types.rs              structs of `microsoft.graph` in `core`
+//! src/generated/<version>/types_<workload>.rs   structs of one workload, gated by its feature
+//! src/generated/<version>/enums.rs              enums, same split (`enums_<workload>.rs`)
+//! src/generated/<version>/requests.rs           the public `requests` module: `core` builders,
+//!                                               re-exports of the gated `requests_<workload>.rs`
+//! src/generated/<version>/<ns>/mod.rs           one module per sub-namespace (`call_records`)
+//! src/generated/<version>/<ns>/{types,enums}[_<workload>].rs
 //! ```
-//! Types and enums live in private `types` / `enums` modules re-exported by their namespace
-//! module, so the public path is `graph_models::beta::Group` and a new type touches one file.
+//! Each file holds items sorted by Rust name. Types and enums live in private modules
+//! re-exported by their namespace module, so the public path is `graph_models::beta::Group`
+//! whatever the workload, and a new type touches one file. Gating happens only here, on the
+//! module declarations (`#[cfg(feature = "groups")] mod types_groups;`); which group an item
+//! belongs to is decided in [`super::features`]. Every gated file sits next to where the
+//! ungated one would, so the relative paths built by `types::type_path` do not change.
 
 use super::enums::emit_enum;
-use super::format::inner_doc_attrs;
+use super::features::{feature_of, module_suffix, Grouping, CORE};
+use super::format::{doc_attrs, inner_doc_attrs};
 use super::patch::emit_builder;
 use super::structs::{emit_struct, Cycles};
 use crate::names::NameMap;
 use crate::rustdoc;
 use crate::schema::Schema;
-use proc_macro2::TokenStream;
+use proc_macro2::{Delimiter, TokenStream, TokenTree};
 use quote::{format_ident, quote};
 use std::collections::BTreeMap;
 
@@ -46,36 +53,97 @@ fn sorted_items(mut items: Vec<(String, TokenStream)>) -> TokenStream {
     quote! { #(#tokens)* }
 }
 
+/// `mod <base>[_<group>]; pub use self::<...>::*;`, gated unless core; and the module name.
+fn gated_module(base: &str, group: &str) -> (String, TokenStream) {
+    let name = if group == CORE { base.to_string() } else { format!("{base}_{}", module_suffix(group)) };
+    let ident = format_ident!("{}", name);
+    let cfg = feature_of(group).map(|f| quote! { #[cfg(feature = #f)] }).unwrap_or_default();
+    (name, quote! { #cfg mod #ident; #cfg pub use self::#ident::*; })
+}
+
+/// The `//!` label of a group's file.
+fn group_label(group: &str) -> String {
+    match feature_of(group) {
+        Some(f) => format!(", workload {} (cargo feature {})", rustdoc::code_span(group), rustdoc::code_span(f)),
+        None => format!(", always compiled (group {})", rustdoc::code_span(CORE)),
+    }
+}
+
+/// `item` with a last doc paragraph naming the cargo feature that compiles it, so that the
+/// rustdoc of every gated item says which feature to enable. The note goes after the item's
+/// leading `#[doc]` attributes (before them it would become the summary line); core items are
+/// left as they are.
+fn with_feature_note(item: TokenStream, group: &str) -> TokenStream {
+    let Some(feature) = feature_of(group) else { return item };
+    let note = format!(" Available with the cargo feature {} (workload {}).", rustdoc::code_span(feature), rustdoc::code_span(group));
+    let mut out = TokenStream::new();
+    let mut tokens = item.into_iter().peekable();
+    // Copy the leading `# [doc = ...]` pairs.
+    loop {
+        let is_doc_start = matches!(tokens.peek(), Some(TokenTree::Punct(p)) if p.as_char() == '#');
+        if !is_doc_start {
+            break;
+        }
+        let Some(hash) = tokens.next() else { break };
+        match tokens.peek() {
+            Some(TokenTree::Group(g))
+                if g.delimiter() == Delimiter::Bracket
+                    && matches!(g.stream().into_iter().next(), Some(TokenTree::Ident(i)) if i == "doc") =>
+            {
+                out.extend([hash]);
+                out.extend(tokens.next());
+            }
+            _ => {
+                // Not a doc attribute: put the `#` back in order and stop.
+                out.extend(doc_attrs(&[String::new(), note.clone()]));
+                out.extend([hash]);
+                out.extend(tokens);
+                return out;
+            }
+        }
+    }
+    out.extend(doc_attrs(&[String::new(), note]));
+    out.extend(tokens);
+    out
+}
+
 /// The files of one version.
-pub fn version_files(schema: &Schema, names: &NameMap) -> Vec<FileTokens> {
+pub fn version_files(schema: &Schema, names: &NameMap, grouping: &Grouping) -> Vec<FileTokens> {
     let version = schema.version;
     let root = format!("src/generated/{}", version.module());
     let cycles = Cycles::new(schema);
-    let mut modules: BTreeMap<Option<String>, ModuleItems> = BTreeMap::new();
+    // namespace module -> group -> items
+    let mut modules: BTreeMap<Option<String>, BTreeMap<String, ModuleItems>> = BTreeMap::new();
     modules.entry(None).or_default();
     for t in schema.types.values() {
-        if let Some(tn) = names.type_name(&t.id.key()) {
-            let item = emit_struct(schema, names, &cycles, t);
-            modules.entry(tn.module.clone()).or_default().types.push((tn.name.clone(), item));
+        let key = t.id.key();
+        if let Some(tn) = names.type_name(&key) {
+            let group = grouping.type_group(&key).to_string();
+            let item = with_feature_note(emit_struct(schema, names, &cycles, t), &group);
+            modules.entry(tn.module.clone()).or_default().entry(group).or_default().types.push((tn.name.clone(), item));
         }
     }
     for e in schema.enums.values() {
-        if let Some(tn) = names.type_name(&e.id.key()) {
-            let item = emit_enum(schema, names, e);
-            modules.entry(tn.module.clone()).or_default().enums.push((tn.name.clone(), item));
+        let key = e.id.key();
+        if let Some(tn) = names.type_name(&key) {
+            let group = grouping.enum_group(&key).to_string();
+            let item = with_feature_note(emit_enum(schema, names, e), &group);
+            modules.entry(tn.module.clone()).or_default().entry(group).or_default().enums.push((tn.name.clone(), item));
         }
     }
-    let mut builders: Vec<(String, TokenStream)> = Vec::new();
+    let mut builders: BTreeMap<String, Vec<(String, TokenStream)>> = BTreeMap::new();
     for (index, bn) in &names.builders {
         if let Some(op) = schema.operations.get(*index) {
-            builders.push((bn.name.clone(), emit_builder(schema, names, op, bn)));
+            let group = grouping.builder_group(*index).to_string();
+            let item = with_feature_note(emit_builder(schema, names, op, bn), &group);
+            builders.entry(group).or_default().push((bn.name.clone(), item));
         }
     }
 
     let mut files = Vec::new();
     let mut submodules = Vec::new();
     let mut root_decls = TokenStream::new();
-    for (module, items) in modules {
+    for (module, mut groups) in modules {
         let dir = match &module {
             Some(m) => format!("{root}/{m}"),
             None => root.clone(),
@@ -85,17 +153,21 @@ pub fn version_files(schema: &Schema, names: &NameMap) -> Vec<FileTokens> {
             None => format!("Microsoft Graph {} ({})", version.as_str(), rustdoc::code_span(crate::names::ROOT_NAMESPACE)),
         };
         let mut decls = Vec::new();
-        if !items.types.is_empty() {
-            decls.push(quote! { mod types; pub use self::types::*; });
-            let doc = file_doc(&format!("Structs of {ns_label}."));
-            let body = sorted_items(items.types);
-            files.push(FileTokens { path: format!("{dir}/types.rs"), tokens: quote! { #doc #body } });
-        }
-        if !items.enums.is_empty() {
-            decls.push(quote! { mod enums; pub use self::enums::*; });
-            let doc = file_doc(&format!("Enums of {ns_label}."));
-            let body = sorted_items(items.enums);
-            files.push(FileTokens { path: format!("{dir}/enums.rs"), tokens: quote! { #doc #body } });
+        for (what, base) in [("Structs", "types"), ("Enums", "enums")] {
+            // Core first (ungated), then the workloads by name.
+            let mut ordered: Vec<(&String, &mut ModuleItems)> = groups.iter_mut().collect();
+            ordered.sort_by_key(|(g, _)| (g.as_str() != CORE, g.as_str()));
+            for (group, items) in ordered {
+                let items = std::mem::take(if base == "types" { &mut items.types } else { &mut items.enums });
+                if items.is_empty() {
+                    continue;
+                }
+                let (file, decl) = gated_module(base, group);
+                decls.push(decl);
+                let doc = file_doc(&format!("{what} of {ns_label}{}.", group_label(group)));
+                let body = sorted_items(items);
+                files.push(FileTokens { path: format!("{dir}/{file}.rs"), tokens: quote! { #doc #body } });
+            }
         }
         match module {
             Some(m) => {
@@ -111,10 +183,35 @@ pub fn version_files(schema: &Schema, names: &NameMap) -> Vec<FileTokens> {
     let requests = if builders.is_empty() {
         TokenStream::new()
     } else {
-        let doc = file_doc(&format!("PATCH request builders of Microsoft Graph {}.", version.as_str()));
-        let body = sorted_items(builders);
-        files.push(FileTokens { path: format!("{root}/requests.rs"), tokens: quote! { #doc #body } });
-        quote! { pub mod requests; }
+        // `requests` is public; gated groups are private siblings it re-exports, so that their
+        // builders sit at the same depth as the core ones (`super::` is the version module).
+        let mut decls = Vec::new();
+        let mut reexports = Vec::new();
+        let mut core = TokenStream::new();
+        for (group, items) in builders {
+            let body = sorted_items(items);
+            match feature_of(&group) {
+                None => core = body,
+                Some(f) => {
+                    let name = format!("requests_{}", module_suffix(&group));
+                    let ident = format_ident!("{}", name);
+                    let doc = file_doc(&format!(
+                        "PATCH request builders of Microsoft Graph {}{}, re-exported by `requests`.",
+                        version.as_str(),
+                        group_label(&group)
+                    ));
+                    files.push(FileTokens { path: format!("{root}/{name}.rs"), tokens: quote! { #doc #body } });
+                    decls.push(quote! { #[cfg(feature = #f)] mod #ident; });
+                    reexports.push(quote! { #[cfg(feature = #f)] pub use super::#ident::*; });
+                }
+            }
+        }
+        let doc = file_doc(&format!(
+            "PATCH request builders of Microsoft Graph {}: those of `core` here, each workload's behind its feature.",
+            version.as_str()
+        ));
+        files.push(FileTokens { path: format!("{root}/requests.rs"), tokens: quote! { #doc #(#reexports)* #core } });
+        quote! { pub mod requests; #(#decls)* }
     };
     let doc = file_doc(&format!(
         "Models of Microsoft Graph {} ({} and its sub-namespaces).",
@@ -123,4 +220,27 @@ pub fn version_files(schema: &Schema, names: &NameMap) -> Vec<FileTokens> {
     ));
     files.push(FileTokens { path: format!("{root}/mod.rs"), tokens: quote! { #doc #root_decls #(pub mod #subs;)* #requests } });
     files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn feature_note_follows_the_leading_docs() {
+        let note = "# [doc = \"\"] # [doc = \" Available with the cargo feature `groups` (workload `groups`).\"]";
+        let cases: &[(TokenStream, &str, String)] = &[
+            (
+                quote! { #[doc = " A group."] #[doc = " More."] #[derive(Clone)] pub struct G; },
+                "groups",
+                format!("# [doc = \" A group.\"] # [doc = \" More.\"] {note} # [derive (Clone)] pub struct G ;"),
+            ),
+            (quote! { #[derive(Clone)] pub struct G; }, "groups", format!("{note} # [derive (Clone)] pub struct G ;")),
+            (quote! { #[doc = " A group."] pub type G = u8; }, "groups", format!("# [doc = \" A group.\"] {note} pub type G = u8 ;")),
+            (quote! { #[doc = " Core."] pub struct C; }, CORE, "# [doc = \" Core.\"] pub struct C ;".to_string()),
+        ];
+        for (item, group, want) in cases {
+            assert_eq!(with_feature_note(item.clone(), group).to_string(), *want, "{item}");
+        }
+    }
 }

@@ -97,9 +97,54 @@ pub fn description_page(sources: &[crate::diagnostics::Span]) -> &str {
         .unwrap_or("")
 }
 
+/// Fills `names.doc_links` / `names.struct_groups`: which resource page describes which struct,
+/// so that a link to that page becomes an intra-doc link (`crate::v1_0::Group`).
+pub fn name_doc_links(schema: &Schema, names: &mut NameMap, grouping: &super::features::Grouping) {
+    for t in schema.types.values().filter(|t| t.kind != TypeKind::Opaque) {
+        let key = t.id.key();
+        let Some(tn) = names.type_name(&key) else { continue };
+        let mut path = format!("crate::{}", names.version_module);
+        if let Some(m) = &tn.module {
+            path.push_str("::");
+            path.push_str(m);
+        }
+        path.push_str("::");
+        path.push_str(&tn.name);
+        let group = grouping.type_group(&key).to_string();
+        let page = description_page(&t.sources);
+        if page.contains("/resources/") {
+            // The first type described on a page wins (sorted by key): pages with several
+            // types link to the first, which is still the page's subject more often than not.
+            names.doc_links.entry(page.to_ascii_lowercase()).or_insert((path, group.clone()));
+        }
+        names.struct_groups.insert(key, group);
+    }
+}
+
+/// The intra-doc resolver for docs written inside struct `key`: only items that are compiled
+/// whenever that struct is (its own feature group or the always-compiled core) are linked,
+/// so that `cargo doc` with any feature set has no broken link.
+pub fn item_links<'a>(names: &'a NameMap, key: &str) -> impl Fn(&str) -> Option<String> + 'a {
+    let own = names.struct_groups.get(key).cloned().unwrap_or_default();
+    move |page: &str| {
+        let (path, group) = names.doc_links.get(page)?;
+        (group == super::features::CORE || *group == own).then(|| path.clone())
+    }
+}
+
 /// The doc lines of a type: its description, then where it came from.
 pub fn type_docs(description: &str, sources: &[crate::diagnostics::Span], ctx: &DocContext<'_>) -> Vec<String> {
-    let mut lines = rustdoc::doc_lines(description, ctx);
+    type_docs_linked(description, sources, ctx, &|_| None)
+}
+
+/// [`type_docs`] with intra-doc links to the pages `items` resolves.
+pub fn type_docs_linked(
+    description: &str,
+    sources: &[crate::diagnostics::Span],
+    ctx: &DocContext<'_>,
+    items: rustdoc::ItemLinks<'_>,
+) -> Vec<String> {
+    let mut lines = rustdoc::doc_lines_linked(description, ctx, items);
     let files: BTreeSet<&str> = sources.iter().map(|s| s.file.as_str()).collect();
     if !files.is_empty() {
         if !lines.is_empty() {
@@ -116,7 +161,8 @@ pub fn emit_struct(schema: &Schema, names: &NameMap, cycles: &Cycles, t: &TypeDe
     let Some(tn) = names.type_name(&key) else { return TokenStream::new() };
     let ident = format_ident!("{}", tn.name);
     let ctx = DocContext { version: schema.version, page: description_page(&t.sources) };
-    let docs = doc_attrs(&type_docs(&t.description, &t.sources, &ctx));
+    let links = item_links(names, &key);
+    let docs = doc_attrs(&type_docs_linked(&t.description, &t.sources, &ctx, &links));
     if t.kind == TypeKind::Opaque {
         let note = doc_attrs(&[
             String::new(),
@@ -133,10 +179,13 @@ pub fn emit_struct(schema: &Schema, names: &NameMap, cycles: &Cycles, t: &TypeDe
     for (index, p) in props.iter().enumerate() {
         let Some(name) = names.field(&key, &p.wire_name) else { continue };
         let fname = format_ident!("{}", name);
-        let boxed = matches!(&p.ty, TypeRef::Complex(id) if cycles.must_box(&key, &id.key()));
+        // A polymorphic enum holds the derived structs, which may hold this struct: a direct
+        // field of one is always boxed (collections already are indirect).
+        let boxed = matches!(&p.ty, TypeRef::Complex(id)
+            if cycles.must_box(&key, &id.key()) || names.polymorphic.contains_key(&id.key()));
         let ty = rust_type(&p.ty, schema, names, from, boxed);
         let pctx = DocContext { version: schema.version, page: &p.source.file };
-        let pdocs = doc_attrs(&rustdoc::doc_lines(&p.description, &pctx));
+        let pdocs = doc_attrs(&rustdoc::doc_lines_linked(&p.description, &pctx, &links));
         let wire = &p.wire_name;
         fields.push(quote! { #pdocs pub #fname: ::std::option::Option<#ty>, });
         wires.push(wire.clone());
@@ -145,6 +194,7 @@ pub fn emit_struct(schema: &Schema, names: &NameMap, cycles: &Cycles, t: &TypeDe
         writes.push(quote! { out.field(#wire, &self.#fname)?; });
     }
     let odata = format!("{}", t.id);
+    let poly = super::polymorphic::emit_enum(schema, names, &key);
     let out_param = if writes.is_empty() { quote! { _out } } else { quote! { out } };
     quote! {
         #docs
@@ -169,20 +219,10 @@ pub fn emit_struct(schema: &Schema, names: &NameMap, cycles: &Cycles, t: &TypeDe
                 #(#writes)*
                 ::std::result::Result::Ok(())
             }
-            fn odata_type(&self) -> ::std::option::Option<&str> {
-                self.odata_type.as_deref()
-            }
-            fn odata_type_mut(&mut self) -> &mut ::std::option::Option<::std::string::String> {
-                &mut self.odata_type
-            }
-            fn extra(&self) -> &crate::runtime::Extra {
-                &self.additional_properties
-            }
-            fn extra_mut(&mut self) -> &mut crate::runtime::Extra {
-                &mut self.additional_properties
-            }
+            crate::runtime::model_accessors!();
         }
         crate::runtime::impl_serde_for_model!(#ident);
+        #poly
     }
 }
 

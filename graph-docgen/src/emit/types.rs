@@ -15,7 +15,8 @@ pub struct Origin<'a> {
 }
 
 /// The Rust type for `ty` without the `Option` every field adds. `boxed` puts a direct complex
-/// reference in a `Box` (the caller decides, from the cycle check in `structs`).
+/// reference in a `Box` (the caller decides, from the cycle check in `structs`). A type with a
+/// polymorphic enum in `names.polymorphic` is referred to through that enum.
 pub fn rust_type(ty: &TypeRef, schema: &Schema, names: &NameMap, from: Origin<'_>, boxed: bool) -> TokenStream {
     match ty {
         TypeRef::Primitive(p) => primitive(*p),
@@ -25,7 +26,9 @@ pub fn rust_type(ty: &TypeRef, schema: &Schema, names: &NameMap, from: Origin<'_
         }
         TypeRef::Complex(id) => {
             let known = schema.type_def(id).is_some_and(|t| t.kind != TypeKind::Opaque);
-            match names.type_name(&id.key()) {
+            // A base type with derived types: its polymorphic enum, in the base's module.
+            let poly = names.polymorphic.get(&id.key()).map(|p| &p.enum_name);
+            match poly.or(names.type_name(&id.key())) {
                 Some(_) if !known => quote! { ::serde_json::Value }, // opaque or missing: raw JSON
                 Some(name) => {
                     let path = type_path(name.module.as_deref(), &name.name, from);

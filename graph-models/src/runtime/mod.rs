@@ -29,7 +29,7 @@ pub use self::request::{BaseUrl, RequestError};
 pub use self::scalars::{Base64, Date, DateTimeOffset, Decimal, Double, Duration, ScalarError, TimeOfDay};
 pub use uuid::Uuid;
 
-pub use crate::{impl_serde_for_enum, impl_serde_for_model, impl_serde_for_polymorphic};
+pub use crate::{impl_serde_for_enum, impl_serde_for_model, impl_serde_for_polymorphic, model_accessors};
 
 // Re-exported so that generated code and the macros can spell these paths in full.
 #[doc(hidden)]
