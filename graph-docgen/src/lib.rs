@@ -11,8 +11,10 @@
 //! Every pass reports problems as [`diagnostics::Diagnostic`]s instead of failing; only
 //! error-severity diagnostics stop a regen, and they stop it before anything is written.
 
+pub mod bench;
 pub mod diagnostics;
 pub mod emit;
+pub mod examples;
 pub mod facts;
 pub mod lower;
 pub mod names;
@@ -22,6 +24,7 @@ pub mod render;
 pub mod report;
 pub mod rustdoc;
 pub mod schema;
+pub mod suppress;
 pub mod tree;
 
 use diagnostics::Diagnostics;
@@ -66,7 +69,7 @@ pub fn generate(pages: Vec<SourcePage>, options: &Options) -> Generated {
     for f in &facts {
         diagnostics.extend(f.diagnostics.iter().cloned());
     }
-    let schemas: Vec<Schema> = ApiVersion::ALL
+    let mut schemas: Vec<Schema> = ApiVersion::ALL
         .par_iter()
         .map(|&v| {
             let pages: Vec<&PageFacts> = facts.iter().filter(|f| f.version == Some(v)).collect();
@@ -79,6 +82,9 @@ pub fn generate(pages: Vec<SourcePage>, options: &Options) -> Generated {
             schema
         })
         .collect();
+    if let [v1, beta] = schemas.as_mut_slice() {
+        diagnostics.extend(lower::across::carry_patch_constraints(v1, beta));
+    }
     let (files, diags) = emit::emit(&schemas, &options.emit);
     diagnostics.extend(diags);
     diagnostics.sort();

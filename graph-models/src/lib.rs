@@ -36,6 +36,12 @@
 //! let _ = graph_models::v1_0::requests::UpdateGroup::new().clear_display_name();
 //! ```
 //!
+//! The beta template page is silent about it; the v1.0 constraint carries over (note `GD0604`):
+//!
+//! ```compile_fail
+//! let _ = graph_models::beta::requests::UpdateGroup::new().clear_display_name();
+//! ```
+//!
 //! ```
 //! let _ = graph_models::v1_0::requests::UpdateGroup::new().clear_description().display_name("x");
 //! ```

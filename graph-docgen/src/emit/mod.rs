@@ -8,6 +8,7 @@
 //! features, `full` and one feature per workload ([`features`]).
 
 pub mod enums;
+pub mod example_tests;
 pub mod features;
 pub mod format;
 pub mod modules;
@@ -26,7 +27,12 @@ use std::collections::BTreeMap;
 pub use crate::output::FEATURES_KEY;
 
 #[derive(Clone, Debug, Default)]
-pub struct EmitOptions {}
+pub struct EmitOptions {
+    /// Also render the docs' JSON examples as tests (`src/generated/<version>/example_tests.rs`,
+    /// see [`example_tests`]). They need the pages, so [`example_tests::add`] runs on the
+    /// finished [`crate::Generated`]; the caller of `generate` applies it when this is on.
+    pub example_tests: bool,
+}
 
 /// Renders every schema. Returns files keyed by path relative to the crate root.
 ///

@@ -14,6 +14,7 @@
 //! Deterministic: pages are sorted by path first, and every pass iterates sorted data, so the
 //! schema and the diagnostics do not depend on the order pages arrive in.
 
+pub mod across;
 mod collect;
 mod enums;
 mod examples;

@@ -5,3 +5,5 @@ pub use self::types::*;
 mod enums;
 pub use self::enums::*;
 pub mod requests;
+#[cfg(test)]
+mod example_tests;

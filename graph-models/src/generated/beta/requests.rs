@@ -382,11 +382,6 @@ impl UpdateGroup {
         self.body.set("displayName", &value.into());
         self
     }
-    /// Sends `null` for `displayName`, clearing it.
-    pub fn clear_display_name(mut self) -> Self {
-        self.body.clear("displayName");
-        self
-    }
     /// Sets `groupTypes`.
     pub fn group_types(mut self, value: ::std::vec::Vec<::std::string::String>) -> Self {
         self.body.set("groupTypes", &value);
@@ -625,11 +620,6 @@ impl UpdateGroup {
         value: ::std::vec::Vec<::std::string::String>,
     ) -> Self {
         self.body.set("proxyAddresses", &value);
-        self
-    }
-    /// Sends `null` for `proxyAddresses`, clearing it.
-    pub fn clear_proxy_addresses(mut self) -> Self {
-        self.body.clear("proxyAddresses");
         self
     }
     /// Sets `renewedDateTime`.

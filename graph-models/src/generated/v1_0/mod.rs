@@ -3,3 +3,5 @@
 mod types;
 pub use self::types::*;
 pub mod requests;
+#[cfg(test)]
+mod example_tests;
