@@ -38,11 +38,12 @@ pub fn add(generated: &mut Generated) {
     let mut diags = Vec::new();
     for schema in &generated.schemas {
         let (names, _) = NameMap::build(schema);
+        let grouping = super::features::Grouping::compute(schema, names.builders.keys().copied());
         let tests: Vec<TokenStream> = set
             .examples
             .iter()
             .filter(|e| e.version == schema.version)
-            .filter_map(|e| test_for(schema, &names, e))
+            .filter_map(|e| test_for(schema, &names, &grouping, e))
             .collect();
         if tests.is_empty() {
             continue;
@@ -216,7 +217,18 @@ fn type_path(names: &NameMap, key: &str) -> Option<TokenStream> {
     })
 }
 
-fn test_for(schema: &Schema, names: &NameMap, e: &Example) -> Option<TokenStream> {
+/// `#[cfg(all(feature = ...))]` for a test that uses items of these groups (none for core), so
+/// that `cargo test` with only some workload features enabled still compiles.
+fn features_cfg<'a>(groups: impl IntoIterator<Item = &'a str>) -> TokenStream {
+    let features: std::collections::BTreeSet<&str> = groups.into_iter().filter_map(super::features::feature_of).collect();
+    if features.is_empty() {
+        return TokenStream::new();
+    }
+    let features = features.into_iter();
+    quote! { #[cfg(all(#(feature = #features),*))] }
+}
+
+fn test_for(schema: &Schema, names: &NameMap, grouping: &super::features::Grouping, e: &Example) -> Option<TokenStream> {
     let body = e.body.as_ref()?;
     if e.block_type == BlockType::Resource {
         return None;
@@ -227,6 +239,7 @@ fn test_for(schema: &Schema, names: &NameMap, e: &Example) -> Option<TokenStream
     match &e.target {
         Target::Type { id, collection } => {
             let mut checks = Vec::new();
+            let mut groups = Vec::new();
             for (item, ptr) in walk::items(body, *collection) {
                 let ty = item
                     .get("@odata.type")
@@ -236,6 +249,7 @@ fn test_for(schema: &Schema, names: &NameMap, e: &Example) -> Option<TokenStream
                 let Some(path) = schema.types.get(&ty).filter(|t| t.kind != crate::schema::TypeKind::Opaque).and_then(|_| type_path(names, &ty)) else {
                     continue;
                 };
+                groups.push(grouping.type_group(&ty).to_string());
                 let pointer = ptr.iter().map(|s| format!("/{s}")).collect::<String>();
                 checks.push(quote! { round_trip::<#path>(&doc, #pointer); });
             }
@@ -244,8 +258,10 @@ fn test_for(schema: &Schema, names: &NameMap, e: &Example) -> Option<TokenStream
             }
             notes.insert(0, format!("Source: `{}:{}` (shows `{id}`).", e.page, e.line));
             let docs = doc_lines(&notes);
+            let cfg = features_cfg(groups.iter().map(String::as_str));
             Some(quote! {
                 #docs
+                #cfg
                 #[test]
                 fn #name() {
                     let doc = json(#text);
@@ -289,8 +305,10 @@ fn test_for(schema: &Schema, names: &NameMap, e: &Example) -> Option<TokenStream
             let expected = json_text(&serde_json::Value::Object(expected));
             notes.insert(0, format!("Source: `{}:{}` (PATCH body of `{}`).", e.page, e.line, op.title));
             let docs = doc_lines(&notes);
+            let cfg = features_cfg([grouping.builder_group(*operation)]);
             Some(quote! {
                 #docs
+                #cfg
                 #[test]
                 fn #name() {
                     let built = super::requests::#builder::new() #(#calls)* ;
@@ -316,6 +334,19 @@ fn find_key(schema: &Schema, raw: &str) -> Option<String> {
 mod tests {
     use super::remove;
     use serde_json::json;
+
+    #[test]
+    fn tests_are_gated_by_the_features_they_use() {
+        let cases: &[(&[&str], &str)] = &[
+            (&["core"], ""),
+            (&[], ""),
+            (&["groups", "core", "groups"], "# [cfg (all (feature = \"groups\"))]"),
+            (&["intune", "groups"], "# [cfg (all (feature = \"groups\" , feature = \"intune\"))]"),
+        ];
+        for (groups, want) in cases {
+            assert_eq!(super::features_cfg(groups.iter().copied()).to_string(), *want, "{groups:?}");
+        }
+    }
 
     #[test]
     fn remove_by_pointer() {
