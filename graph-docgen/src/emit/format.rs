@@ -15,6 +15,14 @@ pub fn format_file(tokens: TokenStream) -> Result<String, String> {
     Ok(if body.is_empty() { format!("{HEADER}\n") } else { format!("{HEADER}\n{body}") })
 }
 
+/// Prints items (no header, no inner attributes) exactly as they print inside a file:
+/// prettyplease separates items by nothing but their own line breaks, so a file's body is the
+/// concatenation of its items printed one by one, which lets `emit` print them in parallel.
+pub fn format_items(tokens: TokenStream) -> Result<String, String> {
+    let file: syn::File = syn::parse2(tokens).map_err(|e| e.to_string())?;
+    Ok(prettyplease::unparse(&file))
+}
+
 /// `#[doc = " line"]` attributes, one per line (prettyplease prints them as `///`).
 pub fn doc_attrs(lines: &[String]) -> TokenStream {
     quote! { #( #[doc = #lines] )* }

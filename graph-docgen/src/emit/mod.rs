@@ -52,7 +52,7 @@ pub fn emit(schemas: &[Schema], _options: &EmitOptions) -> (BTreeMap<String, Str
         structs::name_doc_links(schema, &mut names, &grouping);
         workloads.extend(grouping.features().into_iter().map(str::to_string));
         for file in modules::version_files(schema, &names, &grouping) {
-            match format::format_file(file.tokens) {
+            match format::format_file(file.tokens).and_then(|head| Ok(head + &file.body?)) {
                 Ok(text) => {
                     files.insert(file.path, text);
                 }

@@ -32,14 +32,19 @@ use std::collections::BTreeMap;
 /// One file to print: its path relative to the crate root and its tokens.
 pub struct FileTokens {
     pub path: String,
+    /// The file's inner docs and module declarations.
     pub tokens: TokenStream,
+    /// Its items, already printed (in parallel, see [`render_items`]), appended after `tokens`;
+    /// `Err` when an item did not print (a bug in emit, reported as GD0702).
+    pub body: Result<String, String>,
 }
 
 #[derive(Default)]
 struct ModuleItems {
-    /// (Rust name, tokens), sorted by name before printing.
-    types: Vec<(String, TokenStream)>,
-    enums: Vec<(String, TokenStream)>,
+    /// (Rust name, printed item), sorted by name when the file is assembled.
+    types: Vec<(String, Result<String, String>)>,
+    enums: Vec<(String, Result<String, String>)>,
+
 }
 
 /// A `//!` line; `text` is markdown built here from escaped pieces.
@@ -47,10 +52,57 @@ fn file_doc(text: &str) -> TokenStream {
     inner_doc_attrs(&[format!(" {text}")])
 }
 
-fn sorted_items(mut items: Vec<(String, TokenStream)>) -> TokenStream {
+fn sorted_items(mut items: Vec<(String, Result<String, String>)>) -> Result<String, String> {
     items.sort_by(|a, b| a.0.cmp(&b.0));
-    let tokens = items.into_iter().map(|(_, t)| t);
-    quote! { #(#tokens)* }
+    items.into_iter().map(|(_, t)| t).collect()
+}
+
+/// One item to emit; tokens are built and printed inside a rayon task because token streams
+/// cannot cross threads.
+enum Item<'a> {
+    Struct(&'a crate::schema::TypeDef),
+    Enum(&'a crate::schema::EnumDef),
+    Builder(usize, &'a crate::names::BuilderNames),
+}
+
+/// Builds and prints every item of a version in parallel: most of regen's time is here.
+/// Returns (module, group, Rust name, kind, text) in input order, so output stays deterministic.
+fn render_items<'a>(
+    schema: &'a Schema,
+    names: &'a NameMap,
+    grouping: &'a Grouping,
+    cycles: &'a Cycles,
+    items: Vec<Item<'a>>,
+) -> Vec<(Option<String>, String, String, &'static str, Result<String, String>)> {
+    use rayon::prelude::*;
+    items
+        .into_par_iter()
+        .filter_map(|item| {
+            let (module, group, name, kind, tokens) = match item {
+                Item::Struct(t) => {
+                    let key = t.id.key();
+                    let tn = names.type_name(&key)?;
+                    let group = grouping.type_group(&key).to_string();
+                    let tokens = with_feature_note(emit_struct(schema, names, cycles, t), &group);
+                    (tn.module.clone(), group, tn.name.clone(), "types", tokens)
+                }
+                Item::Enum(e) => {
+                    let key = e.id.key();
+                    let tn = names.type_name(&key)?;
+                    let group = grouping.enum_group(&key).to_string();
+                    let tokens = with_feature_note(emit_enum(schema, names, e), &group);
+                    (tn.module.clone(), group, tn.name.clone(), "enums", tokens)
+                }
+                Item::Builder(index, bn) => {
+                    let op = schema.operations.get(index)?;
+                    let group = grouping.builder_group(index).to_string();
+                    let tokens = with_feature_note(emit_builder(schema, names, op, bn), &group);
+                    (None, group, bn.name.clone(), "builders", tokens)
+                }
+            };
+            Some((module, group, name, kind, super::format::format_items(tokens)))
+        })
+        .collect()
 }
 
 /// `mod <base>[_<group>]; pub use self::<...>::*;`, gated unless core; and the module name.
@@ -115,28 +167,19 @@ pub fn version_files(schema: &Schema, names: &NameMap, grouping: &Grouping) -> V
     // namespace module -> group -> items
     let mut modules: BTreeMap<Option<String>, BTreeMap<String, ModuleItems>> = BTreeMap::new();
     modules.entry(None).or_default();
-    for t in schema.types.values() {
-        let key = t.id.key();
-        if let Some(tn) = names.type_name(&key) {
-            let group = grouping.type_group(&key).to_string();
-            let item = with_feature_note(emit_struct(schema, names, &cycles, t), &group);
-            modules.entry(tn.module.clone()).or_default().entry(group).or_default().types.push((tn.name.clone(), item));
-        }
-    }
-    for e in schema.enums.values() {
-        let key = e.id.key();
-        if let Some(tn) = names.type_name(&key) {
-            let group = grouping.enum_group(&key).to_string();
-            let item = with_feature_note(emit_enum(schema, names, e), &group);
-            modules.entry(tn.module.clone()).or_default().entry(group).or_default().enums.push((tn.name.clone(), item));
-        }
-    }
-    let mut builders: BTreeMap<String, Vec<(String, TokenStream)>> = BTreeMap::new();
-    for (index, bn) in &names.builders {
-        if let Some(op) = schema.operations.get(*index) {
-            let group = grouping.builder_group(*index).to_string();
-            let item = with_feature_note(emit_builder(schema, names, op, bn), &group);
-            builders.entry(group).or_default().push((bn.name.clone(), item));
+    let mut builders: BTreeMap<String, Vec<(String, Result<String, String>)>> = BTreeMap::new();
+    let items = schema
+        .types
+        .values()
+        .map(Item::Struct)
+        .chain(schema.enums.values().map(Item::Enum))
+        .chain(names.builders.iter().map(|(i, bn)| Item::Builder(*i, bn)))
+        .collect();
+    for (module, group, name, kind, text) in render_items(schema, names, grouping, &cycles, items) {
+        match kind {
+            "types" => modules.entry(module).or_default().entry(group).or_default().types.push((name, text)),
+            "enums" => modules.entry(module).or_default().entry(group).or_default().enums.push((name, text)),
+            _ => builders.entry(group).or_default().push((name, text)),
         }
     }
 
@@ -166,13 +209,13 @@ pub fn version_files(schema: &Schema, names: &NameMap, grouping: &Grouping) -> V
                 decls.push(decl);
                 let doc = file_doc(&format!("{what} of {ns_label}{}.", group_label(group)));
                 let body = sorted_items(items);
-                files.push(FileTokens { path: format!("{dir}/{file}.rs"), tokens: quote! { #doc #body } });
+                files.push(FileTokens { path: format!("{dir}/{file}.rs"), tokens: doc, body });
             }
         }
         match module {
             Some(m) => {
                 let doc = file_doc(&format!("Types of {ns_label}."));
-                files.push(FileTokens { path: format!("{dir}/mod.rs"), tokens: quote! { #doc #(#decls)* } });
+                files.push(FileTokens { path: format!("{dir}/mod.rs"), tokens: quote! { #doc #(#decls)* }, body: Ok(String::new()) });
                 submodules.push(m);
             }
             // The version module's own declarations go into its mod.rs, below.
@@ -187,7 +230,7 @@ pub fn version_files(schema: &Schema, names: &NameMap, grouping: &Grouping) -> V
         // builders sit at the same depth as the core ones (`super::` is the version module).
         let mut decls = Vec::new();
         let mut reexports = Vec::new();
-        let mut core = TokenStream::new();
+        let mut core = Ok(String::new());
         for (group, items) in builders {
             let body = sorted_items(items);
             match feature_of(&group) {
@@ -200,7 +243,7 @@ pub fn version_files(schema: &Schema, names: &NameMap, grouping: &Grouping) -> V
                         version.as_str(),
                         group_label(&group)
                     ));
-                    files.push(FileTokens { path: format!("{root}/{name}.rs"), tokens: quote! { #doc #body } });
+                    files.push(FileTokens { path: format!("{root}/{name}.rs"), tokens: doc, body });
                     decls.push(quote! { #[cfg(feature = #f)] mod #ident; });
                     reexports.push(quote! { #[cfg(feature = #f)] pub use super::#ident::*; });
                 }
@@ -210,7 +253,7 @@ pub fn version_files(schema: &Schema, names: &NameMap, grouping: &Grouping) -> V
             "PATCH request builders of Microsoft Graph {}: those of `core` here, each workload's behind its feature.",
             version.as_str()
         ));
-        files.push(FileTokens { path: format!("{root}/requests.rs"), tokens: quote! { #doc #(#reexports)* #core } });
+        files.push(FileTokens { path: format!("{root}/requests.rs"), tokens: quote! { #doc #(#reexports)* }, body: core });
         quote! { pub mod requests; #(#decls)* }
     };
     let doc = file_doc(&format!(
@@ -218,7 +261,7 @@ pub fn version_files(schema: &Schema, names: &NameMap, grouping: &Grouping) -> V
         version.as_str(),
         rustdoc::code_span(crate::names::ROOT_NAMESPACE)
     ));
-    files.push(FileTokens { path: format!("{root}/mod.rs"), tokens: quote! { #doc #root_decls #(pub mod #subs;)* #requests } });
+    files.push(FileTokens { path: format!("{root}/mod.rs"), tokens: quote! { #doc #root_decls #(pub mod #subs;)* #requests }, body: Ok(String::new()) });
     files
 }
 
