@@ -1,0 +1,267 @@
+//! structs: one struct per complex type / entity with its `Model` impl (DESIGN.md "Structs");
+//! opaque types become aliases of `serde_json::Value`; `Box` breaks reference cycles.
+
+use super::format::doc_attrs;
+use super::types::{rust_type, From};
+use crate::names::NameMap;
+use crate::rustdoc::{self, DocContext};
+use crate::schema::{Schema, TypeDef, TypeKind, TypeRef};
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The struct keys that lie on a cycle of direct (non-`Vec`) references, grouped: a field is
+/// boxed when its target is in the same group as the struct holding it.
+pub struct Cycles {
+    component: BTreeMap<String, usize>,
+}
+
+impl Cycles {
+    /// Strongly connected components of the "has a direct field of type" graph (Kosaraju,
+    /// iterative so that deep chains cannot overflow the stack).
+    pub fn new(schema: &Schema) -> Cycles {
+        let structs: Vec<&TypeDef> = schema.types.values().filter(|t| t.kind != TypeKind::Opaque).collect();
+        let keys: BTreeSet<String> = structs.iter().map(|t| t.id.key()).collect();
+        let mut edges: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        let mut reverse: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for t in &structs {
+            let from = t.id.key();
+            for p in schema.all_properties(t) {
+                if let TypeRef::Complex(id) = &p.ty {
+                    let to = id.key();
+                    if keys.contains(&to) {
+                        edges.entry(from.clone()).or_default().push(to.clone());
+                        reverse.entry(to).or_default().push(from.clone());
+                    }
+                }
+            }
+        }
+        // Pass 1: finishing order.
+        let mut visited = BTreeSet::new();
+        let mut order = Vec::new();
+        for start in &keys {
+            if !visited.insert(start.clone()) {
+                continue;
+            }
+            let mut stack: Vec<(String, usize)> = vec![(start.clone(), 0)];
+            while let Some((node, i)) = stack.pop() {
+                let next = edges.get(&node).and_then(|e| e.get(i)).cloned();
+                match next {
+                    Some(n) => {
+                        stack.push((node, i + 1));
+                        if visited.insert(n.clone()) {
+                            stack.push((n, 0));
+                        }
+                    }
+                    None => order.push(node),
+                }
+            }
+        }
+        // Pass 2: components on the reversed graph, in reverse finishing order.
+        let mut component = BTreeMap::new();
+        for (c, start) in order.iter().rev().enumerate() {
+            if component.contains_key(start) {
+                continue;
+            }
+            component.insert(start.clone(), c);
+            let mut stack = vec![start.clone()];
+            while let Some(node) = stack.pop() {
+                for n in reverse.get(&node).into_iter().flatten() {
+                    if !component.contains_key(n) {
+                        component.insert(n.clone(), c);
+                        stack.push(n.clone());
+                    }
+                }
+            }
+        }
+        Cycles { component }
+    }
+
+    /// Whether a direct field of type `to` inside `from` must be boxed.
+    pub fn must_box(&self, from: &str, to: &str) -> bool {
+        match (self.component.get(from), self.component.get(to)) {
+            (Some(a), Some(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+/// The page a type's description was most likely read from, for resolving its relative links:
+/// the first resource page among its sources (API pages only mention a type), else the first.
+pub fn description_page(sources: &[crate::diagnostics::Span]) -> &str {
+    sources
+        .iter()
+        .find(|s| s.file.contains("/resources/"))
+        .or(sources.first())
+        .map(|s| s.file.as_str())
+        .unwrap_or("")
+}
+
+/// The doc lines of a type: its description, then where it came from.
+pub fn type_docs(description: &str, sources: &[crate::diagnostics::Span], ctx: &DocContext<'_>) -> Vec<String> {
+    let mut lines = rustdoc::doc_lines(description, ctx);
+    let files: BTreeSet<&str> = sources.iter().map(|s| s.file.as_str()).collect();
+    if !files.is_empty() {
+        if !lines.is_empty() {
+            lines.push(String::new());
+        }
+        lines.push(rustdoc::source_line(files.into_iter()));
+    }
+    lines
+}
+
+/// The items of one struct (or the alias of an opaque type).
+pub fn emit_struct(schema: &Schema, names: &NameMap, cycles: &Cycles, t: &TypeDef) -> TokenStream {
+    let key = t.id.key();
+    let Some(tn) = names.type_name(&key) else { return TokenStream::new() };
+    let ident = format_ident!("{}", tn.name);
+    let ctx = DocContext { version: schema.version, page: description_page(&t.sources) };
+    let docs = doc_attrs(&type_docs(&t.description, &t.sources, &ctx));
+    if t.kind == TypeKind::Opaque {
+        let note = doc_attrs(&[
+            String::new(),
+            " The docs never describe this type: it keeps whatever JSON it receives.".to_string(),
+        ]);
+        return quote! { #docs #note pub type #ident = ::serde_json::Value; };
+    }
+    let from = From { module: tn.module.as_deref() };
+    let props = schema.all_properties(t);
+    let mut fields = Vec::new();
+    let mut wires = Vec::new();
+    let mut reads = Vec::new();
+    let mut writes = Vec::new();
+    for (index, p) in props.iter().enumerate() {
+        let Some(name) = names.field(&key, &p.wire_name) else { continue };
+        let fname = format_ident!("{}", name);
+        let boxed = matches!(&p.ty, TypeRef::Complex(id) if cycles.must_box(&key, &id.key()));
+        let ty = rust_type(&p.ty, schema, names, from, boxed);
+        let pctx = DocContext { version: schema.version, page: &p.source.file };
+        let pdocs = doc_attrs(&rustdoc::doc_lines(&p.description, &pctx));
+        let wire = &p.wire_name;
+        fields.push(quote! { #pdocs pub #fname: ::std::option::Option<#ty>, });
+        wires.push(wire.clone());
+        let index = proc_macro2::Literal::usize_unsuffixed(index);
+        reads.push(quote! { #index => crate::runtime::read(&mut self.#fname, de), });
+        writes.push(quote! { out.field(#wire, &self.#fname)?; });
+    }
+    let odata = format!("{}", t.id);
+    let out_param = if writes.is_empty() { quote! { _out } } else { quote! { out } };
+    quote! {
+        #docs
+        #[derive(Clone, Debug, Default, PartialEq)]
+        pub struct #ident {
+            #(#fields)*
+            /// `@odata.type` as received, written back when set.
+            pub odata_type: ::std::option::Option<::std::string::String>,
+            /// Properties the docs do not describe, kept so that re-serializing loses nothing.
+            pub additional_properties: crate::runtime::Extra,
+        }
+        impl crate::runtime::Model for #ident {
+            const ODATA_TYPE: &'static str = #odata;
+            const FIELDS: &'static [&'static str] = &[#(#wires),*];
+            fn read_field(&mut self, index: usize, de: &mut dyn crate::runtime::ErasedDeserializer<'_>) -> crate::runtime::ReadResult {
+                match index {
+                    #(#reads)*
+                    _ => crate::runtime::skip(de),
+                }
+            }
+            fn write_fields(&self, #out_param: &mut crate::runtime::FieldWriter<'_>) -> crate::runtime::WriteResult {
+                #(#writes)*
+                ::std::result::Result::Ok(())
+            }
+            fn odata_type(&self) -> ::std::option::Option<&str> {
+                self.odata_type.as_deref()
+            }
+            fn odata_type_mut(&mut self) -> &mut ::std::option::Option<::std::string::String> {
+                &mut self.odata_type
+            }
+            fn extra(&self) -> &crate::runtime::Extra {
+                &self.additional_properties
+            }
+            fn extra_mut(&mut self) -> &mut crate::runtime::Extra {
+                &mut self.additional_properties
+            }
+        }
+        crate::runtime::impl_serde_for_model!(#ident);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::Span;
+    use crate::schema::{ApiVersion, Primitive, Property, TypeId};
+
+    #[test]
+    fn description_page_prefers_resource_pages() {
+        let spans = |files: &[&str]| files.iter().map(|f| Span::line(*f, 1)).collect::<Vec<_>>();
+        let cases: &[(&[&str], &str)] = &[
+            (&["beta/api/group-update.md", "beta/resources/group.md"], "beta/resources/group.md"),
+            (&["beta/api/group-update.md"], "beta/api/group-update.md"),
+            (&[], ""),
+        ];
+        for (files, want) in cases {
+            assert_eq!(description_page(&spans(files)), *want);
+        }
+    }
+
+    #[test]
+    fn cycles_box_only_direct_references_on_a_cycle() {
+        let mut s = Schema::new(ApiVersion::V1_0);
+        let edges: &[(&str, &[(&str, bool)])] = &[
+            // (type, [(target, through a collection)])
+            ("a", &[("b", false)]),
+            ("b", &[("c", false), ("a", false)]),
+            ("c", &[("c", true), ("d", false)]), // a self-reference through a Vec is no cycle for boxing
+            ("d", &[]),
+            ("e", &[("e", false)]),
+        ];
+        for (name, props) in edges {
+            let properties = props
+                .iter()
+                .map(|(to, coll)| {
+                    let target = TypeRef::Complex(TypeId::new("microsoft.graph", to));
+                    Property {
+                        wire_name: format!("to_{to}"),
+                        ty: if *coll { TypeRef::Collection(Box::new(target)) } else { target },
+                        description: String::new(),
+                        navigation: false,
+                        read_only: false,
+                        nullable: None,
+                        key: false,
+                        source: Span::line("x.md", 1),
+                    }
+                })
+                .chain([Property {
+                    wire_name: "n".into(),
+                    ty: TypeRef::Primitive(Primitive::Int32),
+                    description: String::new(),
+                    navigation: false,
+                    read_only: false,
+                    nullable: None,
+                    key: false,
+                    source: Span::line("x.md", 1),
+                }])
+                .collect();
+            let t = TypeDef {
+                id: TypeId::new("microsoft.graph", name),
+                kind: TypeKind::Complex,
+                base: None,
+                properties,
+                description: String::new(),
+                workload: None,
+                key_property: None,
+                open_type: false,
+                is_abstract: false,
+                sources: vec![],
+            };
+            s.types.insert(t.id.key(), t);
+        }
+        let cycles = Cycles::new(&s);
+        let k = |n: &str| format!("microsoft.graph.{n}");
+        let cases = [("a", "b", true), ("b", "a", true), ("b", "c", false), ("a", "c", false), ("c", "d", false), ("e", "e", true)];
+        for (from, to, want) in cases {
+            assert_eq!(cycles.must_box(&k(from), &k(to)), want, "{from} -> {to}");
+        }
+    }
+}

@@ -1,0 +1,185 @@
+//! types: the one mapping from a schema [`TypeRef`] to the Rust type of a field or argument
+//! (the table in DESIGN.md "Field types").
+
+use crate::names::NameMap;
+use crate::schema::{Primitive, Schema, TypeKind, TypeRef};
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+/// Where the referring code sits: every generated file is a child of its namespace module
+/// (`types.rs`, `enums.rs`, `requests.rs`), so `super::` is that namespace module.
+#[derive(Clone, Copy, Debug)]
+pub struct From<'a> {
+    /// The namespace module of the file (`None` for the version module).
+    pub module: Option<&'a str>,
+}
+
+/// The Rust type for `ty` without the `Option` every field adds. `boxed` puts a direct complex
+/// reference in a `Box` (the caller decides, from the cycle check in `structs`).
+pub fn rust_type(ty: &TypeRef, schema: &Schema, names: &NameMap, from: From<'_>, boxed: bool) -> TokenStream {
+    match ty {
+        TypeRef::Primitive(p) => primitive(*p),
+        TypeRef::Collection(inner) => {
+            let inner = rust_type(inner, schema, names, from, false);
+            quote! { ::std::vec::Vec<#inner> }
+        }
+        TypeRef::Complex(id) => {
+            let known = schema.type_def(id).is_some_and(|t| t.kind != TypeKind::Opaque);
+            match names.type_name(&id.key()) {
+                Some(_) if !known => quote! { ::serde_json::Value }, // opaque or missing: raw JSON
+                Some(name) => {
+                    let path = type_path(name.module.as_deref(), &name.name, from);
+                    if boxed {
+                        quote! { ::std::boxed::Box<#path> }
+                    } else {
+                        path
+                    }
+                }
+                None => quote! { ::serde_json::Value },
+            }
+        }
+        TypeRef::Enum(id) => match (schema.enum_def(id), names.type_name(&id.key())) {
+            (Some(def), Some(name)) => {
+                let path = type_path(name.module.as_deref(), &name.name, from);
+                if def.flags {
+                    quote! { crate::runtime::Flags<#path> }
+                } else {
+                    path
+                }
+            }
+            _ => quote! { ::serde_json::Value },
+        },
+        TypeRef::Unknown(_) => quote! { ::serde_json::Value },
+    }
+}
+
+/// True for `String`, where setters take `impl Into<String>`.
+pub fn is_string(ty: &TypeRef) -> bool {
+    matches!(ty, TypeRef::Primitive(Primitive::String))
+}
+
+fn primitive(p: Primitive) -> TokenStream {
+    match p {
+        Primitive::String => quote! { ::std::string::String },
+        Primitive::Boolean => quote! { bool },
+        Primitive::Byte => quote! { u8 },
+        Primitive::SByte => quote! { i8 },
+        Primitive::Int16 => quote! { i16 },
+        Primitive::Int32 => quote! { i32 },
+        Primitive::Int64 => quote! { i64 },
+        Primitive::Single | Primitive::Double => quote! { crate::runtime::Double },
+        Primitive::Decimal => quote! { crate::runtime::Decimal },
+        Primitive::DateTimeOffset => quote! { crate::runtime::DateTimeOffset },
+        Primitive::Date => quote! { crate::runtime::Date },
+        Primitive::TimeOfDay => quote! { crate::runtime::TimeOfDay },
+        Primitive::Duration => quote! { crate::runtime::Duration },
+        Primitive::Guid => quote! { crate::runtime::Uuid },
+        Primitive::Binary | Primitive::Stream => quote! { crate::runtime::Base64 },
+        Primitive::Json => quote! { ::serde_json::Value },
+    }
+}
+
+/// Relative path from a file in `from` to a type of namespace module `module`.
+pub fn type_path(module: Option<&str>, name: &str, from: From<'_>) -> TokenStream {
+    let name = format_ident!("{}", name);
+    let up = if from.module.is_some() { quote! { super::super } } else { quote! { super } };
+    match (from.module, module) {
+        (Some(a), Some(b)) if a == b => quote! { super::#name },
+        (None, None) => quote! { super::#name },
+        (_, Some(m)) => {
+            let m = format_ident!("{}", m);
+            quote! { #up::#m::#name }
+        }
+        (_, None) => quote! { #up::#name },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::{ApiVersion, EnumDef, TypeDef, TypeId};
+
+    fn schema() -> Schema {
+        let mut s = Schema::new(ApiVersion::Beta);
+        for (ns, name, kind) in [
+            ("microsoft.graph", "group", TypeKind::Entity),
+            ("microsoft.graph", "mystery", TypeKind::Opaque),
+            ("microsoft.graph.callRecords", "session", TypeKind::Entity),
+        ] {
+            let t = TypeDef {
+                id: TypeId::new(ns, name),
+                kind,
+                base: None,
+                properties: vec![],
+                description: String::new(),
+                workload: None,
+                key_property: None,
+                open_type: false,
+                is_abstract: false,
+                sources: vec![],
+            };
+            s.types.insert(t.id.key(), t);
+        }
+        for (name, flags) in [("color", false), ("days", true)] {
+            let e = EnumDef {
+                id: TypeId::new("microsoft.graph", name),
+                members: vec![],
+                flags,
+                evolvable: false,
+                description: String::new(),
+                workload: None,
+                from_prose: false,
+                sources: vec![],
+            };
+            s.enums.insert(e.id.key(), e);
+        }
+        s
+    }
+
+    #[test]
+    fn mapping_table() {
+        let s = schema();
+        let (names, _) = NameMap::build(&s);
+        let g = |n: &str| TypeRef::Complex(TypeId::new("microsoft.graph", n));
+        let e = |n: &str| TypeRef::Enum(TypeId::new("microsoft.graph", n));
+        let coll = |t: TypeRef| TypeRef::Collection(Box::new(t));
+        let root = From { module: None };
+        let sub = From { module: Some("call_records") };
+        let cases: Vec<(TypeRef, From<'_>, bool, &str)> = vec![
+            (TypeRef::Primitive(Primitive::String), root, false, ":: std :: string :: String"),
+            (TypeRef::Primitive(Primitive::Boolean), root, false, "bool"),
+            (TypeRef::Primitive(Primitive::Byte), root, false, "u8"),
+            (TypeRef::Primitive(Primitive::SByte), root, false, "i8"),
+            (TypeRef::Primitive(Primitive::Int16), root, false, "i16"),
+            (TypeRef::Primitive(Primitive::Int32), root, false, "i32"),
+            (TypeRef::Primitive(Primitive::Int64), root, false, "i64"),
+            (TypeRef::Primitive(Primitive::Single), root, false, "crate :: runtime :: Double"),
+            (TypeRef::Primitive(Primitive::Double), root, false, "crate :: runtime :: Double"),
+            (TypeRef::Primitive(Primitive::Decimal), root, false, "crate :: runtime :: Decimal"),
+            (TypeRef::Primitive(Primitive::DateTimeOffset), root, false, "crate :: runtime :: DateTimeOffset"),
+            (TypeRef::Primitive(Primitive::Date), root, false, "crate :: runtime :: Date"),
+            (TypeRef::Primitive(Primitive::TimeOfDay), root, false, "crate :: runtime :: TimeOfDay"),
+            (TypeRef::Primitive(Primitive::Duration), root, false, "crate :: runtime :: Duration"),
+            (TypeRef::Primitive(Primitive::Guid), root, false, "crate :: runtime :: Uuid"),
+            (TypeRef::Primitive(Primitive::Binary), root, false, "crate :: runtime :: Base64"),
+            (TypeRef::Primitive(Primitive::Stream), root, false, "crate :: runtime :: Base64"),
+            (TypeRef::Primitive(Primitive::Json), root, false, ":: serde_json :: Value"),
+            (TypeRef::Unknown("x".into()), root, false, ":: serde_json :: Value"),
+            (g("group"), root, false, "super :: Group"),
+            (g("group"), root, true, ":: std :: boxed :: Box < super :: Group >"),
+            (g("group"), sub, false, "super :: super :: Group"),
+            (coll(g("group")), root, true, ":: std :: vec :: Vec < super :: Group >"),
+            (g("mystery"), root, true, ":: serde_json :: Value"),
+            (g("nowhere"), root, false, ":: serde_json :: Value"),
+            (TypeRef::Complex(TypeId::new("microsoft.graph.callRecords", "session")), root, false, "super :: call_records :: Session"),
+            (TypeRef::Complex(TypeId::new("microsoft.graph.callRecords", "session")), sub, false, "super :: Session"),
+            (e("color"), root, false, "super :: Color"),
+            (e("days"), root, false, "crate :: runtime :: Flags < super :: Days >"),
+            (coll(e("days")), root, false, ":: std :: vec :: Vec < crate :: runtime :: Flags < super :: Days > >"),
+            (e("nowhere"), root, false, ":: serde_json :: Value"),
+        ];
+        for (ty, from, boxed, want) in cases {
+            assert_eq!(rust_type(&ty, &s, &names, from, boxed).to_string(), want, "{ty:?}");
+        }
+    }
+}

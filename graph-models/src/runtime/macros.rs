@@ -1,0 +1,105 @@
+//! The two macros generated code invokes once per struct / enum; each expands to a few lines
+//! that call into the shared runtime (that is what keeps the generated crate fast to compile).
+
+/// `impl_serde_for_model!(Group)`: `Serialize`/`Deserialize` for a type implementing
+/// [`Model`](crate::runtime::Model), through the shared field-table visitor, and
+/// [`Field`](crate::runtime::Field) so that it can be a property of another model.
+#[macro_export]
+macro_rules! impl_serde_for_model {
+    ($ty:ty) => {
+        impl $crate::runtime::serde::Serialize for $ty {
+            fn serialize<S: $crate::runtime::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                $crate::runtime::serialize_model(self, serializer)
+            }
+        }
+        impl<'de> $crate::runtime::serde::Deserialize<'de> for $ty {
+            fn deserialize<D: $crate::runtime::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                $crate::runtime::deserialize_model(deserializer)
+            }
+        }
+        impl $crate::runtime::Field for $ty {
+            fn read_into(
+                slot: &mut ::std::option::Option<Self>,
+                de: &mut dyn $crate::runtime::ErasedDeserializer<'_>,
+            ) -> $crate::runtime::ReadResult {
+                $crate::runtime::read_model(slot, de)
+            }
+        }
+    };
+}
+
+/// `impl_serde_for_enum!(ConnectorStatus)`: string `Serialize`/`Deserialize` and `Display` for
+/// a type implementing [`GraphEnum`](crate::runtime::GraphEnum) (unknown values never fail), and
+/// [`Field`](crate::runtime::Field).
+#[macro_export]
+macro_rules! impl_serde_for_enum {
+    ($ty:ty) => {
+        impl $crate::runtime::serde::Serialize for $ty {
+            fn serialize<S: $crate::runtime::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str($crate::runtime::GraphEnum::as_wire(self))
+            }
+        }
+        impl<'de> $crate::runtime::serde::Deserialize<'de> for $ty {
+            fn deserialize<D: $crate::runtime::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                let wire: $crate::runtime::WireStr<'de> =
+                    $crate::runtime::serde::Deserialize::deserialize(deserializer)?;
+                ::std::result::Result::Ok(<$ty as $crate::runtime::GraphEnum>::from_wire(wire.as_str()))
+            }
+        }
+        impl ::std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str($crate::runtime::GraphEnum::as_wire(self))
+            }
+        }
+        impl $crate::runtime::Field for $ty {
+            fn read_into(
+                slot: &mut ::std::option::Option<Self>,
+                de: &mut dyn $crate::runtime::ErasedDeserializer<'_>,
+            ) -> $crate::runtime::ReadResult {
+                $crate::runtime::read_enum(slot, de)
+            }
+        }
+    };
+}
+
+/// `impl_serde_for_polymorphic!(DirectoryObjectKind)`: `Serialize`/`Deserialize` for a type
+/// implementing [`Polymorphic`](crate::runtime::Polymorphic), dispatching on `@odata.type`, and
+/// [`Field`](crate::runtime::Field).
+#[macro_export]
+macro_rules! impl_serde_for_polymorphic {
+    ($ty:ty) => {
+        impl $crate::runtime::serde::Serialize for $ty {
+            fn serialize<S: $crate::runtime::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                $crate::runtime::serialize_polymorphic(self, serializer)
+            }
+        }
+        impl<'de> $crate::runtime::serde::Deserialize<'de> for $ty {
+            fn deserialize<D: $crate::runtime::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                $crate::runtime::deserialize_polymorphic(deserializer)
+            }
+        }
+        impl $crate::runtime::Field for $ty {
+            fn read_into(
+                slot: &mut ::std::option::Option<Self>,
+                de: &mut dyn $crate::runtime::ErasedDeserializer<'_>,
+            ) -> $crate::runtime::ReadResult {
+                $crate::runtime::read_polymorphic(slot, de)
+            }
+        }
+    };
+}

@@ -1,0 +1,36 @@
+//! The hand-written runtime the generated models and request builders rely on (the contract is
+//! the "generated crate" section of graph-docgen's DESIGN.md).
+
+mod decode;
+mod enums;
+mod extra;
+mod field;
+mod macros;
+mod model;
+mod patch;
+pub mod path;
+mod polymorphic;
+mod request;
+mod scalars;
+mod source;
+
+pub use self::decode::{decode, decode_slice, with_options, DecodeOptions};
+pub use self::enums::{Flags, GraphEnum, WireStr};
+pub use self::extra::Extra;
+pub use self::field::{read, read_enum, read_model, read_parsed, read_polymorphic, skip, Field};
+pub use self::model::{
+    deserialize_into, deserialize_model, serialize_model, DynModel, FieldWriter, Model, Read, WriteError, WriteResult,
+    ODATA_TYPE_KEY,
+};
+pub use self::source::{ErasedDeserializer, Integer, Number, ReadError, ReadResult};
+pub use self::patch::{Patch, PatchBody};
+pub use self::polymorphic::{deserialize_polymorphic, serialize_polymorphic, PolySlot, Polymorphic};
+pub use self::request::{BaseUrl, RequestError};
+pub use self::scalars::{Base64, Date, DateTimeOffset, Decimal, Double, Duration, ScalarError, TimeOfDay};
+pub use uuid::Uuid;
+
+pub use crate::{impl_serde_for_enum, impl_serde_for_model, impl_serde_for_polymorphic};
+
+// Re-exported so that generated code and the macros can spell these paths in full.
+#[doc(hidden)]
+pub use {http, serde, serde_json};

@@ -1,0 +1,314 @@
+//! The field-table serde implementation shared by every generated struct.
+//!
+//! serde's derive would expand a visitor, a field enum and a match per struct, generic over the
+//! (de)serializer (see DESIGN.md "Why not derive"). Here a generated struct only provides a
+//! field table ([`Model::FIELDS`]) and two non-generic functions; the one generic map visitor
+//! below reaches the fields through an [`ErasedDeserializer`] (source.rs) and writes them through
+//! `erased_serde::Serialize`, so it is instantiated once per (de)serializer type, not per struct.
+
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
+use serde::ser::{self, SerializeMap};
+
+use super::decode;
+use super::extra::Extra;
+
+use super::source::{with_erased, ErasedDeserializer, ReadResult};
+
+/// The wire key whose value goes to a model's `odata_type` slot.
+pub const ODATA_TYPE_KEY: &str = "@odata.type";
+
+/// What `runtime::read` found for a property: a value, or JSON `null` (the slot is then `None`, and the
+/// visitor remembers the explicit null so that serializing writes it back).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Read {
+    Value,
+    Null,
+}
+
+/// Result of [`Model::write_fields`]; the serializer's own error is kept by the writer.
+pub type WriteResult = Result<(), WriteError>;
+
+/// A field could not be written; the serializer's error is returned by the caller of
+/// [`Model::write_fields`], so this carries nothing.
+#[derive(Debug)]
+pub struct WriteError(());
+
+/// A generated struct: its wire field table and the two non-generic functions the shared
+/// visitor calls. Implemented by generated code only; see DESIGN.md for the exact shape.
+pub trait Model: Default + 'static {
+    /// The qualified type name without `#`, e.g. `microsoft.graph.group`.
+    const ODATA_TYPE: &'static str;
+    /// Wire names of the properties, in serialization order; `read_field(i, …)` reads `FIELDS[i]`.
+    const FIELDS: &'static [&'static str];
+    /// Reads the property `FIELDS[index]` from `de` (with `runtime::read`; `runtime::skip` for
+    /// other indices).
+    fn read_field(&mut self, index: usize, de: &mut dyn ErasedDeserializer<'_>) -> ReadResult;
+    /// Writes the properties in `FIELDS` order with [`FieldWriter::field`].
+    fn write_fields(&self, out: &mut FieldWriter<'_>) -> WriteResult;
+    fn odata_type(&self) -> Option<&str>;
+    fn odata_type_mut(&mut self) -> &mut Option<String>;
+    fn extra(&self) -> &Extra;
+    fn extra_mut(&mut self) -> &mut Extra;
+}
+
+/// The object-safe view of a [`Model`] the shared visitor and polymorphic enums work with.
+/// Blanket-implemented for every `Model`; not meant to be implemented by hand.
+pub trait DynModel {
+    fn model_fields(&self) -> &'static [&'static str];
+    fn model_odata_type_name(&self) -> &'static str;
+    fn model_read_field(&mut self, index: usize, de: &mut dyn ErasedDeserializer<'_>) -> ReadResult;
+    fn model_write_fields(&self, out: &mut FieldWriter<'_>) -> WriteResult;
+    fn model_odata_type(&self) -> Option<&str>;
+    fn model_odata_type_mut(&mut self) -> &mut Option<String>;
+    fn model_extra(&self) -> &Extra;
+    fn model_extra_mut(&mut self) -> &mut Extra;
+}
+
+impl<T: Model> DynModel for T {
+    fn model_fields(&self) -> &'static [&'static str] {
+        T::FIELDS
+    }
+    fn model_odata_type_name(&self) -> &'static str {
+        T::ODATA_TYPE
+    }
+    fn model_read_field(&mut self, index: usize, de: &mut dyn ErasedDeserializer<'_>) -> ReadResult {
+        self.read_field(index, de)
+    }
+    fn model_write_fields(&self, out: &mut FieldWriter<'_>) -> WriteResult {
+        self.write_fields(out)
+    }
+    fn model_odata_type(&self) -> Option<&str> {
+        self.odata_type()
+    }
+    fn model_odata_type_mut(&mut self) -> &mut Option<String> {
+        self.odata_type_mut()
+    }
+    fn model_extra(&self) -> &Extra {
+        self.extra()
+    }
+    fn model_extra_mut(&mut self) -> &mut Extra {
+        self.extra_mut()
+    }
+}
+
+/// Deserializes a whole model (the body of the generated `Deserialize` impl).
+pub fn deserialize_model<'de, D: de::Deserializer<'de>, T: Model>(deserializer: D) -> Result<T, D::Error> {
+    let mut value = T::default();
+    deserialize_into(deserializer, &mut value)?;
+    Ok(value)
+}
+
+/// Deserializes a JSON object into an existing model (its slots are overwritten key by key).
+pub fn deserialize_into<'de, D: de::Deserializer<'de>>(
+    deserializer: D,
+    model: &mut dyn DynModel,
+) -> Result<(), D::Error> {
+    deserializer.deserialize_map(ModelVisitor { model })
+}
+
+struct ModelVisitor<'a> {
+    model: &'a mut dyn DynModel,
+}
+
+impl<'de> Visitor<'de> for ModelVisitor<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "a JSON object ({})", self.model.model_odata_type_name())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        read_entries(self.model, &mut map, None)
+    }
+}
+
+/// A key of a model object, as classified by [`KeySeed`].
+pub(crate) enum Key {
+    Field(usize),
+    OdataType,
+    Unknown(String),
+}
+
+/// Reads the remaining entries of `map` into `model`; `first` is an already read key (used by
+/// polymorphic decoding, which must look at the first key before it knows the model).
+pub(crate) fn read_entries<'de, A: MapAccess<'de>>(
+    model: &mut dyn DynModel,
+    map: &mut A,
+    first: Option<Key>,
+) -> Result<(), A::Error> {
+    let fields = model.model_fields();
+    let keep_unknown = decode::keep_unknown();
+    // Objects usually list their keys in table order: trying the next index first makes the
+    // lookup O(1) in that case, a linear scan otherwise.
+    let mut cursor = 0;
+    let mut pending = first;
+    loop {
+        let key = match pending.take() {
+            Some(key) => key,
+            None => match map.next_key_seed(KeySeed { fields, cursor })? {
+                Some(key) => key,
+                None => return Ok(()),
+            },
+        };
+        match key {
+            Key::Field(index) => {
+                cursor = index + 1;
+                let read = map.next_value_seed(FieldSeed { model: &mut *model, index })?;
+                if let Some(name) = fields.get(index) {
+                    model.model_extra_mut().note_read(name, read);
+                }
+            }
+            Key::OdataType => {
+                let value: Option<String> = map.next_value()?;
+                let read = if value.is_some() { Read::Value } else { Read::Null };
+                *model.model_odata_type_mut() = value;
+                model.model_extra_mut().note_read(ODATA_TYPE_KEY, read);
+            }
+            Key::Unknown(name) => {
+                if keep_unknown {
+                    let value: serde_json::Value = map.next_value()?;
+                    model.model_extra_mut().insert(name, value);
+                } else {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+    }
+}
+
+/// Classifies a key without allocating unless it is unknown.
+pub(crate) struct KeySeed {
+    pub(crate) fields: &'static [&'static str],
+    pub(crate) cursor: usize,
+}
+
+impl KeySeed {
+    fn classify(&self, key: &str) -> Option<Key> {
+        if key == ODATA_TYPE_KEY {
+            return Some(Key::OdataType);
+        }
+        if self.fields.get(self.cursor).is_some_and(|f| *f == key) {
+            return Some(Key::Field(self.cursor));
+        }
+        self.fields.iter().position(|f| *f == key).map(Key::Field)
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for KeySeed {
+    type Value = Key;
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Key, D::Error> {
+        deserializer.deserialize_identifier(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeySeed {
+    type Value = Key;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a property name")
+    }
+
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<Key, E> {
+        Ok(self.classify(key).unwrap_or_else(|| Key::Unknown(key.to_owned())))
+    }
+
+    fn visit_string<E: de::Error>(self, key: String) -> Result<Key, E> {
+        Ok(self.classify(&key).unwrap_or(Key::Unknown(key)))
+    }
+}
+
+struct FieldSeed<'a> {
+    model: &'a mut dyn DynModel,
+    index: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for FieldSeed<'_> {
+    type Value = Read;
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Read, D::Error> {
+        let FieldSeed { model, index } = self;
+        with_erased(deserializer, |de| model.model_read_field(index, de))
+    }
+}
+
+/// Object-safe sink for map entries, so that [`FieldWriter`] is not generic.
+trait EntrySink {
+    /// Writes one entry; `false` when the serializer failed (its error is kept by the sink).
+    fn entry(&mut self, key: &str, value: &dyn erased_serde::Serialize) -> bool;
+}
+
+struct MapSink<M: SerializeMap> {
+    map: M,
+    error: Option<M::Error>,
+}
+
+impl<M: SerializeMap> EntrySink for MapSink<M> {
+    fn entry(&mut self, key: &str, value: &dyn erased_serde::Serialize) -> bool {
+        match self.map.serialize_entry(key, value) {
+            Ok(()) => true,
+            Err(e) => {
+                self.error = Some(e);
+                false
+            }
+        }
+    }
+}
+
+/// Passed to [`Model::write_fields`]; writes properties into the serializer's map.
+pub struct FieldWriter<'a> {
+    sink: &'a mut dyn EntrySink,
+    extra: &'a Extra,
+}
+
+impl FieldWriter<'_> {
+    /// Writes `key` when the value is set; when it is `None`, writes `null` only if the
+    /// property was received as an explicit `null` (so decoding then encoding is exact).
+    pub fn field<T: serde::Serialize>(&mut self, key: &'static str, value: &Option<T>) -> WriteResult {
+        let written = match value {
+            Some(v) => self.sink.entry(key, v),
+            None if self.extra.was_null(key) => self.sink.entry(key, &()),
+            None => true,
+        };
+        if written {
+            Ok(())
+        } else {
+            Err(WriteError(()))
+        }
+    }
+}
+
+/// Serializes a whole model (the body of the generated `Serialize` impl): `@odata.type` first
+/// when set, then the fields in `FIELDS` order (unset ones skipped), then the unknown properties.
+pub fn serialize_model<S: ser::Serializer>(model: &dyn DynModel, serializer: S) -> Result<S::Ok, S::Error> {
+    serialize_model_typed(model, serializer, None)
+}
+
+/// Like [`serialize_model`]; `default_type` (with its `#`) is written when the model has no
+/// `@odata.type` of its own, which is how a polymorphic enum tells the service a derived type.
+pub(crate) fn serialize_model_typed<S: ser::Serializer>(
+    model: &dyn DynModel,
+    serializer: S,
+    default_type: Option<&str>,
+) -> Result<S::Ok, S::Error> {
+    let extra = model.model_extra();
+    let mut map = serializer.serialize_map(None)?;
+    match model.model_odata_type().or(default_type) {
+        Some(odata_type) => map.serialize_entry(ODATA_TYPE_KEY, odata_type)?,
+        None if extra.was_null(ODATA_TYPE_KEY) => map.serialize_entry(ODATA_TYPE_KEY, &())?,
+        None => {}
+    }
+    let mut sink = MapSink { map, error: None };
+    let result = model.model_write_fields(&mut FieldWriter { sink: &mut sink, extra });
+    if let Some(error) = sink.error {
+        return Err(error);
+    }
+    if result.is_err() {
+        return Err(ser::Error::custom("a field of the model could not be written"));
+    }
+    let mut map = sink.map;
+    for (key, value) in extra.iter() {
+        map.serialize_entry(key, value)?;
+    }
+    map.end()
+}
