@@ -117,6 +117,12 @@ fn fixture_tree_names_are_valid_and_std_types_stay_std() {
     for (text, why) in cases {
         assert!(types.contains(text), "{why}: `{text}` not in v1.0/types.rs");
     }
+    // One bad table does not stop its page or the tree: the broken beta page keeps its good
+    // rows, and the unreadable Type cell keeps raw JSON rather than being dropped.
+    let beta = generated.files.get("src/generated/beta/types.rs").expect("beta types");
+    for text in ["pub struct BrokenTable {", "pub good: ::std::option::Option<::std::string::String>", "pub weird: ::std::option::Option<::serde_json::Value>", "pub struct HostileNames {"] {
+        assert!(beta.contains(text), "`{text}` not in beta/types.rs");
+    }
     // The description's ```rust block and the cell's ```rust text never become code blocks.
     assert!(!types.contains("```rust"), "a rust fence reached a doc comment");
     assert!(!types.contains("panic!(\"a doc example"), "the page's rust block reached the docs");
