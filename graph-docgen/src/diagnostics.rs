@@ -100,6 +100,9 @@ codes! {
     ExampleValueMismatch = "0303", "example-value-mismatch", Warning, "an example value does not fit the property's declared type";
     ExampleOnlyProperty = "0304", "example-only-property", Warning, "a property appears in an example but not in the table; it was added with the type its JSON shows";
     TableExampleConflict = "0305", "table-example-conflict", Warning, "the table's type contradicts the example; the example's shape was used";
+    RepresentationMismatch = "0306", "representation-mismatch", Warning, "a resource's JSON representation disagrees with its properties table (a placeholder of another kind, or a property missing from the representation)";
+    TablePropertyNotGenerated = "0307", "table-property-not-generated", Warning, "an example uses a property the type's table lists but the generated type lacks (a generator bug)";
+    ExampleTargetMissing = "0308", "example-target-missing", Warning, "an example shows a type or PATCH body the generator did not produce (a generator bug); it was not checked";
     // --- types and references (GD04xx)
     UnknownType = "0400", "unknown-type", Warning, "a type name could not be resolved; the property keeps raw JSON";
     UndescribedType = "0401", "undescribed-type", Note, "a type is referenced but never described; it keeps whatever JSON it receives";
@@ -108,15 +111,18 @@ codes! {
     PropertyTypeConflict = "0404", "property-type-conflict", Warning, "a property is listed twice with two different types";
     InheritanceCycle = "0405", "inheritance-cycle", Warning, "base types form a cycle; the cycle was broken";
     UnknownBaseType = "0406", "unknown-base-type", Warning, "a base type could not be resolved; the type was generated without it";
+    TypeLinkBroken = "0407", "type-link-broken", Warning, "a Type cell links to a page that is not in the docs tree";
     // --- enums (GD05xx)
     EnumFromProse = "0500", "enum-from-prose", Note, "an enum was built from a `Possible values are: ...` phrase";
     EnumMembersConflict = "0501", "enum-members-conflict", Warning, "an enum's members differ between sources; the union was generated";
     EmptyEnum = "0502", "empty-enum", Warning, "an enum has no members anywhere; it only keeps raw values";
     EnumTypeClash = "0503", "enum-type-clash", Warning, "a name is both an enum and a complex type; the type was kept and the enum's properties hold plain strings";
+    PossibleValuesMismatch = "0504", "possible-values-mismatch", Warning, "a description's \"Possible values\" name values the property's enum table does not list";
     // --- operations (GD06xx)
     NoRequestBodyTable = "0600", "no-request-body-table", Warning, "a PATCH page has no request-body table; the resource's patchable properties were used";
     NoBodyType = "0601", "no-body-type", Warning, "the resource an operation updates could not be determined";
     ReadOnlyInPatch = "0602", "read-only-in-patch", Warning, "a read-only property is offered in a PATCH request body";
+    PatchFieldNotInResource = "0603", "patch-field-not-in-resource", Warning, "a PATCH request-body table offers a field the resource it updates does not have";
     // --- naming (GD07xx)
     IdentifierRenamed = "0700", "identifier-renamed", Warning, "a name is not a valid Rust identifier or collides after case conversion; it was renamed";
     NameCollision = "0701", "name-collision", Warning, "two items map to the same Rust name; one was renamed by the collision rule";

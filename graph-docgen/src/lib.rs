@@ -11,8 +11,10 @@
 //! Every pass reports problems as [`diagnostics::Diagnostic`]s instead of failing; only
 //! error-severity diagnostics stop a regen, and they stop it before anything is written.
 
+pub mod bench;
 pub mod diagnostics;
 pub mod emit;
+pub mod examples;
 pub mod facts;
 pub mod lower;
 pub mod names;
@@ -22,6 +24,7 @@ pub mod render;
 pub mod report;
 pub mod rustdoc;
 pub mod schema;
+pub mod suppress;
 pub mod tree;
 
 use diagnostics::Diagnostics;

@@ -32,7 +32,7 @@
 //! generated code spells std paths in full.
 
 use crate::diagnostics::{Code, Diagnostic, Span};
-use crate::schema::{ApiVersion, Method, PathPiece, Schema, TypeDef, TypeKind};
+use crate::schema::{Method, PathPiece, Schema, TypeDef, TypeKind};
 use heck::{ToSnakeCase, ToUpperCamelCase};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -251,11 +251,6 @@ pub struct NameMap {
     pub builders: BTreeMap<usize, BuilderNames>,
 }
 
-/// The version module name.
-pub fn version_module(v: ApiVersion) -> &'static str {
-    v.module()
-}
-
 fn first_span(sources: &[Span]) -> Span {
     sources.first().cloned().unwrap_or_else(|| Span::line("", 1))
 }
@@ -264,7 +259,7 @@ impl NameMap {
     /// Names everything in `schema`; collisions are resolved and reported.
     pub fn build(schema: &Schema) -> (NameMap, Vec<Diagnostic>) {
         let mut diags = Vec::new();
-        let mut map = NameMap { version_module: version_module(schema.version).to_string(), ..Default::default() };
+        let mut map = NameMap { version_module: schema.version.module().to_string(), ..Default::default() };
 
         // Modules: one per case-insensitive namespace, named after the first spelling (sorted).
         let mut namespaces: BTreeMap<String, (String, Span)> = BTreeMap::new();
@@ -416,7 +411,7 @@ impl NameMap {
 mod tests {
     use super::*;
     use crate::diagnostics::Span;
-    use crate::schema::{Primitive, Property, TypeId, TypeRef};
+    use crate::schema::{ApiVersion, Primitive, Property, TypeId, TypeRef};
 
     #[test]
     fn adjustments_are_reported_with_their_reason() {

@@ -57,7 +57,7 @@ pub fn doc_lines(markdown: &str, ctx: &DocContext<'_>) -> Vec<String> {
                     lists.push(first);
                 }
                 Tag::Item => {
-                    w.newline();
+                    w.line_end();
                     let marker = match lists.last_mut() {
                         Some(Some(n)) => {
                             let m = format!("{n}. ");
@@ -110,7 +110,13 @@ pub fn doc_lines(markdown: &str, ctx: &DocContext<'_>) -> Vec<String> {
                 }
                 TagEnd::List(_) => {
                     lists.pop();
-                    w.block_end();
+                    if lists.is_empty() {
+                        w.block_end();
+                    } else {
+                        // A nested list ends inside its item: no blank line, which would make
+                        // the outer list loose.
+                        w.line_end();
+                    }
                 }
                 TagEnd::Item => {
                     w.prefix.pop();
@@ -402,6 +408,13 @@ impl Writer {
             self.lines.push(String::new());
         }
     }
+    fn line_end(&mut self) {
+        if !self.cur.trim().is_empty() {
+            self.newline();
+        }
+        self.cur.clear();
+        self.line_fresh = false;
+    }
     fn block_end(&mut self) {
         if !self.cur.trim().is_empty() {
             self.newline();
@@ -552,6 +565,24 @@ mod tests {
             ("<!-- hidden --> shown", " shown"),
             ("See <https://example.com/a> now", " See <https://example.com/a> now"),
             ("Mail <a@example.com>.", " Mail <a@example.com>."),
+        ];
+        for (md, want) in cases {
+            assert_eq!(render(md), *want, "input: {md:?}");
+        }
+    }
+
+    #[test]
+    fn structure() {
+        let cases: &[(&str, &str)] = &[
+            ("- a\n  - b\n- c", " - a\n   - b\n - c"),
+            ("- a\n\n- b", " - a\n\n - b"),
+            ("## Heading\n\nText", " ## Heading\n\n Text"),
+            ("Line one\nline two", " Line one\n line two"),
+            ("Text\n\n---\n\nMore", " Text\n\n ---\n\n More"),
+            ("a\n# heading", " a\n\n # heading"),
+            ("a\n\\# not heading", " a\n \\# not heading"),
+            ("x <br> - y", " x\n \\- y"),
+            ("![alt text](img.png) after", " alt text after"),
         ];
         for (md, want) in cases {
             assert_eq!(render(md), *want, "input: {md:?}");

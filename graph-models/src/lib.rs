@@ -27,6 +27,18 @@
 //! assert_eq!(request.body(), br#"{"displayName":"Library Assist","description":null}"#);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! Where the docs say a property cannot be cleared, its builder has no `clear_` method, so the
+//! `null` cannot be sent by mistake (v1.0 `group-update.md`: "it cannot be cleared during
+//! updates"):
+//!
+//! ```compile_fail
+//! let _ = graph_models::v1_0::requests::UpdateGroup::new().clear_display_name();
+//! ```
+//!
+//! ```
+//! let _ = graph_models::v1_0::requests::UpdateGroup::new().clear_description().display_name("x");
+//! ```
 
 pub mod runtime;
 

@@ -7,6 +7,64 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use graph_models::runtime::{Date, DateTimeOffset, Duration, TimeOfDay};
+use serde_json::Value;
+
+// Generated code spells `crate::runtime::…`.
+mod runtime {
+    pub use graph_models::runtime::*;
+}
+
+/// A small model in the generated shape with properties most Graph entities have; every other
+/// property of a real example lands in `additional_properties`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Entity {
+    pub id: ::std::option::Option<::std::string::String>,
+    pub display_name: ::std::option::Option<::std::string::String>,
+    pub created_date_time: ::std::option::Option<crate::runtime::DateTimeOffset>,
+    pub last_modified_date_time: ::std::option::Option<crate::runtime::DateTimeOffset>,
+    pub value: ::std::option::Option<::std::vec::Vec<Entity>>,
+    pub odata_type: ::std::option::Option<::std::string::String>,
+    pub additional_properties: crate::runtime::Extra,
+}
+impl crate::runtime::Model for Entity {
+    const ODATA_TYPE: &'static str = "microsoft.graph.entity";
+    const FIELDS: &'static [&'static str] = &["id", "displayName", "createdDateTime", "lastModifiedDateTime", "value"];
+    fn read_field(
+        &mut self,
+        index: usize,
+        de: &mut dyn crate::runtime::ErasedDeserializer<'_>,
+    ) -> crate::runtime::ReadResult {
+        match index {
+            0 => crate::runtime::read(&mut self.id, de),
+            1 => crate::runtime::read(&mut self.display_name, de),
+            2 => crate::runtime::read(&mut self.created_date_time, de),
+            3 => crate::runtime::read(&mut self.last_modified_date_time, de),
+            4 => crate::runtime::read(&mut self.value, de),
+            _ => crate::runtime::skip(de),
+        }
+    }
+    fn write_fields(&self, out: &mut crate::runtime::FieldWriter<'_>) -> crate::runtime::WriteResult {
+        out.field("id", &self.id)?;
+        out.field("displayName", &self.display_name)?;
+        out.field("createdDateTime", &self.created_date_time)?;
+        out.field("lastModifiedDateTime", &self.last_modified_date_time)?;
+        out.field("value", &self.value)?;
+        ::std::result::Result::Ok(())
+    }
+    fn odata_type(&self) -> ::std::option::Option<&str> {
+        self.odata_type.as_deref()
+    }
+    fn odata_type_mut(&mut self) -> &mut ::std::option::Option<::std::string::String> {
+        &mut self.odata_type
+    }
+    fn extra(&self) -> &crate::runtime::Extra {
+        &self.additional_properties
+    }
+    fn extra_mut(&mut self) -> &mut crate::runtime::Extra {
+        &mut self.additional_properties
+    }
+}
+crate::runtime::impl_serde_for_model!(Entity);
 
 fn corpus_root() -> Option<PathBuf> {
     let root = std::env::var_os("GRAPH_DOCS").map_or_else(|| PathBuf::from("/work/shared/graph-docs"), PathBuf::from);
@@ -111,4 +169,69 @@ fn scalar_parsers_on_the_docs_corpus() {
     }
     assert!(mismatches.is_empty(), "parsed but not written back exactly: {mismatches:?}");
     assert!(!stats.is_empty(), "the corpus has scalar strings");
+}
+
+/// The bodies of ```` ```json ```` fences of a page (info string `json`, any case or spacing).
+fn json_blocks(text: &str) -> Vec<String> {
+    let mut blocks = Vec::new();
+    let mut current: Option<String> = None;
+    for line in text.lines() {
+        let trimmed = line.trim();
+        match current.as_mut() {
+            None if trimmed.starts_with("```") && trimmed.trim_start_matches('`').trim().eq_ignore_ascii_case("json") => {
+                current = Some(String::new());
+            }
+            Some(_) if trimmed.starts_with("```") => blocks.extend(current.take()),
+            Some(block) => {
+                block.push_str(line);
+                block.push('\n');
+            }
+            None => {}
+        }
+    }
+    blocks
+}
+
+#[test]
+fn real_json_examples_round_trip_through_a_model() {
+    let Some(root) = corpus_root() else {
+        println!("SKIP: docs corpus not found (set GRAPH_DOCS)");
+        return;
+    };
+    let mut files = Vec::new();
+    markdown_files(&root, &mut files);
+    let (mut blocks, mut objects, mut decoded) = (0usize, 0usize, 0usize);
+    let mut rejected: BTreeMap<String, usize> = BTreeMap::new();
+    let mut mismatches = Vec::new();
+    for file in &files {
+        let Ok(bytes) = std::fs::read(file) else { continue };
+        for block in json_blocks(&String::from_utf8_lossy(&bytes)) {
+            blocks += 1;
+            // Only well-formed objects: the docs' broken JSON is graph-docgen's business.
+            let Ok(original @ Value::Object(_)) = serde_json::from_str::<Value>(&block) else { continue };
+            objects += 1;
+            match serde_json::from_str::<Entity>(&block) {
+                Ok(entity) => {
+                    decoded += 1;
+                    let back = serde_json::to_value(&entity).unwrap_or(Value::Null);
+                    if back != original && mismatches.len() < 5 {
+                        mismatches.push(format!("{}: {block}", file.display()));
+                    }
+                }
+                Err(error) => {
+                    let message = error.to_string();
+                    let kind = message.split(" at line").next().unwrap_or(&message).chars().take(90).collect();
+                    *rejected.entry(kind).or_default() += 1;
+                }
+            }
+        }
+    }
+    println!("{blocks} json blocks, {objects} well-formed objects, {decoded} decoded and re-encoded exactly");
+    let mut top: Vec<_> = rejected.iter().collect();
+    top.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    for (kind, count) in top.iter().take(8) {
+        println!("    rejected {count:>5} x {kind}");
+    }
+    assert!(mismatches.is_empty(), "decoded but not re-encoded exactly: {mismatches:#?}");
+    assert!(decoded > 0, "the corpus has JSON examples");
 }

@@ -45,7 +45,14 @@ pub struct Loaded {
 pub fn load(docs: &Path) -> Loaded {
     let (pages, tree_diags) = graph_docgen::tree::read_tree(docs);
     let sources = pages.iter().map(|p| (p.path.clone(), p.text.clone())).collect();
-    let mut generated = graph_docgen::generate(pages, &Options::default());
+    // The docs' examples become tests only for the workspace's own docs/ (the seed tree);
+    // for any other tree they would make graph-models slow to compile.
+    let seed = docs.canonicalize().ok() == workspace_root().join("docs").canonicalize().ok();
+    let options = Options { emit: graph_docgen::emit::EmitOptions { example_tests: seed } };
+    let mut generated = graph_docgen::generate(pages, &options);
+    if options.emit.example_tests {
+        graph_docgen::emit::example_tests::add(&mut generated);
+    }
     // The reader names the root itself by its path; diagnostic files are relative to the root,
     // so the root is "" (rendered as the root as the user typed it).
     let root = docs.display().to_string();
@@ -55,6 +62,13 @@ pub fn load(docs: &Path) -> Loaded {
         }
         d
     }));
+    // Acknowledged doc defects (docgen-suppressions.toml at the docs root) are applied last, so
+    // they see every diagnostic and an unused one is reported.
+    if let Ok(text) = std::fs::read_to_string(docs.join(graph_docgen::suppress::FILE_NAME)) {
+        let (suppressions, bad) = graph_docgen::suppress::parse(&text);
+        generated.diagnostics.extend(bad);
+        graph_docgen::suppress::apply(&mut generated.diagnostics.0, &suppressions);
+    }
     generated.diagnostics.sort();
     Loaded { generated, sources }
 }

@@ -1,5 +1,7 @@
 //! xtask: the command line over the graph-docgen library (`cargo xtask regen`, `schema`, ...).
 
+mod bench;
+
 use clap::{Parser, Subcommand, ValueEnum};
 use graph_docgen::diagnostics::Code;
 use graph_docgen::facts::ApiVersion;
@@ -8,6 +10,8 @@ use graph_docgen::report::Report;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use xtask::{Format, RegenArgs, UserPath};
+
+mod examples;
 
 #[derive(Parser)]
 #[command(name = "cargo xtask", about = "graph-docgen: Microsoft Graph docs -> graph-models")]
@@ -87,6 +91,18 @@ enum Command {
         #[arg(long, value_enum, default_value = "human")]
         format: FormatArg,
     },
+    /// Check the docs' JSON examples against the schema; print found/checked/passed/failed.
+    Examples {
+        #[arg(long)]
+        docs: Option<PathBuf>,
+        #[arg(long, value_enum, default_value = "human")]
+        format: FormatArg,
+    },
+    /// Measure regen speed and the compile cost of the generated crate (issue 4).
+    Bench(bench::BenchArgs),
+    /// One measured run of `bench` (internal: the benchmark re-runs this binary per phase).
+    #[command(name = "bench-phase", hide = true)]
+    BenchPhase { phase: String },
     /// Rewrite the diagnostic code table of README.md from the code list.
     Readme,
     /// Explain a diagnostic code (`GD0300` or its name); --all prints the Markdown table.
@@ -165,6 +181,18 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
+        Command::Examples { docs, format: f } => {
+            let outcome = examples::run(&UserPath::resolve(docs.as_deref(), "docs"), format(f), color);
+            print!("{}", outcome.stdout);
+            eprint!("{}", outcome.stderr);
+            if outcome.success {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
+        }
+        Command::Bench(args) => bench::run(args),
+        Command::BenchPhase { phase } => bench::phase(&phase),
         Command::Readme => {
             let path = xtask::workspace_root().join("README.md");
             let updated = std::fs::read_to_string(&path)

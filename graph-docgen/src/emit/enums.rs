@@ -15,6 +15,14 @@ pub fn emit_enum(schema: &Schema, names: &NameMap, e: &EnumDef) -> TokenStream {
     let ident = format_ident!("{}", tn.name);
     let ctx = DocContext { version: schema.version, page: description_page(&e.sources) };
     let mut lines = type_docs(&e.description, &e.sources, &ctx);
+    if e.evolvable {
+        lines.push(String::new());
+        lines.push(
+            " Evolvable: members listed after `unknownFutureValue` are only sent when the request has"
+                .to_string(),
+        );
+        lines.push(" `Prefer: include-unknown-enum-members`; otherwise the service sends `unknownFutureValue`.".to_string());
+    }
     if e.flags {
         lines.push(String::new());
         lines.push(" A flags enum: fields hold several members as `crate::runtime::Flags<Self>`.".to_string());

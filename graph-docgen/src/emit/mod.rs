@@ -7,6 +7,7 @@
 //! `Cargo.toml` between `# BEGIN GENERATED FEATURES` and `# END GENERATED FEATURES`.
 
 pub mod enums;
+pub mod example_tests;
 pub mod format;
 pub mod modules;
 pub mod patch;
@@ -19,11 +20,16 @@ use crate::names::NameMap;
 use crate::schema::Schema;
 use std::collections::BTreeMap;
 
-/// The key of the generated cargo features block in the files map (agreed with `output`).
-pub const FEATURES_KEY: &str = "Cargo.toml#features";
+/// The key of the generated cargo features block in the files map; `output` owns the name.
+pub use crate::output::FEATURES_KEY;
 
 #[derive(Clone, Debug, Default)]
-pub struct EmitOptions {}
+pub struct EmitOptions {
+    /// Also render the docs' JSON examples as tests (`src/generated/<version>/example_tests.rs`,
+    /// see [`example_tests`]). They need the pages, so [`example_tests::add`] runs on the
+    /// finished [`crate::Generated`]; the caller of `generate` applies it when this is on.
+    pub example_tests: bool,
+}
 
 /// Renders every schema. Returns files keyed by path relative to the crate root.
 ///

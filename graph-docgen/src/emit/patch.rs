@@ -2,7 +2,7 @@
 //! body fields, `clear_*` only where the docs allow clearing, one request constructor per path.
 
 use super::format::doc_attrs;
-use super::types::{is_string, rust_type, From};
+use super::types::{is_string, rust_type, Origin};
 use crate::names::{BuilderNames, NameMap};
 use crate::rustdoc::{self, DocContext};
 use crate::schema::{Operation, ParamPosition, PathPiece, Schema};
@@ -59,7 +59,7 @@ fn builder_docs(schema: &Schema, op: &Operation) -> Vec<String> {
 pub fn emit_builder(schema: &Schema, names: &NameMap, op: &Operation, bn: &BuilderNames) -> TokenStream {
     let ident = format_ident!("{}", bn.name);
     let docs = doc_attrs(&builder_docs(schema, op));
-    let from = From { module: None };
+    let from = Origin { module: None };
     let version = schema.version.as_str();
     let mut methods = Vec::new();
     for (field, (set, clear)) in op.body.iter().zip(&bn.setters) {

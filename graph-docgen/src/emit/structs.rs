@@ -2,7 +2,7 @@
 //! opaque types become aliases of `serde_json::Value`; `Box` breaks reference cycles.
 
 use super::format::doc_attrs;
-use super::types::{rust_type, From};
+use super::types::{rust_type, Origin};
 use crate::names::NameMap;
 use crate::rustdoc::{self, DocContext};
 use crate::schema::{Schema, TypeDef, TypeKind, TypeRef};
@@ -124,7 +124,7 @@ pub fn emit_struct(schema: &Schema, names: &NameMap, cycles: &Cycles, t: &TypeDe
         ]);
         return quote! { #docs #note pub type #ident = ::serde_json::Value; };
     }
-    let from = From { module: tn.module.as_deref() };
+    let from = Origin { module: tn.module.as_deref() };
     let props = schema.all_properties(t);
     let mut fields = Vec::new();
     let mut wires = Vec::new();

@@ -9,14 +9,14 @@ use quote::{format_ident, quote};
 /// Where the referring code sits: every generated file is a child of its namespace module
 /// (`types.rs`, `enums.rs`, `requests.rs`), so `super::` is that namespace module.
 #[derive(Clone, Copy, Debug)]
-pub struct From<'a> {
+pub struct Origin<'a> {
     /// The namespace module of the file (`None` for the version module).
     pub module: Option<&'a str>,
 }
 
 /// The Rust type for `ty` without the `Option` every field adds. `boxed` puts a direct complex
 /// reference in a `Box` (the caller decides, from the cycle check in `structs`).
-pub fn rust_type(ty: &TypeRef, schema: &Schema, names: &NameMap, from: From<'_>, boxed: bool) -> TokenStream {
+pub fn rust_type(ty: &TypeRef, schema: &Schema, names: &NameMap, from: Origin<'_>, boxed: bool) -> TokenStream {
     match ty {
         TypeRef::Primitive(p) => primitive(*p),
         TypeRef::Collection(inner) => {
@@ -80,7 +80,7 @@ fn primitive(p: Primitive) -> TokenStream {
 }
 
 /// Relative path from a file in `from` to a type of namespace module `module`.
-pub fn type_path(module: Option<&str>, name: &str, from: From<'_>) -> TokenStream {
+pub fn type_path(module: Option<&str>, name: &str, from: Origin<'_>) -> TokenStream {
     let name = format_ident!("{}", name);
     let up = if from.module.is_some() { quote! { super::super } } else { quote! { super } };
     match (from.module, module) {
@@ -143,9 +143,9 @@ mod tests {
         let g = |n: &str| TypeRef::Complex(TypeId::new("microsoft.graph", n));
         let e = |n: &str| TypeRef::Enum(TypeId::new("microsoft.graph", n));
         let coll = |t: TypeRef| TypeRef::Collection(Box::new(t));
-        let root = From { module: None };
-        let sub = From { module: Some("call_records") };
-        let cases: Vec<(TypeRef, From<'_>, bool, &str)> = vec![
+        let root = Origin { module: None };
+        let sub = Origin { module: Some("call_records") };
+        let cases: Vec<(TypeRef, Origin<'_>, bool, &str)> = vec![
             (TypeRef::Primitive(Primitive::String), root, false, ":: std :: string :: String"),
             (TypeRef::Primitive(Primitive::Boolean), root, false, "bool"),
             (TypeRef::Primitive(Primitive::Byte), root, false, "u8"),

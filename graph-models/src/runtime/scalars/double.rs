@@ -15,7 +15,8 @@ use crate::runtime::Number;
 ///
 /// Text round trip is exact for integers, the special names and the shortest decimal form (what
 /// JSON serializers write); `1.50` reads as 1.5 and is written `1.5`. Equality compares the bits
-/// of the value (so `NaN == NaN`), not the form.
+/// of the value (so `NaN == NaN`), not the form. It is an `f64`: integers beyond 2^53 are
+/// rounded (Graph's `Int64` properties are `i64`, not `Double`).
 #[derive(Clone, Copy, Debug)]
 pub struct Double {
     value: f64,
