@@ -4,7 +4,7 @@
 //! fences, `*/`, `"#]`, raw HTML, backslashes and link lookalikes; a broken table) is generated
 //! into a temporary crate exactly like `cargo xtask regen --out` does (scaffold from this
 //! workspace, then `output::write`), and that crate must pass `cargo check` under
-//! `RUSTFLAGS=-D warnings`, `cargo doc` under `RUSTDOCFLAGS=-D warnings`, and hold no doctest.
+//! `RUSTFLAGS=-D warnings`, `cargo doc` under `RUSTDOCFLAGS=-D warnings`, and list no doctest from a generated file.
 
 use graph_docgen::diagnostics::{Code, Diagnostic, Severity};
 use graph_docgen::output::{self, Scaffold};
@@ -137,10 +137,16 @@ fn fixture_tree_names_are_valid_and_std_types_stay_std() {
 /// Runs cargo `args` on the crate in `dir` with `flags_var=-D warnings`; returns stdout.
 fn cargo(dir: &Path, target: &Path, args: &[&str], flags_var: &str) -> String {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
+    // `args` may end with `-- ...` for the test harness: cargo's own options go first.
+    let (cargo_args, harness_args) = match args.iter().position(|a| *a == "--") {
+        Some(at) => args.split_at(at),
+        None => (args, &[][..]),
+    };
     let output = Command::new(cargo)
-        .args(args)
+        .args(cargo_args)
         .args(["--offline", "--all-features", "--manifest-path"])
         .arg(dir.join("Cargo.toml"))
+        .args(harness_args)
         .env("CARGO_TARGET_DIR", target)
         // One value for all three commands, so that they share the dependencies' builds.
         .env("RUSTFLAGS", "-D warnings")
@@ -171,8 +177,10 @@ fn fixture_tree_crate_checks_documents_and_has_no_doctests() {
     let target = root.join("target/hostile-tree");
     cargo(&out, &target, &["check", "--lib", "--quiet"], "RUSTFLAGS");
     cargo(&out, &target, &["doc", "--lib", "--no-deps", "--quiet"], "RUSTDOCFLAGS");
-    let doctests = cargo(&out, &target, &["test", "--doc"], "RUSTDOCFLAGS");
-    let from_generated: Vec<&str> = doctests.lines().filter(|l| l.starts_with("test ") && l.contains("generated")).collect();
+    // Listed, not run: the hand-written `lib.rs` examples name items generated from `docs/`,
+    // which this fixture crate does not have; only doctests of generated files matter here.
+    let doctests = cargo(&out, &target, &["test", "--doc", "--", "--list"], "RUSTDOCFLAGS");
+    assert!(doctests.lines().any(|l| l.ends_with(": test")), "no doctest listed at all (runtime has some): {doctests}");
+    let from_generated: Vec<&str> = doctests.lines().filter(|l| l.starts_with("src/generated")).collect();
     assert!(from_generated.is_empty(), "doctests from generated items: {from_generated:#?}");
-    assert!(doctests.contains("running "), "cargo test --doc ran: {doctests}");
 }
