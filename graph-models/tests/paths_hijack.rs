@@ -109,3 +109,31 @@ fn a_base_url_cannot_carry_a_query_or_fragment() {
         assert!(BaseUrl::new(url).is_err(), "{url} accepted");
     }
 }
+
+/// The generated builders of `docs/` (beta `group-update.md`: `/users/{usersId}/joinedGroups/{groupId}`)
+/// with hostile ids in both positions: still four segments after the version, no query.
+#[cfg(feature = "beta")]
+#[test]
+fn generated_builders_keep_their_path_shape() {
+    use graph_models::beta::requests::UpdateGroup;
+    for user in HOSTILE_IDS {
+        for group in ["g", "../..", "x?y#z"] {
+            let req = UpdateGroup::new()
+                .users_joined_groups(&BaseUrl::graph(), user, group)
+                .unwrap_or_else(|e| panic!("{user:?} {group:?}: {e}"));
+            let uri = req.uri();
+            assert_eq!(uri.query(), None, "{user:?} {group:?}: {uri}");
+            let segments: Vec<&str> = uri.path().split('/').collect();
+            assert_eq!(segments.len(), 6, "{user:?} {group:?}: {uri}");
+            assert_eq!(segments.get(1..3), Some(&["beta", "users"][..]), "{uri}");
+            assert_eq!(segments.get(4).copied(), Some("joinedGroups"), "{uri}");
+            let decoded: Vec<String> = [3, 5]
+                .iter()
+                .map(|&i| percent_decode_str(segments.get(i).copied().unwrap_or_default()).decode_utf8_lossy().into_owned())
+                .collect();
+            assert_eq!(decoded, [user.to_string(), group.to_string()], "{uri}");
+        }
+    }
+    // An empty id is refused by the generated constructor, not turned into `//`.
+    assert!(UpdateGroup::new().users_joined_groups(&BaseUrl::graph(), "", "g").is_err());
+}
