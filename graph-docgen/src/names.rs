@@ -167,6 +167,27 @@ impl Scope {
     }
 }
 
+/// The kinds of names whose adjustment is reported (GD0703): names from docs tables, which a
+/// reader looks up by their wire spelling. Operation titles, request paths and `{x-id}` path
+/// parameters are prose or templates that always need adjusting; a note on each says nothing.
+const ADJUSTMENTS_REPORTED: &[&str] = &["property", "body field", "enum member"];
+
+/// Why `ident` is more than the casing of `raw` (rules 1, 4 and 5), for GD0703; `None` for
+/// plain names and for lossy ones (already GD0700).
+fn adjustment(raw: &str, ident: &Ident) -> Option<&'static str> {
+    if ident.lossy {
+        None
+    } else if ident.name.strip_suffix('_').is_some_and(|stem| KEYWORDS.contains(&stem)) {
+        Some("is a Rust keyword")
+    } else if raw.starts_with(|c: char| c.is_ascii_digit()) {
+        Some("starts with a digit")
+    } else if !raw.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        Some("holds characters a Rust identifier cannot")
+    } else {
+        None
+    }
+}
+
 /// Claims a name for `raw` in `scope`, reporting renames.
 fn claim(scope: &mut Scope, raw: &str, what: &str, span: &Span, diags: &mut Vec<Diagnostic>) -> String {
     let ident = to_ident(raw, scope.case);
@@ -175,6 +196,13 @@ fn claim(scope: &mut Scope, raw: &str, what: &str, span: &Span, diags: &mut Vec<
             Code::IdentifierRenamed,
             span.clone(),
             format!("{what} `{raw}` is empty or has non-ASCII letters; it is named `{}`", ident.name),
+        ));
+    }
+    if let Some(why) = adjustment(raw, &ident).filter(|_| ADJUSTMENTS_REPORTED.contains(&what)) {
+        diags.push(Diagnostic::new(
+            Code::IdentifierAdjusted,
+            span.clone(),
+            format!("{what} `{raw}` {why}; it is named `{}`", ident.name),
         ));
     }
     let (name, renamed) = scope.claim(&ident.name);
@@ -412,6 +440,30 @@ mod tests {
     use super::*;
     use crate::diagnostics::Span;
     use crate::schema::{ApiVersion, Primitive, Property, TypeId, TypeRef};
+
+    #[test]
+    fn adjustments_are_reported_with_their_reason() {
+        // (raw, case, reason or None)
+        let cases: &[(&str, Case, Option<&str>)] = &[
+            ("displayName", Case::Snake, None),
+            ("DisplayName", Case::Snake, None),
+            ("display_name", Case::Snake, None),
+            ("type", Case::Snake, Some("is a Rust keyword")),
+            ("Self", Case::UpperCamel, Some("is a Rust keyword")),
+            ("self", Case::Snake, Some("is a Rust keyword")),
+            ("1stPlace", Case::Snake, Some("starts with a digit")),
+            ("42", Case::UpperCamel, Some("starts with a digit")),
+            ("@odata.etag", Case::Snake, Some("holds characters a Rust identifier cannot")),
+            ("with space", Case::Snake, Some("holds characters a Rust identifier cannot")),
+            ("r#type", Case::Snake, Some("holds characters a Rust identifier cannot")),
+            // Lossy names are GD0700 already.
+            ("größe", Case::Snake, None),
+            ("__", Case::Snake, None),
+        ];
+        for (raw, case, want) in cases {
+            assert_eq!(adjustment(raw, &to_ident(raw, *case)), *want, "{raw}");
+        }
+    }
 
     #[test]
     fn single_names() {
