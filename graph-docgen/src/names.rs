@@ -57,11 +57,10 @@ pub struct Ident {
 /// Strict, reserved and edition-2018+ keywords, plus `gen` (reserved in edition 2024), so the
 /// output stays valid when the generated crate moves editions.
 const KEYWORDS: &[&str] = &[
-    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate", "do", "dyn",
-    "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let", "loop",
-    "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return", "self", "Self",
-    "static", "struct", "super", "trait", "true", "try", "type", "typeof", "unsafe", "unsized", "use",
-    "virtual", "where", "while", "yield",
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate", "do", "dyn", "else",
+    "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "macro", "match", "mod",
+    "move", "mut", "override", "priv", "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait",
+    "true", "try", "type", "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
 ];
 
 /// Field names every generated struct declares itself.
@@ -130,7 +129,8 @@ fn namespace_tail(namespace: &str) -> Option<&str> {
 /// (`id`, `displayName`) first, so that a stray `Id` or `display-name` is the one renamed; then
 /// the wire name, so that the result does not depend on table order.
 pub fn collision_order(wire: &str) -> (bool, &str) {
-    let canonical = wire.starts_with(|c: char| c.is_ascii_lowercase()) && wire.chars().all(|c| c.is_ascii_alphanumeric());
+    let canonical =
+        wire.starts_with(|c: char| c.is_ascii_lowercase()) && wire.chars().all(|c| c.is_ascii_alphanumeric());
     (!canonical, wire)
 }
 
@@ -552,10 +552,19 @@ mod tests {
             id: TypeId::new("microsoft.graph", "thing"),
             kind: TypeKind::Complex,
             base: None,
-            properties: ["display-name", "DisplayName", "displayName", "@odata.type", "additionalProperties", "type", "Id", "id"]
-                .iter()
-                .map(|w| prop(w))
-                .collect(),
+            properties: [
+                "display-name",
+                "DisplayName",
+                "displayName",
+                "@odata.type",
+                "additionalProperties",
+                "type",
+                "Id",
+                "id",
+            ]
+            .iter()
+            .map(|w| prop(w))
+            .collect(),
             description: String::new(),
             workload: None,
             key_property: None,

@@ -129,9 +129,8 @@ impl Scaffold {
         let ws_manifest = read(&workspace.join(CARGO_TOML))?;
         let manifest_path = crate_dir.join(CARGO_TOML);
         let manifest = read(&manifest_path)?;
-        let manifest = standalone_manifest(&manifest, &ws_manifest).map_err(|msg| {
-            vec![Diagnostic::new(Code::Io, at(&manifest_path), msg)]
-        })?;
+        let manifest = standalone_manifest(&manifest, &ws_manifest)
+            .map_err(|msg| vec![Diagnostic::new(Code::Io, at(&manifest_path), msg)])?;
         let mut files = BTreeMap::new();
         files.insert(CARGO_TOML.to_string(), manifest);
         files.insert("src/lib.rs".to_string(), read(&crate_dir.join("src/lib.rs"))?);
@@ -167,9 +166,7 @@ pub fn standalone_manifest(member: &str, workspace: &str) -> Result<String, Stri
     use toml_edit::{Array, DocumentMut, InlineTable, Item, Table, Value};
     let ws: DocumentMut = workspace.parse().map_err(|e| format!("workspace Cargo.toml: {e}"))?;
     let mut doc: DocumentMut = member.parse().map_err(|e| format!("Cargo.toml: {e}"))?;
-    let inherits = |item: &Item| {
-        item.get("workspace").and_then(|w| w.as_bool()).unwrap_or(false)
-    };
+    let inherits = |item: &Item| item.get("workspace").and_then(|w| w.as_bool()).unwrap_or(false);
 
     if let Some(package) = doc.get_mut("package").and_then(Item::as_table_like_mut) {
         let keys: Vec<String> = package.iter().filter(|(_, v)| inherits(v)).map(|(k, _)| k.to_string()).collect();
@@ -187,11 +184,10 @@ pub fn standalone_manifest(member: &str, workspace: &str) -> Result<String, Stri
         let Some(deps) = doc.get_mut(section).and_then(Item::as_table_like_mut) else { continue };
         let names: Vec<String> = deps.iter().filter(|(_, v)| inherits(v)).map(|(k, _)| k.to_string()).collect();
         for name in names {
-            let base = ws
-                .get("workspace")
-                .and_then(|w| w.get("dependencies"))
-                .and_then(|d| d.get(&name))
-                .ok_or_else(|| format!("{section}.{name} inherits from the workspace, which does not declare it"))?;
+            let base =
+                ws.get("workspace").and_then(|w| w.get("dependencies")).and_then(|d| d.get(&name)).ok_or_else(
+                    || format!("{section}.{name} inherits from the workspace, which does not declare it"),
+                )?;
             let mut merged = InlineTable::new();
             if let Some(version) = base.as_str() {
                 merged.insert("version", Value::from(version));
@@ -208,7 +204,8 @@ pub fn standalone_manifest(member: &str, workspace: &str) -> Result<String, Stri
                     match k {
                         "workspace" => {}
                         "features" => {
-                            let mut all: Array = merged.get("features").and_then(Value::as_array).cloned().unwrap_or_default();
+                            let mut all: Array =
+                                merged.get("features").and_then(Value::as_array).cloned().unwrap_or_default();
                             for f in v.as_array().into_iter().flatten() {
                                 all.push(f.clone());
                             }
@@ -385,7 +382,11 @@ struct Survey {
     generated_changed: bool,
 }
 
-fn survey(out: &Path, files: &BTreeMap<String, String>, scaffold_manifest: Option<&str>) -> Result<Survey, Vec<Diagnostic>> {
+fn survey(
+    out: &Path,
+    files: &BTreeMap<String, String>,
+    scaffold_manifest: Option<&str>,
+) -> Result<Survey, Vec<Diagnostic>> {
     let bad: Vec<Diagnostic> = files
         .keys()
         .filter(|k| !key_is_owned(k))

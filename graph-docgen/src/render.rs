@@ -38,7 +38,13 @@ impl Summary {
 impl std::fmt::Display for Summary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let plural = |n: usize, word: &str| if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") };
-        write!(f, "{}, {}, {}", plural(self.errors, "error"), plural(self.warnings, "warning"), plural(self.notes, "note"))
+        write!(
+            f,
+            "{}, {}, {}",
+            plural(self.errors, "error"),
+            plural(self.warnings, "warning"),
+            plural(self.notes, "note")
+        )
     }
 }
 
@@ -258,7 +264,11 @@ mod tests {
 
     #[test]
     fn summary_line() {
-        let table = [((0, 0, 0), "0 errors, 0 warnings, 0 notes"), ((1, 1, 1), "1 error, 1 warning, 1 note"), ((2, 3, 4), "2 errors, 3 warnings, 4 notes")];
+        let table = [
+            ((0, 0, 0), "0 errors, 0 warnings, 0 notes"),
+            ((1, 1, 1), "1 error, 1 warning, 1 note"),
+            ((2, 3, 4), "2 errors, 3 warnings, 4 notes"),
+        ];
         for ((errors, warnings, notes), want) in table {
             assert_eq!(Summary { errors, warnings, notes }.to_string(), want);
         }
@@ -266,7 +276,15 @@ mod tests {
 
     #[test]
     fn display_paths() {
-        let table = [("docs", "beta/a.md", "docs/beta/a.md"), ("docs/", "beta/a.md", "docs/beta/a.md"), ("", "x", "x"), (".", "x", "x"), ("../shared/graph-docs", "v1.0/api/a.md", "../shared/graph-docs/v1.0/api/a.md"), ("out", "", "out"), ("out", "/abs/x", "/abs/x")];
+        let table = [
+            ("docs", "beta/a.md", "docs/beta/a.md"),
+            ("docs/", "beta/a.md", "docs/beta/a.md"),
+            ("", "x", "x"),
+            (".", "x", "x"),
+            ("../shared/graph-docs", "v1.0/api/a.md", "../shared/graph-docs/v1.0/api/a.md"),
+            ("out", "", "out"),
+            ("out", "/abs/x", "/abs/x"),
+        ];
         for (prefix, file, want) in table {
             assert_eq!(display_path(prefix, file), want);
         }

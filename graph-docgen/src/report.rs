@@ -6,8 +6,8 @@
 
 use crate::diagnostics::{Code, Severity};
 use crate::facts::{PageFacts, PageKind};
-use crate::schema::{Method, Schema, TypeKind, TypeRef};
 use crate::output::FEATURES_KEY;
+use crate::schema::{Method, Schema, TypeKind, TypeRef};
 use crate::Generated;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -219,12 +219,19 @@ impl Report {
         let rows = self
             .diagnostics
             .iter()
-            .map(|d| vec![d.code.clone(), d.name.clone(), format!("{:?}", d.severity).to_lowercase(), d.count.to_string()])
+            .map(|d| {
+                vec![d.code.clone(), d.name.clone(), format!("{:?}", d.severity).to_lowercase(), d.count.to_string()]
+            })
             .collect();
         section(&mut out, "Diagnostics", &["code", "name", "severity", "count"], rows);
 
         let rows = self.empty_pages.iter().map(|p| vec![p.file.clone(), p.reason.clone()]).collect();
-        section(&mut out, &format!("Pages that produced nothing ({})", self.empty_pages.len()), &["file", "reason"], rows);
+        section(
+            &mut out,
+            &format!("Pages that produced nothing ({})", self.empty_pages.len()),
+            &["file", "reason"],
+            rows,
+        );
         out
     }
 }
@@ -314,7 +321,13 @@ mod tests {
 
     fn sample() -> Generated {
         let mut enum_page = page("beta/resources/enums.md", Some(ApiVersion::Beta), Some(PageKind::Enum));
-        enum_page.enums.push(EnumFacts { name: "e".into(), line: 3, description: String::new(), members: vec![], flags: false });
+        enum_page.enums.push(EnumFacts {
+            name: "e".into(),
+            line: 3,
+            description: String::new(),
+            members: vec![],
+            flags: false,
+        });
         let pages = vec![
             page("beta/api/group-update.md", Some(ApiVersion::Beta), Some(PageKind::Api)),
             page("beta/concepts/overview.md", Some(ApiVersion::Beta), Some(PageKind::Conceptual)),
@@ -331,7 +344,11 @@ mod tests {
                 properties: vec![
                     prop("id", TypeRef::Primitive(crate::facts::Primitive::String), false),
                     prop("odd", TypeRef::Collection(Box::new(TypeRef::Unknown("x".into()))), false),
-                    prop("members", TypeRef::Collection(Box::new(TypeRef::Complex(TypeId("microsoft.graph.user".into())))), true),
+                    prop(
+                        "members",
+                        TypeRef::Collection(Box::new(TypeRef::Complex(TypeId("microsoft.graph.user".into())))),
+                        true,
+                    ),
                 ],
                 description: String::new(),
                 workload: None,
@@ -373,10 +390,17 @@ mod tests {
     #[test]
     fn figures_from_a_generated_value() {
         let r = Report::build(&sample());
-        let pages: Vec<(&str, &str, usize)> = r.pages.iter().map(|p| (p.version.as_str(), p.kind.as_str(), p.pages)).collect();
-        assert_eq!(pages, vec![("beta", "api", 1), ("beta", "conceptual", 1), ("beta", "enum", 1), ("v1.0", "unknown", 1)]);
+        let pages: Vec<(&str, &str, usize)> =
+            r.pages.iter().map(|p| (p.version.as_str(), p.kind.as_str(), p.pages)).collect();
+        assert_eq!(
+            pages,
+            vec![("beta", "api", 1), ("beta", "conceptual", 1), ("beta", "enum", 1), ("v1.0", "unknown", 1)]
+        );
         let beta = r.versions.iter().find(|v| v.version == "beta").expect("beta figures");
-        assert_eq!((beta.types, beta.entities, beta.properties, beta.relationships, beta.unknown_typed), (1, 1, 2, 1, 1));
+        assert_eq!(
+            (beta.types, beta.entities, beta.properties, beta.relationships, beta.unknown_typed),
+            (1, 1, 2, 1, 1)
+        );
         assert_eq!((beta.enums, beta.flags_enums, beta.members, beta.patch_builders), (1, 1, 2, 2));
         assert_eq!(beta.operations.get("GET"), Some(&1));
         assert_eq!(beta.operations.get("PATCH"), Some(&2));
@@ -384,7 +408,10 @@ mod tests {
         let codes: Vec<(&str, usize)> = r.diagnostics.iter().map(|d| (d.code.as_str(), d.count)).collect();
         assert_eq!(codes, vec![("GD0003", 1), ("GD0102", 1), ("GD0300", 2)]);
         let empty: Vec<&str> = r.empty_pages.iter().map(|p| p.file.as_str()).collect();
-        assert_eq!(empty, vec!["beta/api/blob.md", "beta/api/group-update.md", "beta/concepts/overview.md", "v1.0/api/odd.md"]);
+        assert_eq!(
+            empty,
+            vec!["beta/api/blob.md", "beta/api/group-update.md", "beta/concepts/overview.md", "v1.0/api/odd.md"]
+        );
         assert!(r.empty_pages.iter().any(|p| p.reason.starts_with("GD0003")));
     }
 

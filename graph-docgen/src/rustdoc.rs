@@ -326,8 +326,8 @@ fn longest_run(s: &str, c: char) -> usize {
 /// HTML tags that only format: dropped (with the line structure they imply).
 const FORMATTING_TAGS: &[&str] = &[
     "a", "b", "i", "em", "strong", "code", "span", "div", "sup", "sub", "u", "table", "thead", "tbody", "tr", "td",
-    "th", "font", "center", "small", "img", "pre", "ol", "ul", "li", "br", "p", "strike", "s", "h1", "h2", "h3",
-    "h4", "h5", "h6", "hr", "nobr", "wbr", "tt", "kbd", "var", "section", "details", "summary",
+    "th", "font", "center", "small", "img", "pre", "ol", "ul", "li", "br", "p", "strike", "s", "h1", "h2", "h3", "h4",
+    "h5", "h6", "hr", "nobr", "wbr", "tt", "kbd", "var", "section", "details", "summary",
 ];
 
 /// Writes an HTML event: known tags become line structure or nothing, other `<...>` text and
@@ -390,9 +390,24 @@ fn html_to_markdown(html: &str, w: &mut Writer) {
 /// Decodes the HTML entities pulldown-cmark leaves inside raw HTML. Unknown ones stay text.
 fn decode_entities(s: &str) -> String {
     const NAMED: &[(&str, &str)] = &[
-        ("amp", "&"), ("lt", "<"), ("gt", ">"), ("quot", "\""), ("apos", "'"), ("nbsp", "\u{a0}"),
-        ("copy", "©"), ("reg", "®"), ("trade", "™"), ("mdash", "—"), ("ndash", "–"), ("hellip", "…"),
-        ("lsquo", "‘"), ("rsquo", "’"), ("ldquo", "“"), ("rdquo", "”"), ("bull", "•"), ("middot", "·"),
+        ("amp", "&"),
+        ("lt", "<"),
+        ("gt", ">"),
+        ("quot", "\""),
+        ("apos", "'"),
+        ("nbsp", "\u{a0}"),
+        ("copy", "©"),
+        ("reg", "®"),
+        ("trade", "™"),
+        ("mdash", "—"),
+        ("ndash", "–"),
+        ("hellip", "…"),
+        ("lsquo", "‘"),
+        ("rsquo", "’"),
+        ("ldquo", "“"),
+        ("rdquo", "”"),
+        ("bull", "•"),
+        ("middot", "·"),
     ];
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
@@ -540,7 +555,9 @@ impl Writer {
                     '\\' | '`' | '*' | '[' | ']' | '<' | '>' | '|' | '&' | '~' => true,
                     '_' => !prev.is_some_and(|p| p.is_alphanumeric()) || !next.is_some_and(|n| n.is_alphanumeric()),
                     '#' | '-' | '+' | '=' => line_start,
-                    '.' | ')' => at_start && out.chars().all(|o| o.is_ascii_digit() || o == ' ') && !out.trim().is_empty(),
+                    '.' | ')' => {
+                        at_start && out.chars().all(|o| o.is_ascii_digit() || o == ' ') && !out.trim().is_empty()
+                    }
                     _ => false,
                 };
                 if escape {
@@ -614,7 +631,11 @@ mod tests {
                 "[props](user.md#properties)",
                 " [props](https://learn.microsoft.com/graph/api/resources/user?view=graph-rest-1.0#properties)",
             ),
-            ("v1.0/resources/group.md", "[g](group.md)", " [g](https://learn.microsoft.com/graph/api/resources/group?view=graph-rest-1.0)"),
+            (
+                "v1.0/resources/group.md",
+                "[g](group.md)",
+                " [g](https://learn.microsoft.com/graph/api/resources/group?view=graph-rest-1.0)",
+            ),
         ];
         for (page, md, want) in cases {
             let ctx = DocContext { version: ApiVersion::V1_0, page };
@@ -639,11 +660,11 @@ mod tests {
                 "See [update](../api/group-update.md#request).",
                 " See [update](https://learn.microsoft.com/graph/api/group-update?view=graph-rest-1.0#request).",
             ),
-            ("See [user](user.md).", " See [user](https://learn.microsoft.com/graph/api/resources/user?view=graph-rest-1.0)."),
             (
-                "See [concepts](/graph/throttling).",
-                " See [concepts](https://learn.microsoft.com/graph/throttling).",
+                "See [user](user.md).",
+                " See [user](https://learn.microsoft.com/graph/api/resources/user?view=graph-rest-1.0).",
             ),
+            ("See [concepts](/graph/throttling).", " See [concepts](https://learn.microsoft.com/graph/throttling)."),
             ("See [here](#properties).", " See here."),
             ("First.<br>Second.", " First.\n Second."),
             ("First.<br/>Second.", " First.\n Second."),
@@ -703,7 +724,10 @@ mod tests {
     fn beta_links_use_the_beta_view() {
         let ctx = DocContext { version: ApiVersion::Beta, page: "beta/api/group-update.md" };
         let lines = doc_lines("[group](../resources/group.md)", &ctx);
-        assert_eq!(lines, vec![" [group](https://learn.microsoft.com/graph/api/resources/group?view=graph-rest-beta)".to_string()]);
+        assert_eq!(
+            lines,
+            vec![" [group](https://learn.microsoft.com/graph/api/resources/group?view=graph-rest-beta)".to_string()]
+        );
     }
 
     #[test]

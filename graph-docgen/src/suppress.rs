@@ -145,10 +145,10 @@ mod tests {
              [[suppress]]\ncode = \"GD0300\"\npage = \"p.md\"\nreason = \"ok\"\n",
         );
         assert_eq!(s.len(), 1);
-        assert_eq!(d.iter().map(|d| (d.code, d.span.line)).collect::<Vec<_>>(), [
-            (Code::BadSuppression, 1),
-            (Code::BadSuppression, 5)
-        ]);
+        assert_eq!(
+            d.iter().map(|d| (d.code, d.span.line)).collect::<Vec<_>>(),
+            [(Code::BadSuppression, 1), (Code::BadSuppression, 5)]
+        );
         let (_, d) = parse("suppress = 3\n[oops");
         assert_eq!(d[0].code, Code::BadSuppression);
     }
@@ -169,11 +169,14 @@ mod tests {
         ];
         apply(&mut diags, &s);
         let left: Vec<_> = diags.iter().map(|d| (d.code, d.span.file.as_str(), d.span.line)).collect();
-        assert_eq!(left, [
-            (Code::JsonTolerated, "a.md", 6),
-            (Code::TodoPlaceholder, "b.md", 1),
-            (Code::UnusedSuppression, FILE_NAME, 10),
-        ]);
+        assert_eq!(
+            left,
+            [
+                (Code::JsonTolerated, "a.md", 6),
+                (Code::TodoPlaceholder, "b.md", 1),
+                (Code::UnusedSuppression, FILE_NAME, 10),
+            ]
+        );
     }
 
     #[test]

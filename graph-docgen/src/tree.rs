@@ -26,12 +26,16 @@ pub fn read_tree(root: &Path) -> (Vec<SourcePage>, Vec<Diagnostic>) {
     let root_name = root.display().to_string();
     let mut files: Vec<(String, PathBuf)> = Vec::new();
     match sorted_entries(root) {
-        Err(e) => diags.push(Diagnostic::new(Code::Io, Span::line(&root_name, 1), format!("cannot read the docs root: {e}"))),
+        Err(e) => {
+            diags.push(Diagnostic::new(Code::Io, Span::line(&root_name, 1), format!("cannot read the docs root: {e}")))
+        }
         Ok(entries) => {
             for (name, path, kind) in entries {
                 match kind {
                     Kind::Symlink => diags.push(symlink_diag(&name)),
-                    Kind::Dir if VERSION_DIRS.contains(&name.as_str()) => list_pages(&path, &name, &mut files, &mut diags),
+                    Kind::Dir if VERSION_DIRS.contains(&name.as_str()) => {
+                        list_pages(&path, &name, &mut files, &mut diags)
+                    }
                     Kind::File if name == SUPPRESSIONS_FILE => {}
                     _ => diags.push(Diagnostic::new(
                         Code::UnknownVersionDir,
@@ -44,7 +48,8 @@ pub fn read_tree(root: &Path) -> (Vec<SourcePage>, Vec<Diagnostic>) {
     }
     files.sort_by(|a, b| a.0.cmp(&b.0));
 
-    let read: Vec<(Option<SourcePage>, Vec<Diagnostic>)> = files.par_iter().map(|(rel, abs)| read_page(rel, abs)).collect();
+    let read: Vec<(Option<SourcePage>, Vec<Diagnostic>)> =
+        files.par_iter().map(|(rel, abs)| read_page(rel, abs)).collect();
     let mut pages = Vec::with_capacity(read.len());
     for (page, d) in read {
         pages.extend(page);
@@ -178,7 +183,10 @@ fn binary_reason(bytes: &[u8]) -> Option<(usize, String)> {
     let controls = bytes.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C)).count();
     if controls * 10 > bytes.len() {
         let at = bytes.iter().position(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C)).unwrap_or(0);
-        return Some((at, format!("{controls} control bytes in {} bytes: binary content; it was skipped", bytes.len())));
+        return Some((
+            at,
+            format!("{controls} control bytes in {} bytes: binary content; it was skipped", bytes.len()),
+        ));
     }
     None
 }

@@ -47,5 +47,8 @@ fn seed_beta_group_display_name_is_not_clearable() {
     let f = op.body.iter().find(|f| f.wire_name == "displayName").expect("displayName");
     assert!(!f.clearable);
     let d = out.diagnostics.iter().find(|d| d.code == Code::ConstraintFromOtherVersion).expect("a note");
-    assert_eq!((d.span.file.as_str(), d.related[0].0.file.as_str()), ("beta/api/group-update.md", "v1.0/api/group-update.md"));
+    assert_eq!(
+        (d.span.file.as_str(), d.related[0].0.file.as_str()),
+        ("beta/api/group-update.md", "v1.0/api/group-update.md")
+    );
 }

@@ -19,7 +19,9 @@ use graph_docgen::rustdoc::{doc_lines, DocContext};
 use std::path::{Path, PathBuf};
 
 fn corpus() -> Option<PathBuf> {
-    let dir = std::env::var_os("GRAPH_DOCS_DIR").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("/work/shared/graph-docs"));
+    let dir = std::env::var_os("GRAPH_DOCS_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/work/shared/graph-docs"));
     dir.is_dir().then_some(dir)
 }
 
@@ -108,7 +110,11 @@ fn corpus_docs_pass_rustdoc() {
     let ws = Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default();
     let krate = ws.join("target/emit-corpus/crate");
     std::fs::create_dir_all(krate.join("src")).expect("mkdir");
-    std::fs::write(krate.join("Cargo.toml"), "[package]\nname = \"corpus_docs\"\nversion = \"0.0.0\"\nedition = \"2021\"\n[workspace]\n").expect("manifest");
+    std::fs::write(
+        krate.join("Cargo.toml"),
+        "[package]\nname = \"corpus_docs\"\nversion = \"0.0.0\"\nedition = \"2021\"\n[workspace]\n",
+    )
+    .expect("manifest");
     std::fs::write(krate.join("src/lib.rs"), lib).expect("lib");
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
     let out = std::process::Command::new(cargo)
@@ -119,7 +125,11 @@ fn corpus_docs_pass_rustdoc() {
         .output()
         .expect("cargo doc");
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "rustdoc warnings on corpus docs:\n{}", stderr.chars().take(20000).collect::<String>());
+    assert!(
+        out.status.success(),
+        "rustdoc warnings on corpus docs:\n{}",
+        stderr.chars().take(20000).collect::<String>()
+    );
 }
 
 fn generate_corpus(root: &Path) -> graph_docgen::Generated {

@@ -57,8 +57,9 @@ fn fixture_schema_has_the_hierarchy_and_one_enum() {
 fn fixture_crate_decodes_mixed_collections() {
     let g = generated();
     let mut files = g.files.clone();
-    let test_src = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/poly_crate_test.rs"))
-        .expect("the scratch crate's test file");
+    let test_src =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/poly_crate_test.rs"))
+            .expect("the scratch crate's test file");
     files.insert("tests/poly.rs".to_string(), test_src);
     match emit_common::check_crate(&files, "emit-poly", true) {
         Ok(true) => {}

@@ -17,7 +17,12 @@ fn fixture_files_match_snapshots() {
     let rendered: Vec<String> =
         diags.iter().map(|d| format!("{} {} {}: {}", d.span, d.code, d.code.name(), d.message)).collect();
     insta::assert_snapshot!("diagnostics", rendered.join("\n"));
-    assert_eq!(files.get(FEATURES_KEY).map(String::as_str), Some("v1_0 = []\nbeta = []\n# Every workload; with `v1_0` and/or `beta`, the whole generated API.\nfull = []\n"));
+    assert_eq!(
+        files.get(FEATURES_KEY).map(String::as_str),
+        Some(
+            "v1_0 = []\nbeta = []\n# Every workload; with `v1_0` and/or `beta`, the whole generated API.\nfull = []\n"
+        )
+    );
 }
 
 #[test]

@@ -49,14 +49,18 @@ const GOOD_REPR: &str = "{\n  \"id\": \"String (identifier)\",\n  \"size\": 1024
 
 #[test]
 fn clean_examples_pass_and_report_nothing() {
-    let (g, set) = widget_tree("{\n  \"size\": 3,\n  \"label\": \"x\"\n}", "{\n  \"id\": \"1\",\n  \"size\": 3\n}", GOOD_REPR);
+    let (g, set) =
+        widget_tree("{\n  \"size\": 3,\n  \"label\": \"x\"\n}", "{\n  \"id\": \"1\",\n  \"size\": 3\n}", GOOD_REPR);
     let f = set.figures();
     assert_eq!((f.found, f.checked, f.passed, f.failed), (3, 3, 3, 0), "{:#?}", set.examples);
     assert!(set.diagnostics.is_empty(), "{:#?}", set.diagnostics);
     // The request is tied to the builder, the response and the representation to the type.
     let targets: Vec<&Target> = set.examples.iter().map(|e| &e.target).collect();
     assert!(targets.iter().any(|t| matches!(t, Target::Builder { .. })), "{targets:?}");
-    assert_eq!(targets.iter().filter(|t| matches!(t, Target::Type { id, .. } if id.0 == "microsoft.graph.widget")).count(), 2);
+    assert_eq!(
+        targets.iter().filter(|t| matches!(t, Target::Type { id, .. } if id.0 == "microsoft.graph.widget")).count(),
+        2
+    );
     assert!(lines_of(&all(&g, &set), Code::ExampleValueMismatch).is_empty());
 }
 
@@ -66,7 +70,10 @@ fn value_mismatch_is_counted_once_and_not_reported_twice() {
     let f = set.figures();
     assert_eq!(f.failed_by_reason.get(&Reason::ValueMismatch), Some(&1), "{f:#?}");
     // Lowering reported it (GD0303 at the value's line); the example checks do not repeat it.
-    assert_eq!(lines_of(&all(&g, &set), Code::ExampleValueMismatch), vec![("beta/api/widget-update.md".to_string(), value_line())]);
+    assert_eq!(
+        lines_of(&all(&g, &set), Code::ExampleValueMismatch),
+        vec![("beta/api/widget-update.md".to_string(), value_line())]
+    );
 }
 
 /// The line of `"size": "big"` in the update page of the value-mismatch test.
@@ -100,14 +107,25 @@ fn invalid_json_is_a_failure_with_its_parse_code() {
 #[test]
 fn representation_mismatch_gd0306() {
     // Trigger: a Boolean placeholder for an Int32, and `label` missing from the sketch.
-    let (_, set) = widget_tree("{\n  \"size\": 1\n}", "{\n  \"id\": \"1\"\n}", "{\n  \"id\": \"String (identifier)\",\n  \"size\": \"Boolean\"\n}");
+    let (_, set) = widget_tree(
+        "{\n  \"size\": 1\n}",
+        "{\n  \"id\": \"1\"\n}",
+        "{\n  \"id\": \"String (identifier)\",\n  \"size\": \"Boolean\"\n}",
+    );
     let found = lines_of(&set.diagnostics, Code::RepresentationMismatch);
     assert_eq!(found.len(), 2, "{:#?}", set.diagnostics);
     assert!(set.diagnostics.iter().any(|d| d.message.contains("`size`") && d.message.contains("a Boolean")));
-    assert!(set.diagnostics.iter().any(|d| d.message.contains("`label`") && d.message.contains("not in the JSON representation")));
+    assert!(set
+        .diagnostics
+        .iter()
+        .any(|d| d.message.contains("`label`") && d.message.contains("not in the JSON representation")));
     assert_eq!(set.figures().failed_by_reason.get(&Reason::RepresentationMismatch), Some(&1));
     // No trigger: placeholders of the right kind (`"Int32"` names a number).
-    let (_, set) = widget_tree("{\n  \"size\": 1\n}", "{\n  \"id\": \"1\"\n}", "{\n  \"id\": \"String (identifier)\",\n  \"size\": \"Int32\",\n  \"label\": \"String\"\n}");
+    let (_, set) = widget_tree(
+        "{\n  \"size\": 1\n}",
+        "{\n  \"id\": \"1\"\n}",
+        "{\n  \"id\": \"String (identifier)\",\n  \"size\": \"Int32\",\n  \"label\": \"String\"\n}",
+    );
     assert!(lines_of(&set.diagnostics, Code::RepresentationMismatch).is_empty(), "{:#?}", set.diagnostics);
 }
 
@@ -115,7 +133,12 @@ fn representation_mismatch_gd0306() {
 fn generator_bugs_gd0307_gd0308() {
     // Simulated generator bugs: the type loses a table property; the type is not generated.
     let res = resource("widget", WIDGET_ROWS, GOOD_REPR);
-    let api = update("widget", &["size|Int32|The size."], "{\n  \"size\": 1\n}", "{\n  \"id\": \"1\",\n  \"label\": \"x\"\n}");
+    let api = update(
+        "widget",
+        &["size|Int32|The size."],
+        "{\n  \"size\": 1\n}",
+        "{\n  \"id\": \"1\",\n  \"label\": \"x\"\n}",
+    );
     let pages = vec![
         SourcePage { path: "beta/resources/widget.md".into(), text: res },
         SourcePage { path: "beta/api/widget-update.md".into(), text: api },
@@ -142,7 +165,12 @@ fn generator_bugs_gd0307_gd0308() {
 #[test]
 fn patch_field_not_in_resource_gd0603() {
     let res = resource("widget", WIDGET_ROWS, GOOD_REPR);
-    let api = update("widget", &["size|Int32|The size.", "weight|Int32|Not a widget property."], "{\n  \"size\": 1\n}", "{\n  \"id\": \"1\"\n}");
+    let api = update(
+        "widget",
+        &["size|Int32|The size.", "weight|Int32|Not a widget property."],
+        "{\n  \"size\": 1\n}",
+        "{\n  \"id\": \"1\"\n}",
+    );
     let (_, set) = run(&[("beta/resources/widget.md", &res), ("beta/api/widget-update.md", &api)]);
     let found = lines_of(&set.diagnostics, Code::PatchFieldNotInResource);
     assert_eq!(found.len(), 1, "{:#?}", set.diagnostics);
@@ -154,7 +182,12 @@ fn patch_field_not_in_resource_gd0603() {
 #[test]
 fn read_only_in_patch_gd0602() {
     let res = resource("widget", WIDGET_ROWS, GOOD_REPR);
-    let api = update("widget", &["id|String|Identifier.", "size|Int32|The size."], "{\n  \"size\": 1\n}", "{\n  \"id\": \"1\"\n}");
+    let api = update(
+        "widget",
+        &["id|String|Identifier.", "size|Int32|The size."],
+        "{\n  \"size\": 1\n}",
+        "{\n  \"id\": \"1\"\n}",
+    );
     let (g, set) = run(&[("beta/resources/widget.md", &res), ("beta/api/widget-update.md", &api)]);
     assert_eq!(lines_of(&all(&g, &set), Code::ReadOnlyInPatch).len(), 1, "{:#?}", g.diagnostics);
     let (g, set) = widget_tree("{\n  \"size\": 1\n}", "{\n  \"id\": \"1\"\n}", GOOD_REPR);
@@ -184,8 +217,16 @@ fn type_link_broken_gd0407() {
 #[test]
 fn possible_values_mismatch_gd0504() {
     let enum_page = "---\ntitle: \"shade enum type\"\ndoc_type: enumPageType\n---\n\n# shade enum type\n\nNamespace: microsoft.graph\n\n| Member | Value | Description |\n|:--|:--|:--|\n|red|0|Red.|\n|green|1|Green.|\n";
-    let bad = resource("widget", &["shade|[shade](shade.md)|The shade. Possible values are: `red`, `blue`."], "{\n  \"shade\": \"String\"\n}");
-    let good = resource("widget", &["shade|[shade](shade.md)|The shade. Possible values are: `red`, `green`."], "{\n  \"shade\": \"String\"\n}");
+    let bad = resource(
+        "widget",
+        &["shade|[shade](shade.md)|The shade. Possible values are: `red`, `blue`."],
+        "{\n  \"shade\": \"String\"\n}",
+    );
+    let good = resource(
+        "widget",
+        &["shade|[shade](shade.md)|The shade. Possible values are: `red`, `green`."],
+        "{\n  \"shade\": \"String\"\n}",
+    );
     let (_, set) = run(&[("beta/resources/widget.md", &bad), ("beta/resources/shade.md", enum_page)]);
     let found: Vec<_> = set.diagnostics.iter().filter(|d| d.code == Code::PossibleValuesMismatch).collect();
     assert_eq!(found.len(), 1, "{:#?}", set.diagnostics);
@@ -193,4 +234,3 @@ fn possible_values_mismatch_gd0504() {
     let (_, set) = run(&[("beta/resources/widget.md", &good), ("beta/resources/shade.md", enum_page)]);
     assert!(lines_of(&set.diagnostics, Code::PossibleValuesMismatch).is_empty(), "{:#?}", set.diagnostics);
 }
-

@@ -48,6 +48,10 @@ fn corpus_figures() {
     assert_eq!(f.found, f.checked + untied);
     assert_eq!(f.checked, f.passed + f.failed);
     assert!(f.found > 5000, "the corpus has thousands of examples");
-    assert_eq!(f.failed_by_reason.get(&Reason::GeneratorBug).copied().unwrap_or(0), 0, "{:#?}",
-        set.examples.iter().filter(|e| e.reasons().contains(&Reason::GeneratorBug)).take(5).collect::<Vec<_>>());
+    assert_eq!(
+        f.failed_by_reason.get(&Reason::GeneratorBug).copied().unwrap_or(0),
+        0,
+        "{:#?}",
+        set.examples.iter().filter(|e| e.reasons().contains(&Reason::GeneratorBug)).take(5).collect::<Vec<_>>()
+    );
 }

@@ -28,7 +28,10 @@ fn one_test_per_example_with_exclusions() {
     assert!(tests.contains(".size(") && tests.contains(".clear_label()"), "{tests}");
     assert!(tests.contains("round_trip::<super::Widget>(&doc, \"\")"), "{tests}");
     // The mismatching `size` of the response is left out, with its code and place.
-    assert!(tests.contains("/// Excluded `/size`: GD0303 example-value-mismatch at beta/api/widget-update.md:"), "{tests}");
+    assert!(
+        tests.contains("/// Excluded `/size`: GD0303 example-value-mismatch at beta/api/widget-update.md:"),
+        "{tests}"
+    );
     assert!(!tests.contains("\\\"big\\\""), "{tests}");
     // The representation is a schema sketch: no test.
     assert!(!tests.contains("representation"), "{tests}");

@@ -47,7 +47,10 @@ fn each_hostile_page_gets_its_diagnostic_at_its_line() {
     let mut binary: Vec<u8> = (0u8..=255).cycle().take(4096).collect();
     binary.splice(0..0, b"\x89PNG\r\n\x1a\n".iter().copied());
     let no_nul_binary: Vec<u8> = (1u8..0x20).chain(0x80..=0xFF).cycle().take(4096).collect();
-    let wide_row = format!("# wide resource type\n\n## Properties\n| Property | Type | Description |\n|-|-|-|\n{}|\n", "| x ".repeat(10_000));
+    let wide_row = format!(
+        "# wide resource type\n\n## Properties\n| Property | Type | Description |\n|-|-|-|\n{}|\n",
+        "| x ".repeat(10_000)
+    );
     let mut invalid_utf8 = b"# bad resource type\n\nfine\n".to_vec();
     invalid_utf8.extend_from_slice(b"caf\xE9 \xFF\xFE\n");
     let mut bom = b"\xEF\xBB\xBF".to_vec();
@@ -62,9 +65,24 @@ fn each_hostile_page_gets_its_diagnostic_at_its_line() {
         // PNG signature `\x89PNG\r\n\x1a\n`, then a NUL at byte 8, on line 3.
         ("binary named .md", binary, Code::NotText, 3),
         ("binary without NUL bytes", no_nul_binary, Code::NotText, 1),
-        ("unclosed code fence", b"# T resource type\n\n## JSON representation\n```json\n{\"a\": 1}\n".to_vec(), Code::UnclosedFence, 4),
-        ("unclosed HTML comment", b"# T resource type\n\ntext\n<!-- never closed\n## Properties\n".to_vec(), Code::UnclosedComment, 4),
-        ("unclosed annotation", b"# T resource type\n\n<!-- {\n  \"blockType\": \"resource\"\n```json\n{}\n```\n".to_vec(), Code::UnclosedComment, 3),
+        (
+            "unclosed code fence",
+            b"# T resource type\n\n## JSON representation\n```json\n{\"a\": 1}\n".to_vec(),
+            Code::UnclosedFence,
+            4,
+        ),
+        (
+            "unclosed HTML comment",
+            b"# T resource type\n\ntext\n<!-- never closed\n## Properties\n".to_vec(),
+            Code::UnclosedComment,
+            4,
+        ),
+        (
+            "unclosed annotation",
+            b"# T resource type\n\n<!-- {\n  \"blockType\": \"resource\"\n```json\n{}\n```\n".to_vec(),
+            Code::UnclosedComment,
+            3,
+        ),
         ("10,000-cell row", wide_row.into_bytes(), Code::TableShape, 6),
         ("JSON deeper than serde_json's limit", deep_json(200).into_bytes(), Code::JsonTooDeep, 6),
         ("empty page", Vec::new(), Code::MissingTitle, 1),
@@ -74,7 +92,10 @@ fn each_hostile_page_gets_its_diagnostic_at_its_line() {
         assert!(
             diags.iter().any(|d| d.code == code && d.span.file == PAGE && d.span.line == line),
             "{name}: expected {code} at {PAGE}:{line}; got {:#?}",
-            diags.iter().map(|d| format!("{} {}:{} {}", d.code, d.span.file, d.span.line, d.message)).collect::<Vec<_>>()
+            diags
+                .iter()
+                .map(|d| format!("{} {}:{} {}", d.code, d.span.file, d.span.line, d.message))
+                .collect::<Vec<_>>()
         );
     }
 }
@@ -85,7 +106,10 @@ fn decoded_text_has_no_bom_and_no_carriage_returns() {
         ("BOM", format!("\u{feff}{NO_NAME_TABLE}").into_bytes()),
         ("CRLF", NO_NAME_TABLE.replace('\n', "\r\n").into_bytes()),
         ("lone CR", NO_NAME_TABLE.replace('\n', "\r").into_bytes()),
-        ("mixed", b"# hostile resource type\r\n\r## Properties\n| Type | Description |\r|-|-|\r\n| String | x |\n".to_vec()),
+        (
+            "mixed",
+            b"# hostile resource type\r\n\r## Properties\n| Type | Description |\r|-|-|\r\n| String | x |\n".to_vec(),
+        ),
     ] {
         let (_, pages) = run(&bytes);
         let text = &pages.first().expect(name).text;
@@ -118,7 +142,10 @@ fn a_50_mb_page_is_skipped_without_being_read() {
     write(tmp.path(), "v1.0/resources/small.md", b"# small resource type\n");
     let (pages, diags) = graph_docgen::tree::read_tree(tmp.path());
     assert_eq!(pages.iter().map(|p| p.path.as_str()).collect::<Vec<_>>(), ["v1.0/resources/small.md"]);
-    assert!(diags.iter().any(|d| d.code == Code::PageTooLarge && d.span.file == PAGE && d.message.contains("52428800")), "{diags:#?}");
+    assert!(
+        diags.iter().any(|d| d.code == Code::PageTooLarge && d.span.file == PAGE && d.message.contains("52428800")),
+        "{diags:#?}"
+    );
 
     // The same size in memory (e.g. from a caller that decodes bytes itself) is refused too.
     let big = "# big\n".repeat(50 * 1024 * 1024 / 6 + 1);

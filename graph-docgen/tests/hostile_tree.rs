@@ -120,7 +120,12 @@ fn fixture_tree_names_are_valid_and_std_types_stay_std() {
     // One bad table does not stop its page or the tree: the broken beta page keeps its good
     // rows, and the unreadable Type cell keeps raw JSON rather than being dropped.
     let beta = generated.files.get("src/generated/beta/types.rs").expect("beta types");
-    for text in ["pub struct BrokenTable {", "pub good: ::std::option::Option<::std::string::String>", "pub weird: ::std::option::Option<::serde_json::Value>", "pub struct HostileNames {"] {
+    for text in [
+        "pub struct BrokenTable {",
+        "pub good: ::std::option::Option<::std::string::String>",
+        "pub weird: ::std::option::Option<::serde_json::Value>",
+        "pub struct HostileNames {",
+    ] {
         assert!(beta.contains(text), "`{text}` not in beta/types.rs");
     }
     // The description's ```rust block and the cell's ```rust text never become code blocks.
@@ -156,7 +161,11 @@ fn cargo(dir: &Path, target: &Path, args: &[&str], flags_var: &str) -> String {
         .expect("cargo runs");
     let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "cargo {args:?} failed:\n{stdout}\n{}", stderr.chars().take(30_000).collect::<String>());
+    assert!(
+        output.status.success(),
+        "cargo {args:?} failed:\n{stdout}\n{}",
+        stderr.chars().take(30_000).collect::<String>()
+    );
     stdout
 }
 

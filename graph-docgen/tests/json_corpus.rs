@@ -71,7 +71,13 @@ fn fence_after(text: &str, from: usize) -> Option<(String, u32)> {
         if t.is_empty() {
             continue;
         }
-        let fence = if t.starts_with("```") { "```" } else if t.starts_with("~~~") { "~~~" } else { return None };
+        let fence = if t.starts_with("```") {
+            "```"
+        } else if t.starts_with("~~~") {
+            "~~~"
+        } else {
+            return None;
+        };
         let first_line = base + u32::try_from(i).ok()? + 1;
         let mut content = Vec::new();
         for (_, l) in lines.by_ref() {
@@ -142,7 +148,8 @@ fn corpus_json_figures() {
             c.blocks += 1;
             let parts = split_http(&code, first_line);
             let mut diags = Vec::new();
-            let block = parse_code_block(block_type, ann, found.annotation_line, &code, first_line, &page.path, &mut diags);
+            let block =
+                parse_code_block(block_type, ann, found.annotation_line, &code, first_line, &page.path, &mut diags);
             if parts.body.trim().is_empty() {
                 c.no_body += 1;
             } else if !parts.body_is_json() || (block.body.is_none() && diags.is_empty()) {
@@ -177,8 +184,11 @@ fn corpus_json_figures() {
     println!("pages read: {} in {:?}; tree diagnostics: {:?}", pages.len(), read_time, tree_codes);
     println!("JSON annotation comments: {json_comments}; recovered malformed: {malformed}; unreadable: {unreadable}");
     println!("GD0105 kinds in annotations: {annotation_kinds:?}");
-    println!("block     blocks  no-body  non-JSON  strict  tolerated  failed   (docs-format §8, 2021: strict / strict-fail)");
-    let reference: BTreeMap<&str, (usize, usize)> = [("request", (1407, 58)), ("response", (2917, 151)), ("resource", (3299, 58))].into();
+    println!(
+        "block     blocks  no-body  non-JSON  strict  tolerated  failed   (docs-format §8, 2021: strict / strict-fail)"
+    );
+    let reference: BTreeMap<&str, (usize, usize)> =
+        [("request", (1407, 58)), ("response", (2917, 151)), ("resource", (3299, 58))].into();
     for (kind, c) in &counts {
         let (rs, rf) = reference.get(kind).copied().unwrap_or_default();
         println!(

@@ -34,11 +34,7 @@ fn corpus_lowers_without_panic() {
     let facts: Vec<PageFacts> = files
         .par_iter()
         .filter_map(|f| {
-            let rel = f
-                .strip_prefix(&root)
-                .ok()?
-                .to_string_lossy()
-                .replace('\\', "/");
+            let rel = f.strip_prefix(&root).ok()?.to_string_lossy().replace('\\', "/");
             let text = std::fs::read_to_string(f).ok()?;
             Some(graph_docgen::parse::parse_page(&rel, &text))
         })
@@ -58,18 +54,9 @@ fn corpus_lowers_without_panic() {
             "schema depends on page order"
         );
         let props: usize = schema.types.values().map(|t| t.properties.len()).sum();
-        let nav: usize = schema
-            .types
-            .values()
-            .flat_map(|t| &t.properties)
-            .filter(|p| p.navigation)
-            .count();
-        let unknown = schema
-            .types
-            .values()
-            .flat_map(|t| &t.properties)
-            .filter(|p| matches!(p.ty, TypeRef::Unknown(_)))
-            .count();
+        let nav: usize = schema.types.values().flat_map(|t| &t.properties).filter(|p| p.navigation).count();
+        let unknown =
+            schema.types.values().flat_map(|t| &t.properties).filter(|p| matches!(p.ty, TypeRef::Unknown(_))).count();
         let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
         for t in schema.types.values() {
             *kinds.entry(format!("{:?}", t.kind)).or_default() += 1;
@@ -79,50 +66,33 @@ fn corpus_lowers_without_panic() {
         for o in &schema.operations {
             *by_method.entry(o.method).or_default() += 1;
         }
-        let patch_no_paths = schema
-            .operations
-            .iter()
-            .filter(|o| o.method == Method::Patch && o.paths.is_empty())
-            .count();
-        let patch_from_resource = schema
-            .operations
-            .iter()
-            .filter(|o| o.body_from_resource)
-            .count();
+        let patch_no_paths =
+            schema.operations.iter().filter(|o| o.method == Method::Patch && o.paths.is_empty()).count();
+        let patch_from_resource = schema.operations.iter().filter(|o| o.body_from_resource).count();
         let mut codes: BTreeMap<&str, usize> = BTreeMap::new();
         for d in &diags {
             *codes.entry(d.code.id()).or_default() += 1;
         }
-        println!(
-            "== {}: {} pages, lowered in {:.2?}",
-            v.as_str(),
-            pages.len(),
-            took
-        );
-        println!(
-            "types {} {:?}, properties {props} (navigation {nav}, unknown {unknown})",
-            schema.types.len(),
-            kinds
-        );
+        println!("== {}: {} pages, lowered in {:.2?}", v.as_str(), pages.len(), took);
+        println!("types {} {:?}, properties {props} (navigation {nav}, unknown {unknown})", schema.types.len(), kinds);
         println!(
             "enums {} (from prose {}, evolvable {}), members {members}",
             schema.enums.len(),
             schema.enums.values().filter(|e| e.from_prose).count(),
             schema.enums.values().filter(|e| e.evolvable).count()
         );
-        println!("operations {} {:?}; PATCH without paths {patch_no_paths}, PATCH body from resource {patch_from_resource}", schema.operations.len(), by_method);
+        println!(
+            "operations {} {:?}; PATCH without paths {patch_no_paths}, PATCH body from resource {patch_from_resource}",
+            schema.operations.len(),
+            by_method
+        );
         println!("diagnostics {} {:?}", diags.len(), codes);
         // `LOWER_CORPUS_DUMP=dir` writes the diagnostics and the schema for review.
         if let Some(dir) = std::env::var_os("LOWER_CORPUS_DUMP") {
             let dir = PathBuf::from(dir);
-            let lines: Vec<String> = diags
-                .iter()
-                .map(|d| format!("{} {}:{} {}", d.code, d.span.file, d.span.line, d.message))
-                .collect();
-            let _ = std::fs::write(
-                dir.join(format!("{}-diagnostics.txt", v.as_str())),
-                lines.join("\n"),
-            );
+            let lines: Vec<String> =
+                diags.iter().map(|d| format!("{} {}:{} {}", d.code, d.span.file, d.span.line, d.message)).collect();
+            let _ = std::fs::write(dir.join(format!("{}-diagnostics.txt", v.as_str())), lines.join("\n"));
             let _ = std::fs::write(
                 dir.join(format!("{}-schema.json", v.as_str())),
                 serde_json::to_string_pretty(&schema).unwrap_or_default(),
@@ -138,10 +108,7 @@ fn corpus_lowers_without_panic() {
             }
         }
         for k in schema.enums.keys() {
-            assert!(
-                !schema.types.contains_key(k),
-                "{k} is both a type and an enum"
-            );
+            assert!(!schema.types.contains_key(k), "{k} is both a type and an enum");
         }
     }
 }

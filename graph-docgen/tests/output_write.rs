@@ -55,16 +55,27 @@ fn deltas(list: &[(&str, Delta)]) -> Vec<FileDelta> {
 fn fresh_dir_is_scaffolded_and_written() {
     let tmp = tempfile::tempdir().expect("tmp");
     let out = tmp.path().join("crate");
-    let gen = files(&[("src/generated/mod.rs", "// gen\n"), ("src/generated/beta/mod.rs", "// beta\n"), (FEATURES_KEY, "beta = []\n")]);
+    let gen = files(&[
+        ("src/generated/mod.rs", "// gen\n"),
+        ("src/generated/beta/mod.rs", "// beta\n"),
+        (FEATURES_KEY, "beta = []\n"),
+    ]);
     let plan = output::write(&out, &gen, scaffold).expect("writes");
     assert!(plan.scaffold);
     assert_eq!(
         plan.deltas,
-        deltas(&[("Cargo.toml#features", Delta::Missing), ("src/generated/beta/mod.rs", Delta::Missing), ("src/generated/mod.rs", Delta::Missing)])
+        deltas(&[
+            ("Cargo.toml#features", Delta::Missing),
+            ("src/generated/beta/mod.rs", Delta::Missing),
+            ("src/generated/mod.rs", Delta::Missing)
+        ])
     );
     let disk = snapshot(&out);
     let names: Vec<&str> = disk.keys().map(String::as_str).collect();
-    assert_eq!(names, vec!["Cargo.toml", "src/generated/beta/mod.rs", "src/generated/mod.rs", "src/lib.rs", "src/runtime/mod.rs"]);
+    assert_eq!(
+        names,
+        vec!["Cargo.toml", "src/generated/beta/mod.rs", "src/generated/mod.rs", "src/lib.rs", "src/runtime/mod.rs"]
+    );
     let manifest = String::from_utf8(disk["Cargo.toml"].clone()).expect("utf8");
     assert!(manifest.contains("# BEGIN GENERATED FEATURES\nbeta = []\n# END GENERATED FEATURES\n"), "{manifest}");
     assert_eq!(disk["src/generated/beta/mod.rs"], b"// beta\n");
@@ -96,9 +107,17 @@ fn second_write_is_a_no_op() {
 #[test]
 fn changed_added_and_removed_files() {
     let tmp = tempfile::tempdir().expect("tmp");
-    let v1 = files(&[("src/generated/a.rs", "a1\n"), ("src/generated/old_name.rs", "o\n"), ("src/generated/same.rs", "s\n")]);
+    let v1 = files(&[
+        ("src/generated/a.rs", "a1\n"),
+        ("src/generated/old_name.rs", "o\n"),
+        ("src/generated/same.rs", "s\n"),
+    ]);
     output::write(tmp.path(), &v1, scaffold).expect("first");
-    let v2 = files(&[("src/generated/a.rs", "a2\n"), ("src/generated/new_name.rs", "o\n"), ("src/generated/same.rs", "s\n")]);
+    let v2 = files(&[
+        ("src/generated/a.rs", "a2\n"),
+        ("src/generated/new_name.rs", "o\n"),
+        ("src/generated/same.rs", "s\n"),
+    ]);
     let plan = output::write(tmp.path(), &v2, no_scaffold).expect("second");
     assert!(!plan.scaffold);
     assert_eq!(
@@ -128,7 +147,10 @@ fn untracked_and_nested_extra_files_are_found_and_removed() {
     fs::write(tmp.path().join("src/generated/deep/er/stray.rs"), "x").expect("write");
     fs::write(tmp.path().join("src/generated/.hidden"), "x").expect("write");
     let plan = output::check(tmp.path(), &gen).expect("check");
-    assert_eq!(plan.deltas, deltas(&[("src/generated/.hidden", Delta::Extra), ("src/generated/deep/er/stray.rs", Delta::Extra)]));
+    assert_eq!(
+        plan.deltas,
+        deltas(&[("src/generated/.hidden", Delta::Extra), ("src/generated/deep/er/stray.rs", Delta::Extra)])
+    );
     output::write(tmp.path(), &gen, no_scaffold).expect("write");
     assert!(!tmp.path().join("src/generated/deep").exists());
     assert!(output::check(tmp.path(), &gen).expect("check").is_up_to_date());
@@ -140,8 +162,14 @@ fn foreign_non_empty_dir_is_refused_untouched() {
         ("some other project", &[("README.md", "hi"), ("src/main.rs", "fn main() {}")]),
         ("a crate without the generated block", &[("Cargo.toml", "[package]\nname = \"x\"\n")]),
         ("a single file", &[("notes.txt", "keep me")]),
-        ("another project's own src/generated", &[("Cargo.toml", "[package]\nname = \"x\"\n"), ("src/generated/proto.rs", "// made by protoc\n")]),
-        ("src/generated with one hand-written file", &[("src/generated/a.rs", "// @generated\n"), ("src/generated/b.rs", "fn main() {}\n")]),
+        (
+            "another project's own src/generated",
+            &[("Cargo.toml", "[package]\nname = \"x\"\n"), ("src/generated/proto.rs", "// made by protoc\n")],
+        ),
+        (
+            "src/generated with one hand-written file",
+            &[("src/generated/a.rs", "// @generated\n"), ("src/generated/b.rs", "fn main() {}\n")],
+        ),
     ];
     for (case, contents) in table {
         let tmp = tempfile::tempdir().expect("tmp");
@@ -167,7 +195,14 @@ fn keys_outside_src_generated_are_refused_before_writing() {
     let out = tmp.path().join("crate");
     output::write(&out, &files(&[("src/generated/mod.rs", "m\n")]), scaffold).expect("first");
     let before = snapshot(tmp.path());
-    let table = ["../escape.rs", "src/lib.rs", "src/generated/../../x.rs", "/etc/passwd", "Cargo.toml", "src/generated/a\\..\\..\\b.rs"];
+    let table = [
+        "../escape.rs",
+        "src/lib.rs",
+        "src/generated/../../x.rs",
+        "/etc/passwd",
+        "Cargo.toml",
+        "src/generated/a\\..\\..\\b.rs",
+    ];
     for key in table {
         let gen = files(&[("src/generated/mod.rs", "changed\n"), (key, "evil")]);
         let err = output::write(&out, &gen, no_scaffold).expect_err(key);
@@ -186,7 +221,10 @@ fn nothing_outside_the_out_dir_is_touched() {
     let gen2 = files(&[("src/generated/b.rs", "2\n")]);
     output::write(&out, &gen1, scaffold).expect("first");
     output::write(&out, &gen2, no_scaffold).expect("second");
-    let names: Vec<String> = fs::read_dir(tmp.path()).expect("read").map(|e| e.expect("e").file_name().to_string_lossy().into_owned()).collect();
+    let names: Vec<String> = fs::read_dir(tmp.path())
+        .expect("read")
+        .map(|e| e.expect("e").file_name().to_string_lossy().into_owned())
+        .collect();
     let mut names = names;
     names.sort();
     assert_eq!(names, vec!["out", "sibling.txt"]);
@@ -196,10 +234,20 @@ fn nothing_outside_the_out_dir_is_touched() {
 #[test]
 fn check_names_stale_missing_and_extra_and_writes_nothing() {
     let tmp = tempfile::tempdir().expect("tmp");
-    let old = files(&[("src/generated/stale.rs", "old\n"), ("src/generated/extra.rs", "e\n"), ("src/generated/ok.rs", "k\n"), (FEATURES_KEY, "a = []\n")]);
+    let old = files(&[
+        ("src/generated/stale.rs", "old\n"),
+        ("src/generated/extra.rs", "e\n"),
+        ("src/generated/ok.rs", "k\n"),
+        (FEATURES_KEY, "a = []\n"),
+    ]);
     output::write(tmp.path(), &old, scaffold).expect("write");
     let before = snapshot(tmp.path());
-    let new = files(&[("src/generated/stale.rs", "new\n"), ("src/generated/missing.rs", "m\n"), ("src/generated/ok.rs", "k\n"), (FEATURES_KEY, "b = []\n")]);
+    let new = files(&[
+        ("src/generated/stale.rs", "new\n"),
+        ("src/generated/missing.rs", "m\n"),
+        ("src/generated/ok.rs", "k\n"),
+        (FEATURES_KEY, "b = []\n"),
+    ]);
     let plan = output::check(tmp.path(), &new).expect("check");
     assert_eq!(
         plan.deltas,
@@ -251,8 +299,14 @@ fn features_block_needs_markers_unless_unmanaged() {
     assert_eq!(err.iter().map(|d| d.code).collect::<Vec<_>>(), vec![Code::MissingGeneratedBlock]);
     // No manifest at all: same error, in both modes.
     fs::remove_file(tmp.path().join("Cargo.toml")).expect("rm");
-    for result in [output::check(tmp.path(), &files(&[(FEATURES_KEY, "a = []\n")])), output::write(tmp.path(), &files(&[(FEATURES_KEY, "a = []\n")]), no_scaffold)] {
-        assert_eq!(result.expect_err("no manifest").iter().map(|d| d.code).collect::<Vec<_>>(), vec![Code::MissingGeneratedBlock]);
+    for result in [
+        output::check(tmp.path(), &files(&[(FEATURES_KEY, "a = []\n")])),
+        output::write(tmp.path(), &files(&[(FEATURES_KEY, "a = []\n")]), no_scaffold),
+    ] {
+        assert_eq!(
+            result.expect_err("no manifest").iter().map(|d| d.code).collect::<Vec<_>>(),
+            vec![Code::MissingGeneratedBlock]
+        );
     }
     fs::write(tmp.path().join("Cargo.toml"), "[package]\nname = \"x\"\n").expect("write");
     // Without the key the manifest is not the generator's business.
@@ -291,7 +345,11 @@ fn a_failing_scaffold_writes_nothing() {
     let tmp = tempfile::tempdir().expect("tmp");
     let out = tmp.path().join("new");
     let err = output::write(&out, &files(&[("src/generated/a.rs", "a\n")]), || {
-        Err(vec![Diagnostic::new(Code::Io, graph_docgen::diagnostics::Span::line("/ws/graph-models/Cargo.toml", 0), "cannot read")])
+        Err(vec![Diagnostic::new(
+            Code::Io,
+            graph_docgen::diagnostics::Span::line("/ws/graph-models/Cargo.toml", 0),
+            "cannot read",
+        )])
     })
     .expect_err("scaffold fails");
     assert_eq!(err.len(), 1);
@@ -306,7 +364,11 @@ fn scaffold_from_this_workspace_is_standalone() {
     assert!(!manifest.contains(".workspace = true") && !manifest.contains("workspace = true"), "{manifest}");
     assert!(manifest.contains("[workspace]"), "{manifest}");
     assert!(s.files.contains_key("src/lib.rs"));
-    assert!(s.files.keys().all(|k| k == "Cargo.toml" || k == "src/lib.rs" || k.starts_with("src/runtime/")), "{:?}", s.files.keys());
+    assert!(
+        s.files.keys().all(|k| k == "Cargo.toml" || k == "src/lib.rs" || k.starts_with("src/runtime/")),
+        "{:?}",
+        s.files.keys()
+    );
 }
 
 #[test]

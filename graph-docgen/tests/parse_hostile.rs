@@ -10,20 +10,12 @@ fn codes(f: &PageFacts) -> Vec<Code> {
 
 #[test]
 fn hostile_inputs_give_facts_and_diagnostics() {
-    let wide_row = format!(
-        "# T\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n{}\n",
-        "|x".repeat(10_000)
-    );
+    let wide_row = format!("# T\n\n## Properties\n|Property|Type|Description|\n|-|-|-|\n{}\n", "|x".repeat(10_000));
     let deep_quote = format!("# T\n\n{} deep\n", ">".repeat(10_000));
     let deep_list = format!("# T\n\n{}x\n", "- ".repeat(5_000));
-    let brackets = format!(
-        "# T\n\n|Property|Type|Description|\n|-|-|-|\n|a|{}|d|\n",
-        "[".repeat(5_000)
-    );
-    let big_table = format!(
-        "# T\n## Properties\n|Property|Type|Description|\n|-|-|-|\n{}",
-        "|a|String|d|\n".repeat(20_000)
-    );
+    let brackets = format!("# T\n\n|Property|Type|Description|\n|-|-|-|\n|a|{}|d|\n", "[".repeat(5_000));
+    let big_table =
+        format!("# T\n## Properties\n|Property|Type|Description|\n|-|-|-|\n{}", "|a|String|d|\n".repeat(20_000));
     // (name, input, diagnostics that must be present)
     let cases: Vec<(&str, String, Vec<Code>)> = vec![
         ("empty", String::new(), vec![Code::MissingTitle]),
@@ -31,16 +23,32 @@ fn hostile_inputs_give_facts_and_diagnostics() {
         ("dashes twice", "---\n---\n".into(), vec![Code::MissingTitle]),
         ("nul bytes", "# T\u{0}\n\u{0}\u{0}|a|b|\n|-|-|\n".into(), vec![]),
         ("unclosed fence", "# T\n## HTTP request\n```http\nGET /me\n".into(), vec![Code::UnclosedFence]),
-        ("unclosed comment", "# T\n<!-- {\n\"blockType\": \"request\"\n## Properties\n|Property|Type|\n|-|-|\n|a|String|\n".into(), vec![Code::UnclosedComment]),
+        (
+            "unclosed comment",
+            "# T\n<!-- {\n\"blockType\": \"request\"\n## Properties\n|Property|Type|\n|-|-|\n|a|String|\n".into(),
+            vec![Code::UnclosedComment],
+        ),
         ("10,000-cell row", wide_row, vec![Code::TableShape]),
         ("deep blockquote", deep_quote, vec![]),
         ("deep list", deep_list, vec![]),
         ("unclosed brackets", brackets, vec![]),
         ("20,000 rows", big_table, vec![]),
-        ("multi-byte everywhere", "---\ntitle: \"é\u{2019}\"\n---\n# ÿ enum type\n|Member|Value|\n|-|-|\n|é|ü|\n".into(), vec![]),
-        ("annotation without fence", "# T\n<!-- { \"blockType\": \"response\" } -->\n## Next\n".into(), vec![Code::AnnotationWithoutBlock]),
+        (
+            "multi-byte everywhere",
+            "---\ntitle: \"é\u{2019}\"\n---\n# ÿ enum type\n|Member|Value|\n|-|-|\n|é|ü|\n".into(),
+            vec![],
+        ),
+        (
+            "annotation without fence",
+            "# T\n<!-- { \"blockType\": \"response\" } -->\n## Next\n".into(),
+            vec![Code::AnnotationWithoutBlock],
+        ),
         ("lone CR and entities", "# T\r\r&#xFFFFFFFF; &#0; &#;\r|a|\r".into(), vec![]),
-        ("type column only", "# T\n## Properties\n|Type|Description|\n|-|-|\n|String|x|\n".into(), vec![Code::MissingColumn]),
+        (
+            "type column only",
+            "# T\n## Properties\n|Type|Description|\n|-|-|\n|String|x|\n".into(),
+            vec![Code::MissingColumn],
+        ),
     ];
     for (name, input, want) in cases {
         let facts = parse_page("beta/api/hostile.md", &input);
@@ -63,11 +71,7 @@ fn unclosed_comment_hides_tables_but_says_so() {
     );
     assert!(f.tables.is_empty());
     assert_eq!(
-        f.diagnostics
-            .iter()
-            .filter(|d| d.code == Code::UnclosedComment)
-            .map(|d| d.span.line)
-            .collect::<Vec<_>>(),
+        f.diagnostics.iter().filter(|d| d.code == Code::UnclosedComment).map(|d| d.span.line).collect::<Vec<_>>(),
         [2]
     );
 }
@@ -75,10 +79,6 @@ fn unclosed_comment_hides_tables_but_says_so() {
 #[test]
 fn commented_out_tables_are_not_tables() {
     let f = parse_page("beta/resources/x.md", "# x resource type\n## Properties\n<!--\n|Property|Type|\n|-|-|\n|old|String|\n-->\n|Property|Type|\n|-|-|\n|new|String|\n");
-    let names: Vec<_> = f
-        .tables
-        .iter()
-        .flat_map(|t| t.rows.iter().map(|r| r.name.as_str()))
-        .collect();
+    let names: Vec<_> = f.tables.iter().flat_map(|t| t.rows.iter().map(|r| r.name.as_str())).collect();
     assert_eq!(names, ["new"]);
 }

@@ -2,8 +2,7 @@
 
 use graph_docgen::diagnostics::Code;
 use graph_docgen::facts::{
-    ApiVersion, BlockType, PageFacts, PageKind, PathPiece, Primitive, PropertyRow, RequestPath,
-    TableContext, TypeExpr,
+    ApiVersion, BlockType, PageFacts, PageKind, PathPiece, Primitive, PropertyRow, RequestPath, TableContext, TypeExpr,
 };
 use graph_docgen::parse::parse_page;
 
@@ -35,43 +34,25 @@ fn requests(f: &PageFacts) -> Vec<(u32, String, String, Vec<String>)> {
 }
 
 fn req(line: u32, method: &str, raw: &str, params: &[&str]) -> (u32, String, String, Vec<String>) {
-    (
-        line,
-        method.into(),
-        raw.into(),
-        params.iter().map(|s| s.to_string()).collect(),
-    )
+    (line, method.into(), raw.into(), params.iter().map(|s| s.to_string()).collect())
 }
 
 fn lines_of(f: &PageFacts, code: Code) -> Vec<u32> {
-    f.diagnostics
-        .iter()
-        .filter(|d| d.code == code)
-        .map(|d| d.span.line)
-        .collect()
+    f.diagnostics.iter().filter(|d| d.code == code).map(|d| d.span.line).collect()
 }
 
 fn body_rows(f: &PageFacts) -> &[PropertyRow] {
-    let tables: Vec<_> = f
-        .tables
-        .iter()
-        .filter(|t| t.context == TableContext::RequestBody)
-        .collect();
+    let tables: Vec<_> = f.tables.iter().filter(|t| t.context == TableContext::RequestBody).collect();
     assert_eq!(tables.len(), 1, "{}: one request-body table", f.path);
     &tables[0].rows
 }
 
 fn row<'a>(rows: &'a [PropertyRow], name: &str) -> &'a PropertyRow {
-    rows.iter()
-        .find(|r| r.name == name)
-        .unwrap_or_else(|| panic!("no row {name}"))
+    rows.iter().find(|r| r.name == name).unwrap_or_else(|| panic!("no row {name}"))
 }
 
 fn named(name: &str, link: Option<&str>) -> TypeExpr {
-    TypeExpr::Named {
-        name: name.into(),
-        link: link.map(Into::into),
-    }
+    TypeExpr::Named { name: name.into(), link: link.map(Into::into) }
 }
 
 fn blocks(f: &PageFacts) -> Vec<(BlockType, u32)> {
@@ -83,22 +64,12 @@ fn seed_000_connectorgroup_2015_style() {
     let f = seed("beta/api/connectorgroup-update.md");
     assert_eq!(f.version, Some(ApiVersion::Beta));
     assert_eq!(f.kind, Some(PageKind::Api));
-    assert_eq!(
-        f.title.as_ref().map(|t| (t.value.as_str(), t.line)),
-        Some(("Update connectorGroups", 1))
-    );
+    assert_eq!(f.title.as_ref().map(|t| (t.value.as_str(), t.line)), Some(("Update connectorGroups", 1)));
     assert!(f.front_matter.doc_type.is_none());
     assert_eq!(f.summary, "Update the properties of connectorgroup object.");
-    assert_eq!(
-        requests(&f),
-        [req(18, "PATCH", "/connectorGroups/{id}", &["id"])]
-    );
+    assert_eq!(requests(&f), [req(18, "PATCH", "/connectorGroups/{id}", &["id"])]);
 
-    let perms: Vec<_> = f
-        .permissions
-        .iter()
-        .map(|p| (p.line, p.kind.as_str(), p.scopes.len()))
-        .collect();
+    let perms: Vec<_> = f.permissions.iter().map(|p| (p.line, p.kind.as_str(), p.scopes.len())).collect();
     assert_eq!(
         perms,
         [
@@ -110,50 +81,27 @@ fn seed_000_connectorgroup_2015_style() {
 
     let rows = body_rows(&f);
     assert_eq!(
-        rows.iter()
-            .map(|r| (r.line, r.name.as_str()))
-            .collect::<Vec<_>>(),
+        rows.iter().map(|r| (r.line, r.name.as_str())).collect::<Vec<_>>(),
         [(30, "connectorGroupType"), (31, "name")]
     );
     let t = row(rows, "connectorGroupType");
-    assert_eq!(
-        (t.type_raw.as_str(), &t.ty),
-        ("string", &TypeExpr::Primitive(Primitive::String))
-    );
+    assert_eq!((t.type_raw.as_str(), &t.ty), ("string", &TypeExpr::Primitive(Primitive::String)));
     assert_eq!(t.possible_values, ["applicationProxy"]);
     assert_eq!(row(rows, "name").ty, TypeExpr::Primitive(Primitive::String));
 
     assert_eq!(
         f.response_type.as_ref().map(|r| (&r.value, r.line)),
-        Some((
-            &named("connectorGroup", Some("../resources/connectorgroup.md")),
-            35
-        ))
+        Some((&named("connectorGroup", Some("../resources/connectorgroup.md")), 35))
     );
-    assert!(
-        f.request_body_resource.is_none(),
-        "2015 pages say 'supply the values for relevant fields'"
-    );
+    assert!(f.request_body_resource.is_none(), "2015 pages say 'supply the values for relevant fields'");
+    assert_eq!(blocks(&f), [(BlockType::Request, 39), (BlockType::Response, 55)]);
     assert_eq!(
-        blocks(&f),
-        [(BlockType::Request, 39), (BlockType::Response, 55)]
-    );
-    assert_eq!(
-        f.blocks[1]
-            .annotation
-            .get("@odata.type")
-            .and_then(|v| v.as_str()),
+        f.blocks[1].annotation.get("@odata.type").and_then(|v| v.as_str()),
         Some("microsoft.graph.connectorGroup")
     );
     // The fence after each annotation reaches the example reader: method and body are read.
-    assert_eq!(
-        f.blocks[0].request.as_ref().map(|r| r.0.as_str()),
-        Some("PATCH")
-    );
-    assert!(
-        f.blocks.iter().all(|b| b.body.is_some()),
-        "both examples carry a JSON body"
-    );
+    assert_eq!(f.blocks[0].request.as_ref().map(|r| r.0.as_str()), Some("PATCH"));
+    assert!(f.blocks.iter().all(|b| b.body.is_some()), "both examples carry a JSON body");
     assert!(lines_of(&f, Code::TodoPlaceholder).is_empty());
 }
 
@@ -163,29 +111,12 @@ fn seed_001_connector_template_with_todos() {
     assert_eq!(f.kind, Some(PageKind::Api));
     assert_eq!(f.front_matter.title.as_deref(), Some("Update connector"));
     assert_eq!(f.front_matter.doc_type.as_deref(), Some("apiPageType"));
-    assert_eq!(
-        f.front_matter.ms_prod, None,
-        "a TODO placeholder is not a workload"
-    );
-    assert_eq!(
-        f.namespace.as_ref().map(|n| (n.value.as_str(), n.line)),
-        Some(("microsoft.graph", 12))
-    );
+    assert_eq!(f.front_matter.ms_prod, None, "a TODO placeholder is not a workload");
+    assert_eq!(f.namespace.as_ref().map(|n| (n.value.as_str(), n.line)), Some(("microsoft.graph", 12)));
     assert_eq!(f.title.as_ref().map(|t| t.line), Some(10));
-    assert_eq!(
-        lines_of(&f, Code::TodoPlaceholder),
-        [4, 6, 21, 22, 23, 48, 49, 50, 51]
-    );
+    assert_eq!(lines_of(&f, Code::TodoPlaceholder), [4, 6, 21, 22, 23, 48, 49, 50, 51]);
     assert!(f.permissions.is_empty(), "TODO permission rows are dropped");
-    assert_eq!(
-        requests(&f),
-        [req(
-            32,
-            "PATCH",
-            "/connectors/{connectorsId}",
-            &["connectorsId"]
-        )]
-    );
+    assert_eq!(requests(&f), [req(32, "PATCH", "/connectors/{connectorsId}", &["connectorsId"])]);
     assert_eq!(
         f.request_body_resource.as_ref().map(|r| (&r.value, r.line)),
         Some((&named("connector", Some("../resources/connector.md")), 42))
@@ -205,10 +136,7 @@ fn seed_001_connector_template_with_todos() {
         f.response_type.as_ref().map(|r| r.value.clone()),
         Some(named("connector", Some("../resources/connector.md")))
     );
-    assert_eq!(
-        blocks(&f),
-        [(BlockType::Request, 62), (BlockType::Response, 82)]
-    );
+    assert_eq!(blocks(&f), [(BlockType::Request, 62), (BlockType::Response, 82)]);
 }
 
 #[test]
@@ -219,26 +147,14 @@ fn seed_002_externalconnection_broken_path() {
         matches!(&f.requests[0].path, RequestPath::Broken(s) if s.contains("Collection URI for microsoft.graph.externalConnection"))
     );
     assert_eq!(lines_of(&f, Code::BrokenPath), [32]);
-    assert_eq!(
-        lines_of(&f, Code::TodoPlaceholder),
-        [4, 6, 21, 22, 23, 48, 49, 50, 51]
-    );
+    assert_eq!(lines_of(&f, Code::TodoPlaceholder), [4, 6, 21, 22, 23, 48, 49, 50, 51]);
     let rows = body_rows(&f);
-    assert_eq!(
-        row(rows, "configuration").ty,
-        named("configuration", Some("../resources/configuration.md"))
-    );
+    assert_eq!(row(rows, "configuration").ty, named("configuration", Some("../resources/configuration.md")));
     assert_eq!(
         f.request_body_resource.as_ref().map(|r| r.value.clone()),
-        Some(named(
-            "externalConnection",
-            Some("../resources/externalconnection.md")
-        ))
+        Some(named("externalConnection", Some("../resources/externalconnection.md")))
     );
-    assert_eq!(
-        blocks(&f),
-        [(BlockType::Request, 62), (BlockType::Response, 84)]
-    );
+    assert_eq!(blocks(&f), [(BlockType::Request, 62), (BlockType::Response, 84)]);
 }
 
 #[test]
@@ -250,16 +166,9 @@ fn seed_003_group_v1_2015_style() {
     assert_eq!(lines_of(&f, Code::PathParameter), [9]);
 
     // The optional-headers table has Name|Type|Description but is not a property table.
-    let headers: Vec<_> = f
-        .tables
-        .iter()
-        .filter(|t| t.context == TableContext::Other)
-        .collect();
+    let headers: Vec<_> = f.tables.iter().filter(|t| t.context == TableContext::Other).collect();
     assert_eq!(headers.len(), 1);
-    assert_eq!(
-        (headers[0].line, headers[0].rows[0].name.as_str()),
-        (12, "X-Sample-Header")
-    );
+    assert_eq!((headers[0].line, headers[0].rows[0].name.as_str()), (12, "X-Sample-Header"));
 
     let rows = body_rows(&f);
     assert_eq!(rows.len(), 17);
@@ -283,10 +192,7 @@ fn seed_003_group_v1_2015_style() {
         f.response_type.as_ref().map(|r| (r.value.clone(), r.line)),
         Some((named("group", Some("../resources/group.md")), 40))
     );
-    assert_eq!(
-        blocks(&f),
-        [(BlockType::Request, 44), (BlockType::Response, 66)]
-    );
+    assert_eq!(blocks(&f), [(BlockType::Request, 44), (BlockType::Response, 66)]);
 }
 
 #[test]
@@ -297,62 +203,32 @@ fn seed_004_group_template() {
         [
             req(31, "PATCH", "/groups/{groupsId}", &["groupsId"]),
             req(32, "PATCH", "/me/joinedGroups/{groupId}", &["groupId"]),
-            req(
-                33,
-                "PATCH",
-                "/users/{usersId}/joinedGroups/{groupId}",
-                &["usersId", "groupId"]
-            ),
+            req(33, "PATCH", "/users/{usersId}/joinedGroups/{groupId}", &["usersId", "groupId"]),
         ]
     );
     assert_eq!(lines_of(&f, Code::TodoPlaceholder), [21, 23]);
-    let perms: Vec<_> = f
-        .permissions
-        .iter()
-        .map(|p| (p.line, p.scopes.len()))
-        .collect();
+    let perms: Vec<_> = f.permissions.iter().map(|p| (p.line, p.scopes.len())).collect();
     assert_eq!(perms, [(22, 0)]);
     assert_eq!(f.front_matter.ms_prod, None);
 
     let rows = body_rows(&f);
     assert_eq!(rows.len(), 46);
     assert_eq!(rows.iter().filter(|r| r.description.is_empty()).count(), 43);
-    assert_eq!(
-        row(rows, "id").markers.inherited_from.as_deref(),
-        Some("entity")
-    );
-    assert_eq!(
-        row(rows, "deletedDateTime")
-            .markers
-            .inherited_from
-            .as_deref(),
-        Some("directoryObject")
-    );
+    assert_eq!(row(rows, "id").markers.inherited_from.as_deref(), Some("entity"));
+    assert_eq!(row(rows, "deletedDateTime").markers.inherited_from.as_deref(), Some("directoryObject"));
     assert_eq!(
         row(rows, "assignedLabels").ty,
-        TypeExpr::Collection(Box::new(named(
-            "assignedLabel",
-            Some("../resources/assignedlabel.md")
-        )))
+        TypeExpr::Collection(Box::new(named("assignedLabel", Some("../resources/assignedlabel.md"))))
     );
-    assert_eq!(
-        row(rows, "groupTypes").ty,
-        TypeExpr::Collection(Box::new(TypeExpr::Primitive(Primitive::String)))
-    );
+    assert_eq!(row(rows, "groupTypes").ty, TypeExpr::Collection(Box::new(TypeExpr::Primitive(Primitive::String))));
     let access = row(rows, "accessType");
     assert_eq!((access.line, &access.ty), (83, &TypeExpr::AnonymousEnum));
-    assert_eq!(
-        access.possible_values,
-        ["none", "private", "secret", "public"]
-    );
+    assert_eq!(access.possible_values, ["none", "private", "secret", "public"]);
 
     assert_eq!(
         f.request_body_resource.as_ref().map(|r| r.value.clone()),
         Some(named("group", Some("../resources/group.md")))
     );
     assert_eq!(f.response_type.as_ref().map(|r| r.line), Some(98));
-    assert_eq!(
-        blocks(&f),
-        [(BlockType::Request, 104), (BlockType::Response, 198)]
-    );
+    assert_eq!(blocks(&f), [(BlockType::Request, 104), (BlockType::Response, 198)]);
 }

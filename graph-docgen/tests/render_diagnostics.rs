@@ -37,9 +37,15 @@ fn column_counts_characters_not_bytes() {
 #[test]
 fn without_source_text_header_and_location_only() {
     let table = [
-        (diag(Code::BrokenPath, "beta/api/gone.md", 12, 1, "no path"), "warning[GD0200]: no path\n  --> ../shared/graph-docs/beta/api/gone.md:12:1\n"),
+        (
+            diag(Code::BrokenPath, "beta/api/gone.md", 12, 1, "no path"),
+            "warning[GD0200]: no path\n  --> ../shared/graph-docs/beta/api/gone.md:12:1\n",
+        ),
         // A line past the end of a known file falls back the same way instead of panicking.
-        (diag(Code::JsonInvalid, "beta/api/thing-update.md", 99, 4, "bad"), "warning[GD0301]: bad\n  --> ../shared/graph-docs/beta/api/thing-update.md:99:4\n"),
+        (
+            diag(Code::JsonInvalid, "beta/api/thing-update.md", 99, 4, "bad"),
+            "warning[GD0301]: bad\n  --> ../shared/graph-docs/beta/api/thing-update.md:99:4\n",
+        ),
         // Line 0 names a whole file or directory.
         (diag(Code::OutputNotGenerated, "", 0, 1, "refusing"), "error[GD0900]: refusing\n  --> ../shared/graph-docs\n"),
     ];
@@ -54,7 +60,11 @@ fn related_spans_become_notes() {
         .with_related(Span::new("beta/resources/thing.md", 20, 5), "declared as Int32 here");
     let text = render_one(&d, &sources(), "docs");
     assert!(text.contains("= note: declared as Int32 here: docs/beta/resources/thing.md:20:5"), "{text}");
-    let no_source = render_one(&diag(Code::TypeConflict, "x.md", 1, 1, "m").with_related(Span::new("y.md", 2, 3), "other"), &BTreeMap::new(), "docs");
+    let no_source = render_one(
+        &diag(Code::TypeConflict, "x.md", 1, 1, "m").with_related(Span::new("y.md", 2, 3), "other"),
+        &BTreeMap::new(),
+        "docs",
+    );
     assert_eq!(no_source, "warning[GD0403]: m\n  --> docs/x.md:1:1\n  = note: other: docs/y.md:2:3\n");
     insta::assert_snapshot!("related_notes", text);
 }
@@ -114,7 +124,10 @@ fn summary_counts_by_severity() {
 fn colour_only_adds_escape_sequences() {
     let table = [
         (diag(Code::JsonTolerated, "beta/api/thing-update.md", 7, 14, "trailing comma in JSON"), sources()),
-        (diag(Code::BrokenPath, "beta/api/gone.md", 12, 1, "no path").with_related(Span::new("a.md", 1, 2), "other"), BTreeMap::new()),
+        (
+            diag(Code::BrokenPath, "beta/api/gone.md", 12, 1, "no path").with_related(Span::new("a.md", 1, 2), "other"),
+            BTreeMap::new(),
+        ),
     ];
     for (d, src) in table {
         let plain = graph_docgen::render::render_one(&d, &src, "docs");

@@ -28,15 +28,8 @@ fn corpus_type_strings_parse() {
     let mut unparsed = Vec::new();
     for line in lines {
         let cells: Vec<&str> = line.split('\t').collect();
-        let raw = cells
-            .get(raw_col)
-            .copied()
-            .unwrap_or("")
-            .replace("\\t", "\t");
-        let count: u64 = cells
-            .get(count_col)
-            .and_then(|c| c.parse().ok())
-            .unwrap_or(0);
+        let raw = cells.get(raw_col).copied().unwrap_or("").replace("\\t", "\t");
+        let count: u64 = cells.get(count_col).and_then(|c| c.parse().ok()).unwrap_or(0);
         rows += 1;
         let ty = parse_type(&raw, &no_refs);
         total += count;
@@ -53,9 +46,5 @@ fn corpus_type_strings_parse() {
     }
     assert!(rows > 3000, "TSV looks truncated: {rows} rows");
     let share = parsed as f64 / total.max(1) as f64;
-    assert!(
-        share >= 0.995,
-        "only {:.3}% of 2021 type cells parse",
-        share * 100.0
-    );
+    assert!(share >= 0.995, "only {:.3}% of 2021 type cells parse", share * 100.0);
 }

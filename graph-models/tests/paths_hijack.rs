@@ -105,7 +105,12 @@ fn quoted_literals_and_item_paths_cannot_escape() {
 
 #[test]
 fn a_base_url_cannot_carry_a_query_or_fragment() {
-    for url in ["https://graph.microsoft.com?x=1", "https://graph.microsoft.com#f", "file:///etc/passwd", "graph.microsoft.com"] {
+    for url in [
+        "https://graph.microsoft.com?x=1",
+        "https://graph.microsoft.com#f",
+        "file:///etc/passwd",
+        "graph.microsoft.com",
+    ] {
         assert!(BaseUrl::new(url).is_err(), "{url} accepted");
     }
 }
@@ -129,7 +134,9 @@ fn generated_builders_keep_their_path_shape() {
             assert_eq!(segments.get(4).copied(), Some("joinedGroups"), "{uri}");
             let decoded: Vec<String> = [3, 5]
                 .iter()
-                .map(|&i| percent_decode_str(segments.get(i).copied().unwrap_or_default()).decode_utf8_lossy().into_owned())
+                .map(|&i| {
+                    percent_decode_str(segments.get(i).copied().unwrap_or_default()).decode_utf8_lossy().into_owned()
+                })
                 .collect();
             assert_eq!(decoded, [user.to_string(), group.to_string()], "{uri}");
         }

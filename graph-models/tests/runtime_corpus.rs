@@ -107,7 +107,13 @@ fn classify(s: &str) -> Option<Kind> {
     if date && at(10, b'T') {
         return Some(Kind::DateTimeOffset);
     }
-    if digit(0) && digit(1) && at(2, b':') && digit(3) && digit(4) && b.iter().all(|c| c.is_ascii_digit() || b":.".contains(c)) {
+    if digit(0)
+        && digit(1)
+        && at(2, b':')
+        && digit(3)
+        && digit(4)
+        && b.iter().all(|c| c.is_ascii_digit() || b":.".contains(c))
+    {
         return Some(Kind::TimeOfDay);
     }
     let body = s.strip_prefix('-').unwrap_or(s);
@@ -178,7 +184,9 @@ fn json_blocks(text: &str) -> Vec<String> {
     for line in text.lines() {
         let trimmed = line.trim();
         match current.as_mut() {
-            None if trimmed.starts_with("```") && trimmed.trim_start_matches('`').trim().eq_ignore_ascii_case("json") => {
+            None if trimmed.starts_with("```")
+                && trimmed.trim_start_matches('`').trim().eq_ignore_ascii_case("json") =>
+            {
                 current = Some(String::new());
             }
             Some(_) if trimmed.starts_with("```") => blocks.extend(current.take()),

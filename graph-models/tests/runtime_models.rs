@@ -385,7 +385,8 @@ fn flags_parse_and_write_back() {
 #[test]
 fn polymorphic_values_pick_their_variant_from_odata_type() {
     // `@odata.type` first: streaming path.
-    let team: GroupKind = assert_round_trip(r##"{"@odata.type":"#microsoft.graph.team","id":"t","isArchived":true,"x":1}"##);
+    let team: GroupKind =
+        assert_round_trip(r##"{"@odata.type":"#microsoft.graph.team","id":"t","isArchived":true,"x":1}"##);
     match &team {
         GroupKind::Team(t) => {
             assert_eq!(t.is_archived, Some(true));
@@ -394,11 +395,15 @@ fn polymorphic_values_pick_their_variant_from_odata_type() {
         GroupKind::Other(g) => panic!("expected a team, got {g:?}"),
     }
     // `@odata.type` later: buffered path, same result.
-    let later: GroupKind = assert_round_trip(r##"{"id":"t","isArchived":true,"x":1,"@odata.type":"#microsoft.graph.team"}"##);
+    let later: GroupKind =
+        assert_round_trip(r##"{"id":"t","isArchived":true,"x":1,"@odata.type":"#microsoft.graph.team"}"##);
     assert_eq!(later, team);
     // Unknown derived type and no type: the base variant keeps everything.
-    let unknown: GroupKind = assert_round_trip(r##"{"@odata.type":"#microsoft.graph.future","id":"f","isArchived":false}"##);
-    assert!(matches!(&unknown, GroupKind::Other(g) if g.additional_properties.get("isArchived") == Some(&json!(false))));
+    let unknown: GroupKind =
+        assert_round_trip(r##"{"@odata.type":"#microsoft.graph.future","id":"f","isArchived":false}"##);
+    assert!(
+        matches!(&unknown, GroupKind::Other(g) if g.additional_properties.get("isArchived") == Some(&json!(false)))
+    );
     let plain: GroupKind = assert_round_trip(r#"{"id":"g","displayName":"G"}"#);
     assert!(matches!(plain, GroupKind::Other(_)));
     let empty: GroupKind = assert_round_trip("{}");
@@ -513,9 +518,18 @@ fn decode_benchmark() {
     }
     let inputs = [
         ("strings only", r#"{"id":"02bd9fd6-8f93-4758-87c3-1fb73740a315","displayName":"HR Taskforce"}"#),
-        ("typed scalars", r#"{"createdDateTime":"2021-03-04T05:06:07.1234567Z","memberCount":42,"quota":9007199254740993,"score":1.5,"visibility":"public"}"#),
-        ("nested + collection", r#"{"assignedLabels":[{"labelId":"a","displayName":"b"},{"labelId":"c"}],"parent":{"id":"p","displayName":"q"}}"#),
-        ("unknown properties", r#"{"id":"i","mail":"m@x.com","resourceProvisioningOptions":["Team"],"onPremisesExtensionAttributes":{"extensionAttribute1":"x"}}"#),
+        (
+            "typed scalars",
+            r#"{"createdDateTime":"2021-03-04T05:06:07.1234567Z","memberCount":42,"quota":9007199254740993,"score":1.5,"visibility":"public"}"#,
+        ),
+        (
+            "nested + collection",
+            r#"{"assignedLabels":[{"labelId":"a","displayName":"b"},{"labelId":"c"}],"parent":{"id":"p","displayName":"q"}}"#,
+        ),
+        (
+            "unknown properties",
+            r#"{"id":"i","mail":"m@x.com","resourceProvisioningOptions":["Team"],"onPremisesExtensionAttributes":{"extensionAttribute1":"x"}}"#,
+        ),
         ("realistic", REALISTIC_GROUP),
     ];
     for (label, one) in inputs {
@@ -527,7 +541,8 @@ fn decode_benchmark() {
         time("runtime Model (discard unknown)", mb, || {
             decode::<Vec<Group>>(&text, DecodeOptions::discard_unknown()).map(|v| v.len())
         });
-        let derived = time("serde derive + flatten", mb, || serde_json::from_str::<Vec<DerivedGroup>>(&text).map(|v| v.len()));
+        let derived =
+            time("serde derive + flatten", mb, || serde_json::from_str::<Vec<DerivedGroup>>(&text).map(|v| v.len()));
         time("serde_json::Value", mb, || serde_json::from_str::<Value>(&text).map(|v| v.is_array()));
         let groups: Vec<Group> = serde_json::from_str(&text).unwrap_or_default();
         time("runtime Model encode", mb, || serde_json::to_vec(&groups).map(|v| v.len()));

@@ -101,7 +101,10 @@ fn patch_fields_have_three_states_in_touch_order() {
     assert_eq!(UpdateGroup::new().body().to_vec().ok(), Some(b"{}".to_vec()));
     // A typed value goes through its own Serialize.
     let when = "2021-03-04T05:06:07+03:00".parse().expect("valid");
-    assert_eq!(UpdateGroup::new().expiration(when).to_json(), json!({"expirationDateTime": "2021-03-04T05:06:07+03:00"}));
+    assert_eq!(
+        UpdateGroup::new().expiration(when).to_json(),
+        json!({"expirationDateTime": "2021-03-04T05:06:07+03:00"})
+    );
     // Back to untouched.
     let mut body = PatchBody::new();
     body.clear("a");
@@ -181,11 +184,7 @@ fn item_paths_are_encoded_segment_by_segment() {
     for (value, encoded) in ok {
         assert_eq!(path::item_path(value).as_deref(), Ok(encoded), "{value}");
         let request = UpdateGroup::new().user_drive_item(&base, "bob@x.com", value).expect(value);
-        assert_eq!(
-            request.uri().path(),
-            format!("/beta/users('bob%40x.com')/drive/root:/{encoded}:"),
-            "{value}"
-        );
+        assert_eq!(request.uri().path(), format!("/beta/users('bob%40x.com')/drive/root:/{encoded}:"), "{value}");
         assert_eq!(request.uri().query(), None);
     }
     for bad in ["", "/abs", "a//b", "a/", "..", ".", "a/../b", "a/./b"] {
@@ -207,7 +206,8 @@ fn path_builder_keeps_the_first_error() {
 #[test]
 fn requests_carry_method_uri_headers_and_body() {
     let base = BaseUrl::new("https://localhost:8080/").expect("valid base");
-    let request = UpdateGroup::new().display_name("Library Assist").clear_description().groups(&base, "g 1").expect("builds");
+    let request =
+        UpdateGroup::new().display_name("Library Assist").clear_description().groups(&base, "g 1").expect("builds");
     assert_eq!(request.method(), http::Method::PATCH);
     assert_eq!(request.uri().to_string(), "https://localhost:8080/beta/groups/g%201");
     assert_eq!(
@@ -220,9 +220,7 @@ fn requests_carry_method_uri_headers_and_body() {
     let graph = UpdateGroup::new().groups(&BaseUrl::graph(), "x").expect("builds");
     assert_eq!(graph.uri().to_string(), "https://graph.microsoft.com/beta/groups/x");
 
-    let direct = PatchBody::new()
-        .into_request(http::Method::PATCH, &BaseUrl::graph(), "v1.0", "/me")
-        .expect("builds");
+    let direct = PatchBody::new().into_request(http::Method::PATCH, &BaseUrl::graph(), "v1.0", "/me").expect("builds");
     assert_eq!(direct.uri().to_string(), "https://graph.microsoft.com/v1.0/me");
     assert_eq!(direct.body().as_slice(), b"{}");
 }
@@ -238,7 +236,9 @@ fn base_urls_are_validated() {
     for (url, kept) in ok {
         assert_eq!(BaseUrl::new(url).map(|b| b.to_string()).ok().as_deref(), Some(kept), "{url}");
     }
-    for bad in ["", "graph.microsoft.com", "ftp://x", "https://", "https://x?a=b", "https://x/#f", "https://x y", "/relative"] {
+    for bad in
+        ["", "graph.microsoft.com", "ftp://x", "https://", "https://x?a=b", "https://x/#f", "https://x y", "/relative"]
+    {
         assert!(matches!(BaseUrl::new(bad), Err(RequestError::BaseUrl { .. })), "{bad:?}");
     }
 }

@@ -100,12 +100,40 @@ fn date_and_time_of_day_round_trip() {
 #[test]
 fn duration_forms_round_trip() {
     assert_exact::<Duration>(&[
-        "P365D", "-PT15M", "P1W", "PT1H30M", "P1DT2H", "PT0.5S", "P1Y2M3DT4H5M6.789S", "P1M", "PT0S", "P0D", "PT05M",
-        "-P1DT0.000000001S", "PT36H",
+        "P365D",
+        "-PT15M",
+        "P1W",
+        "PT1H30M",
+        "P1DT2H",
+        "PT0.5S",
+        "P1Y2M3DT4H5M6.789S",
+        "P1M",
+        "PT0S",
+        "P0D",
+        "PT05M",
+        "-P1DT0.000000001S",
+        "PT36H",
     ]);
     assert_rejected::<Duration>(&[
-        "", "P", "PT", "-P", "P1", "1D", "P1H", "PT1D", "P1D2Y", "P1DT", "PT1.5H", "PT0.S", "pt1h", "P1DT2H3H", "PT1M1H",
-        "P99999999999999999999D", " PT1H", "PT1H ", "P1,5D",
+        "",
+        "P",
+        "PT",
+        "-P",
+        "P1",
+        "1D",
+        "P1H",
+        "PT1D",
+        "P1D2Y",
+        "P1DT",
+        "PT1.5H",
+        "PT0.S",
+        "pt1h",
+        "P1DT2H3H",
+        "PT1M1H",
+        "P99999999999999999999D",
+        " PT1H",
+        "PT1H ",
+        "P1,5D",
     ]);
 }
 
@@ -127,10 +155,7 @@ fn duration_components_and_conversions() {
         assert_eq!(value.to_time(), time, "to_time of {text}");
     }
     let full: Duration = "-P1Y2M3W4DT5H6M7.25S".parse().expect("valid");
-    assert_eq!(
-        (full.is_negative(), full.years(), full.months(), full.weeks(), full.days()),
-        (true, 1, 2, 3, 4)
-    );
+    assert_eq!((full.is_negative(), full.years(), full.months(), full.weeks(), full.days()), (true, 1, 2, 3, 4));
     assert_eq!((full.hours(), full.minutes(), full.seconds(), full.subsec_nanos()), (5, 6, 7, 250_000_000));
 
     let built: [(Duration, &str); 5] = [
@@ -150,7 +175,19 @@ fn duration_components_and_conversions() {
 fn double_forms_round_trip() {
     // JSON text in, same JSON text out.
     let json_cases = [
-        "1", "-3", "0", "1.5", "-0.25", "1e+300", "3.0", "\"NaN\"", "\"INF\"", "\"-INF\"", "\"1.5\"", "\"42\"", "9007199254740992",
+        "1",
+        "-3",
+        "0",
+        "1.5",
+        "-0.25",
+        "1e+300",
+        "3.0",
+        "\"NaN\"",
+        "\"INF\"",
+        "\"-INF\"",
+        "\"1.5\"",
+        "\"42\"",
+        "9007199254740992",
     ];
     for text in json_cases {
         let value: Double = serde_json::from_str(text).unwrap_or_else(|e| panic!("{text}: {e}"));

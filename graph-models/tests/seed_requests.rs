@@ -194,7 +194,10 @@ fn beta_update_group() {
     // Three documented paths, each with its own typed parameters.
     let base = BaseUrl::new("https://localhost:8443").unwrap();
     assert_eq!(builder.groups(&base, "g 1").unwrap().uri(), "https://localhost:8443/beta/groups/g%201");
-    assert_eq!(builder.me_joined_groups(&base, "g?1").unwrap().uri(), "https://localhost:8443/beta/me/joinedGroups/g%3F1");
+    assert_eq!(
+        builder.me_joined_groups(&base, "g?1").unwrap().uri(),
+        "https://localhost:8443/beta/me/joinedGroups/g%3F1"
+    );
     assert_eq!(
         builder.users_joined_groups(&base, "u#1", "g").unwrap().uri(),
         "https://localhost:8443/beta/users/u%231/joinedGroups/g"

@@ -49,7 +49,9 @@ pub fn run(args: BenchArgs) -> ExitCode {
     config.synthetic = args.synthetic;
     let mut figures = bench::run(&config, &mut |line| eprintln!("bench: {line}"));
     if cfg!(debug_assertions) {
-        figures.notes.push("xtask is a debug build (as `cargo xtask` runs it): graph-docgen at opt-level 0, dependencies at 2".into());
+        figures.notes.push(
+            "xtask is a debug build (as `cargo xtask` runs it): graph-docgen at opt-level 0, dependencies at 2".into(),
+        );
     }
     if args.json {
         println!("{}", figures.to_json());

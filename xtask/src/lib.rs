@@ -181,9 +181,9 @@ pub fn regen(args: &RegenArgs) -> RegenOutcome {
 /// [`regen`] on already loaded docs (tests feed hand-made `Generated` values through this).
 pub fn regen_with(args: &RegenArgs, loaded: Loaded) -> RegenOutcome {
     let docs_diags = &loaded.generated.diagnostics.0;
-    let blocking = docs_diags.iter().any(|d| {
-        d.severity == Severity::Error || (args.deny_warnings && d.severity == Severity::Warning)
-    });
+    let blocking = docs_diags
+        .iter()
+        .any(|d| d.severity == Severity::Error || (args.deny_warnings && d.severity == Severity::Warning));
 
     let mut message = String::new();
     let mut out_diags: Vec<Diagnostic> = Vec::new();
@@ -233,7 +233,15 @@ pub fn regen_with(args: &RegenArgs, loaded: Loaded) -> RegenOutcome {
         }
     }
 
-    let rendered = render_diagnostics(args.format, docs_diags, &args.docs.shown, &out_diags, &args.out.shown, &loaded.sources, args.color);
+    let rendered = render_diagnostics(
+        args.format,
+        docs_diags,
+        &args.docs.shown,
+        &out_diags,
+        &args.out.shown,
+        &loaded.sources,
+        args.color,
+    );
     let (stdout, mut stderr) = match args.format {
         Format::Json => (rendered, String::new()),
         Format::Human => (String::new(), rendered),

@@ -145,7 +145,18 @@ fn main() -> ExitCode {
         Command::Schema { docs, version } => {
             let docs = UserPath::resolve(docs.as_deref(), "docs");
             let loaded = xtask::load(&docs.path);
-            eprint!("{}", xtask::render_diagnostics(Format::Human, &loaded.generated.diagnostics.0, &docs.shown, &[], "", &loaded.sources, color));
+            eprint!(
+                "{}",
+                xtask::render_diagnostics(
+                    Format::Human,
+                    &loaded.generated.diagnostics.0,
+                    &docs.shown,
+                    &[],
+                    "",
+                    &loaded.sources,
+                    color
+                )
+            );
             let wanted = version.map(|v| match v {
                 VersionArg::V1_0 => ApiVersion::V1_0,
                 VersionArg::Beta => ApiVersion::Beta,

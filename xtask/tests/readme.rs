@@ -13,8 +13,14 @@ fn readme_code_table_matches_the_code_list() {
 fn table_replacement_keeps_the_rest() {
     let table = graph_docgen::render::code_table();
     let cases = [
-        (format!("intro\n{}old\n{}\nafter\n", xtask::README_TABLE_BEGIN, xtask::README_TABLE_END), Some(format!("intro\n{}{table}{}\nafter\n", xtask::README_TABLE_BEGIN, xtask::README_TABLE_END))),
-        (format!("{}{}", xtask::README_TABLE_BEGIN, xtask::README_TABLE_END), Some(format!("{}{table}{}", xtask::README_TABLE_BEGIN, xtask::README_TABLE_END))),
+        (
+            format!("intro\n{}old\n{}\nafter\n", xtask::README_TABLE_BEGIN, xtask::README_TABLE_END),
+            Some(format!("intro\n{}{table}{}\nafter\n", xtask::README_TABLE_BEGIN, xtask::README_TABLE_END)),
+        ),
+        (
+            format!("{}{}", xtask::README_TABLE_BEGIN, xtask::README_TABLE_END),
+            Some(format!("{}{table}{}", xtask::README_TABLE_BEGIN, xtask::README_TABLE_END)),
+        ),
         ("no markers".to_string(), None),
         (format!("{}never closed", xtask::README_TABLE_BEGIN), None),
     ];

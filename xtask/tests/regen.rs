@@ -33,7 +33,11 @@ fn args(out: &Path, check: bool) -> RegenArgs {
     }
 }
 
-const FILES: &[(&str, &str)] = &[("src/generated/mod.rs", "pub mod beta;\n"), ("src/generated/beta/mod.rs", "// beta\n"), (FEATURES_KEY, "beta = []\n")];
+const FILES: &[(&str, &str)] = &[
+    ("src/generated/mod.rs", "pub mod beta;\n"),
+    ("src/generated/beta/mod.rs", "// beta\n"),
+    (FEATURES_KEY, "beta = []\n"),
+];
 
 #[test]
 fn write_then_check_then_stale() {
@@ -51,10 +55,16 @@ fn write_then_check_then_stale() {
     assert!(again.success, "{}", again.stderr);
     assert!(again.stderr.ends_with("is up to date\n"), "{}", again.stderr);
 
-    let changed = &[("src/generated/mod.rs", "pub mod beta; // changed\n"), ("src/generated/v1_0/mod.rs", "// new\n"), (FEATURES_KEY, "beta = []\n")];
+    let changed = &[
+        ("src/generated/mod.rs", "pub mod beta; // changed\n"),
+        ("src/generated/v1_0/mod.rs", "// new\n"),
+        (FEATURES_KEY, "beta = []\n"),
+    ];
     let stale = xtask::regen_with(&args(&out, true), loaded(changed, vec![]));
     assert!(!stale.success);
-    for line in ["stale    src/generated/mod.rs", "missing  src/generated/v1_0/mod.rs", "extra    src/generated/beta/mod.rs"] {
+    for line in
+        ["stale    src/generated/mod.rs", "missing  src/generated/v1_0/mod.rs", "extra    src/generated/beta/mod.rs"]
+    {
         assert!(stale.stderr.contains(line), "missing `{line}` in:\n{}", stale.stderr);
     }
     let fix = format!("run `cargo xtask regen --docs my-docs --out {}` to update it", out.display());
@@ -68,8 +78,12 @@ fn errors_and_denied_warnings_stop_before_writing() {
     let out = tmp.path().join("models");
     let err = Diagnostic::new(Code::EmptyTree, Span::line("", 1), "no pages");
     let warn = Diagnostic::new(Code::JsonTolerated, Span::new("beta/api/a.md", 3, 4), "trailing comma");
-    let table: Vec<(Vec<Diagnostic>, bool, bool)> =
-        vec![(vec![err.clone()], false, false), (vec![warn.clone()], true, false), (vec![warn.clone()], false, true), (vec![err, warn], true, false)];
+    let table: Vec<(Vec<Diagnostic>, bool, bool)> = vec![
+        (vec![err.clone()], false, false),
+        (vec![warn.clone()], true, false),
+        (vec![warn.clone()], false, true),
+        (vec![err, warn], true, false),
+    ];
     for (diags, deny, ok) in table {
         let mut a = args(&out, false);
         a.deny_warnings = deny;

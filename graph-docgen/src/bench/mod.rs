@@ -84,7 +84,9 @@ pub fn phase_main(arg: &str) -> String {
 fn spawn(config: &Config, phase: &Phase) -> PhaseOutput {
     let arg = match serde_json::to_string(phase) {
         Ok(a) => a,
-        Err(e) => return PhaseOutput { error: Some(format!("cannot encode the phase: {e}")), ..PhaseOutput::default() },
+        Err(e) => {
+            return PhaseOutput { error: Some(format!("cannot encode the phase: {e}")), ..PhaseOutput::default() }
+        }
     };
     let result = Command::new(&config.self_exe)
         .arg(PHASE_SUBCOMMAND)
@@ -94,18 +96,33 @@ fn spawn(config: &Config, phase: &Phase) -> PhaseOutput {
         .output();
     let output = match result {
         Ok(o) => o,
-        Err(e) => return PhaseOutput { error: Some(format!("cannot start {}: {e}", config.self_exe.display())), ..PhaseOutput::default() },
+        Err(e) => {
+            return PhaseOutput {
+                error: Some(format!("cannot start {}: {e}", config.self_exe.display())),
+                ..PhaseOutput::default()
+            }
+        }
     };
     let stdout = String::from_utf8_lossy(&output.stdout);
     match stdout.lines().last().map(serde_json::from_str::<PhaseOutput>) {
         Some(Ok(out)) if output.status.success() => out,
         Some(Ok(out)) => PhaseOutput { error: Some(format!("child exited with {}", output.status)), ..out },
-        _ => PhaseOutput { error: Some(format!("child exited with {} without a report", output.status)), ..PhaseOutput::default() },
+        _ => PhaseOutput {
+            error: Some(format!("child exited with {} without a report", output.status)),
+            ..PhaseOutput::default()
+        },
     }
 }
 
 /// Runs `phase` `n` times (fresh child each), calling `before` before each run.
-fn timed(config: &Config, name: &str, n: usize, phase: &Phase, progress: &mut dyn FnMut(&str), mut before: impl FnMut()) -> (Timing, Vec<PhaseOutput>) {
+fn timed(
+    config: &Config,
+    name: &str,
+    n: usize,
+    phase: &Phase,
+    progress: &mut dyn FnMut(&str),
+    mut before: impl FnMut(),
+) -> (Timing, Vec<PhaseOutput>) {
     let mut t = Timing::new(name);
     let mut outs = Vec::new();
     for i in 1..=n.max(1) {
@@ -145,24 +162,46 @@ pub fn run(config: &Config, progress: &mut dyn FnMut(&str)) -> Figures {
     let compile = if config.skip_compile {
         Part::Skipped("SKIP: --skip-compile".to_string())
     } else if !config.synthetic && !docs_present {
-        Part::Skipped(format!("SKIP: no docs corpus at {} (use --synthetic to compare on made-up schemas)", config.docs_shown))
+        Part::Skipped(format!(
+            "SKIP: no docs corpus at {} (use --synthetic to compare on made-up schemas)",
+            config.docs_shown
+        ))
     } else {
         let regen_ok = regen.measured().is_some_and(|r| !r.regen.failed);
         Part::Measured(compile_cost(config, &regen_dir, regen_ok, largest_feature, &mut notes, progress))
     };
-    Figures { docs: config.docs_shown.clone(), runs: config.runs, compile_runs: config.compile_runs, regen, compile, notes }
+    Figures {
+        docs: config.docs_shown.clone(),
+        runs: config.runs,
+        compile_runs: config.compile_runs,
+        regen,
+        compile,
+        notes,
+    }
 }
 
 /// Part 1: floor, full regen (the last one is kept in `regen_dir`), check.
 fn regen_speed(config: &Config, regen_dir: &Path, progress: &mut dyn FnMut(&str)) -> (RegenFigures, Option<String>) {
     let docs = config.docs.clone();
-    let (floor, _) = timed(config, "(a) floor: read + pulldown-cmark", config.runs, &Phase::Floor { docs: docs.clone() }, progress, || {});
-    let regen_phase = Phase::Regen { docs: docs.clone(), workspace: config.workspace.clone(), out: regen_dir.to_path_buf() };
+    let (floor, _) = timed(
+        config,
+        "(a) floor: read + pulldown-cmark",
+        config.runs,
+        &Phase::Floor { docs: docs.clone() },
+        progress,
+        || {},
+    );
+    let regen_phase =
+        Phase::Regen { docs: docs.clone(), workspace: config.workspace.clone(), out: regen_dir.to_path_buf() };
     // Every regen writes a new crate from scratch (scaffold included), as a first regen does.
-    let (regen, outs) = timed(config, "(b) full regen into a new dir", config.runs, &regen_phase, progress, || remove_dir(regen_dir));
+    let (regen, outs) =
+        timed(config, "(b) full regen into a new dir", config.runs, &regen_phase, progress, || remove_dir(regen_dir));
     let feature = outs.iter().rev().find_map(|o| o.largest_feature.clone());
     let (check, _) = if regen.failed {
-        (Timing { notes: vec!["not run: the regen failed".into()], ..Timing::new("(c) regen --check, unchanged") }, vec![])
+        (
+            Timing { notes: vec!["not run: the regen failed".into()], ..Timing::new("(c) regen --check, unchanged") },
+            vec![],
+        )
     } else {
         let check_phase = Phase::Check { docs, out: regen_dir.to_path_buf() };
         timed(config, "(c) regen --check, unchanged", config.runs, &check_phase, progress, || {})
@@ -196,9 +235,11 @@ fn warm(config: &Config, dir: &Path, features: &Features, notes: &mut Vec<String
     };
     if std::fs::write(&lib, "").is_ok() {
         match phase::cargo_check_command(dir, &config.target_dir, features).output() {
-            Ok(o) if !o.status.success() => {
-                notes.push(format!("warming {} failed: {}", dir.display(), phase::tail(&String::from_utf8_lossy(&o.stderr), 5)))
-            }
+            Ok(o) if !o.status.success() => notes.push(format!(
+                "warming {} failed: {}",
+                dir.display(),
+                phase::tail(&String::from_utf8_lossy(&o.stderr), 5)
+            )),
             Err(e) => notes.push(format!("cannot run cargo: {e}")),
             Ok(_) => {}
         }
@@ -254,7 +295,11 @@ fn compile_cost(
     let feature = if config.synthetic { prepared.largest_feature } else { largest_feature };
 
     let check = |name: String, dir: &Path, features: Features, progress: &mut dyn FnMut(&str)| -> Timing {
-        let phase = Phase::CargoCheck { dir: dir.to_path_buf(), target_dir: config.target_dir.clone(), features: features.clone() };
+        let phase = Phase::CargoCheck {
+            dir: dir.to_path_buf(),
+            target_dir: config.target_dir.clone(),
+            features: features.clone(),
+        };
         timed(config, &name, config.compile_runs, &phase, progress, || touch_lib(dir)).0
     };
 
@@ -269,7 +314,8 @@ fn compile_cost(
                     let name = format!("generated --features {f} (largest workload)");
                     figures.generated_one = Some(check(name, dir, Features::Only(f.clone()), progress));
                 }
-                None => notes.push("one-feature check skipped: the generated Cargo.toml has no workload features yet".into()),
+                None => notes
+                    .push("one-feature check skipped: the generated Cargo.toml has no workload features yet".into()),
             }
         }
         _ => notes.push("generated crate not checked: it was not produced (see the regen / prepare errors)".into()),
@@ -285,7 +331,12 @@ fn compile_cost(
     let peak = |t: &Option<Timing>| t.as_ref().and_then(|t| t.peak_rss_kib).map(|k| k as f64);
     figures.ratios = vec![
         Ratio::of("generated/naive, time", best(&figures.generated_all), best(&figures.naive), targets::OVER_NAIVE),
-        Ratio::of("generated/naive, peak memory", peak(&figures.generated_all), peak(&figures.naive), targets::OVER_NAIVE),
+        Ratio::of(
+            "generated/naive, peak memory",
+            peak(&figures.generated_all),
+            peak(&figures.naive),
+            targets::OVER_NAIVE,
+        ),
     ];
     figures
 }
@@ -295,8 +346,10 @@ mod tests {
     use super::*;
 
     fn config(docs: &str, skip_compile: bool, synthetic: bool) -> Config {
-        let scratch = std::env::temp_dir().join(format!("graph-docgen-bench-test-{}-{skip_compile}-{synthetic}", std::process::id()));
-        let mut c = Config::new(PathBuf::from(docs), docs.to_string(), scratch.clone(), PathBuf::from("/nonexistent/xtask"));
+        let scratch = std::env::temp_dir()
+            .join(format!("graph-docgen-bench-test-{}-{skip_compile}-{synthetic}", std::process::id()));
+        let mut c =
+            Config::new(PathBuf::from(docs), docs.to_string(), scratch.clone(), PathBuf::from("/nonexistent/xtask"));
         c.work_dir = scratch;
         c.skip_compile = skip_compile;
         c.synthetic = synthetic;
@@ -314,7 +367,10 @@ mod tests {
             let c = config("/nonexistent/docs", skip_compile, synthetic);
             let mut lines = Vec::new();
             let f = run(&c, &mut |l| lines.push(l.to_string()));
-            assert_eq!(f.regen, Part::Skipped("SKIP: no docs corpus at /nonexistent/docs (no v1.0/ or beta/)".to_string()));
+            assert_eq!(
+                f.regen,
+                Part::Skipped("SKIP: no docs corpus at /nonexistent/docs (no v1.0/ or beta/)".to_string())
+            );
             assert!(matches!(&f.compile, Part::Skipped(e) if e.starts_with(compile_skip)), "{:?}", f.compile);
             assert!(lines.is_empty(), "no phase ran: {lines:?}");
             assert!(f.to_table().contains("regen speed: SKIP"));

@@ -89,7 +89,10 @@ pub fn run_phase(phase: &Phase) -> PhaseOutput {
     let start = Instant::now();
     let mut out = match phase {
         Phase::Floor { docs } => match floor::run(docs) {
-            Ok(stats) => PhaseOutput { note: Some(format!("{} pages, {} bytes", stats.pages, stats.bytes)), ..PhaseOutput::default() },
+            Ok(stats) => PhaseOutput {
+                note: Some(format!("{} pages, {} bytes", stats.pages, stats.bytes)),
+                ..PhaseOutput::default()
+            },
             Err(e) => PhaseOutput::failed(format!("cannot read {}: {e}", docs.display())),
         },
         Phase::Regen { docs, workspace, out } => regen(docs, workspace, out),
@@ -109,7 +112,8 @@ pub fn run_phase(phase: &Phase) -> PhaseOutput {
 /// for rendering).
 fn load(docs: &Path) -> (crate::Generated, BTreeMap<String, String>) {
     let (pages, tree_diags) = crate::tree::read_tree(docs);
-    let sources: BTreeMap<String, String> = pages.iter().map(|p: &SourcePage| (p.path.clone(), p.text.clone())).collect();
+    let sources: BTreeMap<String, String> =
+        pages.iter().map(|p: &SourcePage| (p.path.clone(), p.text.clone())).collect();
     let mut generated = crate::generate(pages, &Options::default());
     generated.diagnostics.extend(tree_diags);
     generated.diagnostics.sort();
@@ -118,7 +122,9 @@ fn load(docs: &Path) -> (crate::Generated, BTreeMap<String, String>) {
 
 fn error_note(generated: &crate::Generated) -> Option<String> {
     let errors = generated.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
-    (errors > 0).then(|| format!("{errors} error diagnostic(s): a real regen would stop before writing; the benchmark wrote anyway"))
+    (errors > 0).then(|| {
+        format!("{errors} error diagnostic(s): a real regen would stop before writing; the benchmark wrote anyway")
+    })
 }
 
 fn regen(docs: &Path, workspace: &Path, out: &Path) -> PhaseOutput {
@@ -138,7 +144,10 @@ fn check(docs: &Path, out: &Path) -> PhaseOutput {
     match output::check(out, &generated.files) {
         Ok(plan) if plan.is_up_to_date() => PhaseOutput::default(),
         Ok(plan) => PhaseOutput {
-            note: Some(format!("not up to date: {} file(s) differ (generation is not deterministic?)", plan.deltas.len())),
+            note: Some(format!(
+                "not up to date: {} file(s) differ (generation is not deterministic?)",
+                plan.deltas.len()
+            )),
             ..PhaseOutput::default()
         },
         Err(d) => PhaseOutput::failed(format!("check failed: {}", first_message(&d))),
@@ -211,7 +220,11 @@ fn cargo_check(dir: &Path, target_dir: &Path, features: &Features) -> PhaseOutpu
             wall_secs,
             cpu_secs,
             peak_rss_kib,
-            error: Some(format!("cargo check failed ({}): {}", o.status, tail(&String::from_utf8_lossy(&o.stderr), 15))),
+            error: Some(format!(
+                "cargo check failed ({}): {}",
+                o.status,
+                tail(&String::from_utf8_lossy(&o.stderr), 15)
+            )),
             ..PhaseOutput::default()
         },
         Ok(_) => PhaseOutput { wall_secs, cpu_secs, peak_rss_kib, ..PhaseOutput::default() },
@@ -263,7 +276,12 @@ mod tests {
             Phase::Floor { docs: "d".into() },
             Phase::Regen { docs: "d".into(), workspace: "w".into(), out: "o".into() },
             Phase::Check { docs: "d".into(), out: "o".into() },
-            Phase::Prepare { source: SchemaSource::Synthetic, workspace: "w".into(), naive_out: "n".into(), generated_out: None },
+            Phase::Prepare {
+                source: SchemaSource::Synthetic,
+                workspace: "w".into(),
+                naive_out: "n".into(),
+                generated_out: None,
+            },
             Phase::CargoCheck { dir: "c".into(), target_dir: "t".into(), features: Features::Only("mail".into()) },
         ];
         for p in phases {
@@ -286,10 +304,14 @@ mod tests {
             m.insert(output::FEATURES_KEY.to_string(), block.to_string());
             m
         };
-        let gated = "#[cfg(feature = \"mail\")] mod a; #[cfg(feature = \"mail\")] mod b; #[cfg(feature = \"teams\")] mod c;";
+        let gated =
+            "#[cfg(feature = \"mail\")] mod a; #[cfg(feature = \"mail\")] mod b; #[cfg(feature = \"teams\")] mod c;";
         let cases = [
             (files("v1_0 = []\nbeta = []\n", &[("src/generated/x.rs", gated)]), None),
-            (files("full = [\"mail\", \"teams\"]\nmail = []\nteams = []\n", &[("src/generated/x.rs", gated)]), Some("mail")),
+            (
+                files("full = [\"mail\", \"teams\"]\nmail = []\nteams = []\n", &[("src/generated/x.rs", gated)]),
+                Some("mail"),
+            ),
             (files("teams = []\nmail = []\n", &[]), Some("mail")),
             (BTreeMap::new(), None),
         ];

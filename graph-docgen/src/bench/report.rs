@@ -41,7 +41,14 @@ impl Timing {
         Timing { name: name.into(), ..Timing::default() }
     }
     /// Adds one run's result.
-    pub fn add(&mut self, wall_secs: f64, cpu_secs: Option<f64>, peak_rss_kib: Option<u64>, note: Option<String>, error: Option<String>) {
+    pub fn add(
+        &mut self,
+        wall_secs: f64,
+        cpu_secs: Option<f64>,
+        peak_rss_kib: Option<u64>,
+        note: Option<String>,
+        error: Option<String>,
+    ) {
         if let Some(e) = error {
             self.failed = true;
             self.push_note(format!("error: {e}"));
@@ -289,7 +296,8 @@ mod tests {
         for (v, want) in cases {
             assert_eq!(secs(v), want);
         }
-        let cases = [(Some(0), "0 MiB"), (Some(1536), "2 MiB"), (Some(2 * 1024 * 1024 + 104858), "2.10 GiB"), (None, "—")];
+        let cases =
+            [(Some(0), "0 MiB"), (Some(1536), "2 MiB"), (Some(2 * 1024 * 1024 + 104858), "2.10 GiB"), (None, "—")];
         for (v, want) in cases {
             assert_eq!(mem(v), want);
         }

@@ -36,8 +36,14 @@ const CORE_EVERY: usize = 10;
 const NAMESPACE: &str = "microsoft.graph";
 
 /// The primitive properties cycle through (the common Graph ones).
-const PRIMITIVES: [Primitive; 6] =
-    [Primitive::String, Primitive::Boolean, Primitive::Int32, Primitive::DateTimeOffset, Primitive::Int64, Primitive::Double];
+const PRIMITIVES: [Primitive; 6] = [
+    Primitive::String,
+    Primitive::Boolean,
+    Primitive::Int32,
+    Primitive::DateTimeOffset,
+    Primitive::Int64,
+    Primitive::Double,
+];
 
 fn type_id(i: usize) -> TypeId {
     TypeId::new(NAMESPACE, &format!("syntheticType{i:05}"))
@@ -114,7 +120,11 @@ pub fn synthetic_schema(types: usize, props_per_type: usize, enums: usize) -> Sc
         let id = enum_id(e);
         let members = (0..MEMBERS_PER_ENUM)
             .map(|m| EnumMember {
-                wire_name: if m + 1 == MEMBERS_PER_ENUM { "unknownFutureValue".to_string() } else { format!("value{m}") },
+                wire_name: if m + 1 == MEMBERS_PER_ENUM {
+                    "unknownFutureValue".to_string()
+                } else {
+                    format!("value{m}")
+                },
                 value: i64::try_from(m).ok(),
                 description: String::new(),
             })
@@ -220,9 +230,11 @@ mod tests {
     #[test]
     fn issue_shapes() {
         let schemas = issue_shaped_schemas();
-        let sizes: Vec<(ApiVersion, usize, usize)> = schemas.iter().map(|s| (s.version, s.types.len(), s.enums.len())).collect();
+        let sizes: Vec<(ApiVersion, usize, usize)> =
+            schemas.iter().map(|s| (s.version, s.types.len(), s.enums.len())).collect();
         assert_eq!(sizes, vec![(ApiVersion::V1_0, 1000, 320), (ApiVersion::Beta, 2600, 830)]);
-        let workloads: std::collections::BTreeSet<_> = schemas[1].types.values().filter_map(|t| t.workload.clone()).collect();
+        let workloads: std::collections::BTreeSet<_> =
+            schemas[1].types.values().filter_map(|t| t.workload.clone()).collect();
         assert_eq!(workloads.len(), 2600 / TYPES_PER_WORKLOAD);
     }
 }

@@ -18,10 +18,11 @@ pub fn emit_enum(schema: &Schema, names: &NameMap, e: &EnumDef) -> TokenStream {
     if e.evolvable {
         lines.push(String::new());
         lines.push(
-            " Evolvable: members listed after `unknownFutureValue` are only sent when the request has"
-                .to_string(),
+            " Evolvable: members listed after `unknownFutureValue` are only sent when the request has".to_string(),
         );
-        lines.push(" `Prefer: include-unknown-enum-members`; otherwise the service sends `unknownFutureValue`.".to_string());
+        lines.push(
+            " `Prefer: include-unknown-enum-members`; otherwise the service sends `unknownFutureValue`.".to_string(),
+        );
     }
     if e.flags {
         lines.push(String::new());

@@ -50,7 +50,8 @@ pub fn add(generated: &mut Generated) {
         }
         let dir = format!("src/generated/{}", schema.version.module());
         let path = format!("{dir}/example_tests.rs");
-        let doc = format!(" Tests generated from the JSON examples of the Microsoft Graph {} docs.", schema.version.as_str());
+        let doc =
+            format!(" Tests generated from the JSON examples of the Microsoft Graph {} docs.", schema.version.as_str());
         let tokens = quote! {
             #![doc = #doc]
             #![allow(clippy::all)]
@@ -108,7 +109,8 @@ fn test_name(e: &Example) -> proc_macro2::Ident {
         BlockType::Example => "example",
     };
     let raw = format!("{page}_l{}_{kind}", e.line);
-    let ident: String = raw.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '_' }).collect();
+    let ident: String =
+        raw.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '_' }).collect();
     format_ident!("{}", ident)
 }
 
@@ -131,7 +133,8 @@ fn pruned(e: &Example, body: &Json) -> (serde_json::Value, Vec<String>) {
         let d = &f.diagnostic;
         let at = format!("{} {} at {}:{}", d.code.id(), d.code.name(), d.span.file, d.span.line);
         if f.pointer.is_empty() {
-            let what = if f.reason == Reason::InvalidJson { "the body was read leniently" } else { "the whole example" };
+            let what =
+                if f.reason == Reason::InvalidJson { "the body was read leniently" } else { "the whole example" };
             notes.push(format!("Known doc defect ({what}): {at}: {}", d.message));
         } else if f.reason != Reason::ValueMismatch {
             // Lowering gave the type what the example shows, so the member still round-trips.
@@ -149,7 +152,10 @@ fn pruned(e: &Example, body: &Json) -> (serde_json::Value, Vec<String>) {
     }
     for p in &e.lower_cased {
         if lower_case(&mut value, p) {
-            notes.push(format!("Expected `/{}` lower-cased: graph-models writes GUIDs lower-case (DESIGN.md, field types).", p.join("/")));
+            notes.push(format!(
+                "Expected `/{}` lower-cased: graph-models writes GUIDs lower-case (DESIGN.md, field types).",
+                p.join("/")
+            ));
         }
     }
     (value, notes)
@@ -220,7 +226,8 @@ fn type_path(names: &NameMap, key: &str) -> Option<TokenStream> {
 /// `#[cfg(all(feature = ...))]` for a test that uses items of these groups (none for core), so
 /// that `cargo test` with only some workload features enabled still compiles.
 fn features_cfg<'a>(groups: impl IntoIterator<Item = &'a str>) -> TokenStream {
-    let features: std::collections::BTreeSet<&str> = groups.into_iter().filter_map(super::features::feature_of).collect();
+    let features: std::collections::BTreeSet<&str> =
+        groups.into_iter().filter_map(super::features::feature_of).collect();
     if features.is_empty() {
         return TokenStream::new();
     }
@@ -228,7 +235,12 @@ fn features_cfg<'a>(groups: impl IntoIterator<Item = &'a str>) -> TokenStream {
     quote! { #[cfg(all(#(feature = #features),*))] }
 }
 
-fn test_for(schema: &Schema, names: &NameMap, grouping: &super::features::Grouping, e: &Example) -> Option<TokenStream> {
+fn test_for(
+    schema: &Schema,
+    names: &NameMap,
+    grouping: &super::features::Grouping,
+    e: &Example,
+) -> Option<TokenStream> {
     let body = e.body.as_ref()?;
     if e.block_type == BlockType::Resource {
         return None;
@@ -246,7 +258,12 @@ fn test_for(schema: &Schema, names: &NameMap, grouping: &super::features::Groupi
                     .and_then(Json::as_str)
                     .and_then(|r| find_key(schema, r))
                     .unwrap_or_else(|| id.key());
-                let Some(path) = schema.types.get(&ty).filter(|t| t.kind != crate::schema::TypeKind::Opaque).and_then(|_| type_path(names, &ty)) else {
+                let Some(path) = schema
+                    .types
+                    .get(&ty)
+                    .filter(|t| t.kind != crate::schema::TypeKind::Opaque)
+                    .and_then(|_| type_path(names, &ty))
+                else {
                     continue;
                 };
                 groups.push(grouping.type_group(&ty).to_string());
@@ -288,7 +305,9 @@ fn test_for(schema: &Schema, names: &NameMap, grouping: &super::features::Groupi
                         calls.push(quote! { .#clear() });
                         expected.insert(k.clone(), v.clone());
                     } else {
-                        notes.push(format!("Excluded `/{k}`: `null` in the example, but the docs say `{k}` cannot be cleared."));
+                        notes.push(format!(
+                            "Excluded `/{k}`: `null` in the example, but the docs say `{k}` cannot be cleared."
+                        ));
                     }
                     continue;
                 }

@@ -286,7 +286,11 @@ mod tests {
             ty("owner", Some("groups"), &[TypeRef::Primitive(Primitive::String)]),
             ty("shared", Some("groups"), &[c("leaf")]),
             ty("leaf", Some("groups"), &[]),
-            ty("device", Some("intune"), &[TypeRef::Collection(Box::new(c("shared"))), TypeRef::Enum(TypeId::new("microsoft.graph", "state"))]),
+            ty(
+                "device",
+                Some("intune"),
+                &[TypeRef::Collection(Box::new(c("shared"))), TypeRef::Enum(TypeId::new("microsoft.graph", "state"))],
+            ),
             // core references an intune type: it must be core too.
             ty("identity", None, &[c("policy")]),
             ty("policy", Some("Intune"), &[]),
@@ -336,12 +340,12 @@ mod tests {
         let k = |n: &str| format!("microsoft.graph.{n}");
         let cases = [
             ("group", "groups"),
-            ("owner", "groups"),   // used by a groups struct and a groups builder only
-            ("shared", CORE),      // used by groups and intune
-            ("leaf", CORE),        // only used by `shared`, which is core now
+            ("owner", "groups"), // used by a groups struct and a groups builder only
+            ("shared", CORE),    // used by groups and intune
+            ("leaf", CORE),      // only used by `shared`, which is core now
             ("device", "intune"),
-            ("identity", CORE),    // no workload
-            ("policy", CORE),      // used by a core item
+            ("identity", CORE), // no workload
+            ("policy", CORE),   // used by a core item
         ];
         for (name, want) in cases {
             assert_eq!(g.type_group(&k(name)), want, "{name}");

@@ -44,7 +44,6 @@ struct ModuleItems {
     /// (Rust name, printed item), sorted by name when the file is assembled.
     types: Vec<(String, Result<String, String>)>,
     enums: Vec<(String, Result<String, String>)>,
-
 }
 
 /// A `//!` line; `text` is markdown built here from escaped pieces.
@@ -127,7 +126,11 @@ fn group_label(group: &str) -> String {
 /// left as they are.
 fn with_feature_note(item: TokenStream, group: &str) -> TokenStream {
     let Some(feature) = feature_of(group) else { return item };
-    let note = format!(" Available with the cargo feature {} (workload {}).", rustdoc::code_span(feature), rustdoc::code_span(group));
+    let note = format!(
+        " Available with the cargo feature {} (workload {}).",
+        rustdoc::code_span(feature),
+        rustdoc::code_span(group)
+    );
     let mut out = TokenStream::new();
     let mut tokens = item.into_iter().peekable();
     // Copy the leading `# [doc = ...]` pairs.
@@ -193,7 +196,9 @@ pub fn version_files(schema: &Schema, names: &NameMap, grouping: &Grouping) -> V
         };
         let ns_label = match &module {
             Some(m) => format!("Microsoft Graph {}, namespace module {}", version.as_str(), rustdoc::code_span(m)),
-            None => format!("Microsoft Graph {} ({})", version.as_str(), rustdoc::code_span(crate::names::ROOT_NAMESPACE)),
+            None => {
+                format!("Microsoft Graph {} ({})", version.as_str(), rustdoc::code_span(crate::names::ROOT_NAMESPACE))
+            }
         };
         let mut decls = Vec::new();
         for (what, base) in [("Structs", "types"), ("Enums", "enums")] {
@@ -215,7 +220,11 @@ pub fn version_files(schema: &Schema, names: &NameMap, grouping: &Grouping) -> V
         match module {
             Some(m) => {
                 let doc = file_doc(&format!("Types of {ns_label}."));
-                files.push(FileTokens { path: format!("{dir}/mod.rs"), tokens: quote! { #doc #(#decls)* }, body: Ok(String::new()) });
+                files.push(FileTokens {
+                    path: format!("{dir}/mod.rs"),
+                    tokens: quote! { #doc #(#decls)* },
+                    body: Ok(String::new()),
+                });
                 submodules.push(m);
             }
             // The version module's own declarations go into its mod.rs, below.
@@ -253,7 +262,11 @@ pub fn version_files(schema: &Schema, names: &NameMap, grouping: &Grouping) -> V
             "PATCH request builders of Microsoft Graph {}: those of `core` here, each workload's behind its feature.",
             version.as_str()
         ));
-        files.push(FileTokens { path: format!("{root}/requests.rs"), tokens: quote! { #doc #(#reexports)* }, body: core });
+        files.push(FileTokens {
+            path: format!("{root}/requests.rs"),
+            tokens: quote! { #doc #(#reexports)* },
+            body: core,
+        });
         quote! { pub mod requests; #(#decls)* }
     };
     let doc = file_doc(&format!(
@@ -261,7 +274,11 @@ pub fn version_files(schema: &Schema, names: &NameMap, grouping: &Grouping) -> V
         version.as_str(),
         rustdoc::code_span(crate::names::ROOT_NAMESPACE)
     ));
-    files.push(FileTokens { path: format!("{root}/mod.rs"), tokens: quote! { #doc #root_decls #(pub mod #subs;)* #requests }, body: Ok(String::new()) });
+    files.push(FileTokens {
+        path: format!("{root}/mod.rs"),
+        tokens: quote! { #doc #root_decls #(pub mod #subs;)* #requests },
+        body: Ok(String::new()),
+    });
     files
 }
 
@@ -279,7 +296,11 @@ mod tests {
                 format!("# [doc = \" A group.\"] # [doc = \" More.\"] {note} # [derive (Clone)] pub struct G ;"),
             ),
             (quote! { #[derive(Clone)] pub struct G; }, "groups", format!("{note} # [derive (Clone)] pub struct G ;")),
-            (quote! { #[doc = " A group."] pub type G = u8; }, "groups", format!("# [doc = \" A group.\"] {note} pub type G = u8 ;")),
+            (
+                quote! { #[doc = " A group."] pub type G = u8; },
+                "groups",
+                format!("# [doc = \" A group.\"] {note} pub type G = u8 ;"),
+            ),
             (quote! { #[doc = " Core."] pub struct C; }, CORE, "# [doc = \" Core.\"] pub struct C ;".to_string()),
         ];
         for (item, group, want) in cases {

@@ -31,10 +31,8 @@ fn builder_docs(schema: &Schema, op: &Operation) -> Vec<String> {
     }
     lines.push(String::new());
     if op.paths.is_empty() {
-        lines.push(
-            " No request constructor: the docs give no usable request path for this operation; send"
-                .to_string(),
-        );
+        lines
+            .push(" No request constructor: the docs give no usable request path for this operation; send".to_string());
         lines.push(" [`Self::to_json`] to the right URL yourself.".to_string());
     } else {
         lines.push(" Requests:".to_string());
@@ -104,7 +102,8 @@ pub fn emit_builder(schema: &Schema, names: &NameMap, op: &Operation, bn: &Build
     }
     for (path, (ctor, params)) in op.paths.iter().zip(&bn.constructors) {
         let ctor = format_ident!("{}", ctor);
-        let mut lines = vec![format!(" {}", rustdoc::code_span(&format!("{} {{base}}/{version}{}", op.method.as_str(), path.raw)))];
+        let mut lines =
+            vec![format!(" {}", rustdoc::code_span(&format!("{} {{base}}/{version}{}", op.method.as_str(), path.raw)))];
         let mut args = Vec::new();
         let mut steps = Vec::new();
         let mut param_names = params.iter();
@@ -126,7 +125,9 @@ pub fn emit_builder(schema: &Schema, names: &NameMap, op: &Operation, bn: &Build
             }
         }
         lines.push(String::new());
-        lines.push(" Fails when a parameter cannot be put in the path (empty, or a `.`/`..` part of an item".to_string());
+        lines.push(
+            " Fails when a parameter cannot be put in the path (empty, or a `.`/`..` part of an item".to_string(),
+        );
         lines.push(" path) or the body cannot be serialized.".to_string());
         let ctor_docs = doc_attrs(&lines);
         methods.push(quote! {

@@ -5,10 +5,10 @@
 //! Only referenced bases get an enum: `entity` has thousands of derived types and an enum over
 //! them would cost compile time for nothing unless a property actually holds an `entity`.
 
+use super::features::{feature_of, Grouping};
 use super::format::doc_attrs;
 use super::types::{type_path, Origin};
 use crate::diagnostics::{Code, Diagnostic, Span};
-use super::features::{feature_of, Grouping};
 use crate::names::{to_ident, Case, NameMap, PolyName, PolyVariant, Scope, TypeName};
 use crate::schema::{Method, Schema, TypeKind, TypeRef};
 use proc_macro2::TokenStream;
@@ -30,16 +30,10 @@ pub fn referenced_types(schema: &Schema) -> BTreeSet<String> {
             _ => None,
         }
     }
-    let props = schema
-        .types
-        .values()
-        .filter(|t| t.kind != TypeKind::Opaque)
-        .flat_map(|t| t.properties.iter().map(|p| &p.ty));
-    let bodies = schema
-        .operations
-        .iter()
-        .filter(|op| op.method == Method::Patch)
-        .flat_map(|op| op.body.iter().map(|f| &f.ty));
+    let props =
+        schema.types.values().filter(|t| t.kind != TypeKind::Opaque).flat_map(|t| t.properties.iter().map(|p| &p.ty));
+    let bodies =
+        schema.operations.iter().filter(|op| op.method == Method::Patch).flat_map(|op| op.body.iter().map(|f| &f.ty));
     props.chain(bodies).filter_map(complex_key).collect()
 }
 
@@ -82,7 +76,10 @@ pub fn name_enums(schema: &Schema, names: &mut NameMap, grouping: &Grouping) -> 
             diags.push(Diagnostic::new(
                 Code::NameCollision,
                 span.clone(),
-                format!("the polymorphic enum of `{}` would be `{wanted}`, which is taken; it is named `{enum_name}`", base.id),
+                format!(
+                    "the polymorphic enum of `{}` would be `{wanted}`, which is taken; it is named `{enum_name}`",
+                    base.id
+                ),
             ));
         }
         // Variants are the derived structs' names; a struct of another namespace module with
@@ -151,7 +148,8 @@ pub fn emit_enum(schema: &Schema, names: &NameMap, key: &str) -> TokenStream {
         // Graph's spelling is not always the docs' one (`termStore`/`termstore`): match the
         // lower-cased name, the same key the schema uses.
         let lower = odata.to_ascii_lowercase();
-        picks.push(quote! { #cfg #lower => ::std::option::Option::Some(Self::#v(::std::default::Default::default())), });
+        picks
+            .push(quote! { #cfg #lower => ::std::option::Option::Some(Self::#v(::std::default::Default::default())), });
         arms.push(quote! { #cfg Self::#v(v) => v, });
         froms.push(quote! {
             #cfg
@@ -166,9 +164,9 @@ pub fn emit_enum(schema: &Schema, names: &NameMap, key: &str) -> TokenStream {
         format!(" Properties and collections typed `{base_odata}` use this enum; [`{ident}::{other}`] also"),
         " receives derived types this crate does not know, with their `@odata.type` kept.".to_string(),
     ]);
-    let other_doc = doc_attrs(&[
-        format!(" `#{base_odata}` itself, or a derived type this crate does not know (see its `odata_type`)."),
-    ]);
+    let other_doc = doc_attrs(&[format!(
+        " `#{base_odata}` itself, or a derived type this crate does not know (see its `odata_type`)."
+    )]);
     quote! {
         #docs
         #[derive(Clone, Debug, PartialEq)]

@@ -89,12 +89,7 @@ impl Cycles {
 /// The page a type's description was most likely read from, for resolving its relative links:
 /// the first resource page among its sources (API pages only mention a type), else the first.
 pub fn description_page(sources: &[crate::diagnostics::Span]) -> &str {
-    sources
-        .iter()
-        .find(|s| s.file.contains("/resources/"))
-        .or(sources.first())
-        .map(|s| s.file.as_str())
-        .unwrap_or("")
+    sources.iter().find(|s| s.file.contains("/resources/")).or(sources.first()).map(|s| s.file.as_str()).unwrap_or("")
 }
 
 /// Fills `names.doc_links` / `names.struct_groups`: which resource page describes which struct,
@@ -195,7 +190,11 @@ pub fn emit_struct(schema: &Schema, names: &NameMap, cycles: &Cycles, t: &TypeDe
     }
     let odata = format!("{}", t.id);
     let poly = super::polymorphic::emit_enum(schema, names, &key);
-    let out_param = if writes.is_empty() { quote! { _out } } else { quote! { out } };
+    let out_param = if writes.is_empty() {
+        quote! { _out }
+    } else {
+        quote! { out }
+    };
     quote! {
         #docs
         #[derive(Clone, Debug, Default, PartialEq)]
@@ -299,7 +298,14 @@ mod tests {
         }
         let cycles = Cycles::new(&s);
         let k = |n: &str| format!("microsoft.graph.{n}");
-        let cases = [("a", "b", true), ("b", "a", true), ("b", "c", false), ("a", "c", false), ("c", "d", false), ("e", "e", true)];
+        let cases = [
+            ("a", "b", true),
+            ("b", "a", true),
+            ("b", "c", false),
+            ("a", "c", false),
+            ("c", "d", false),
+            ("e", "e", true),
+        ];
         for (from, to, want) in cases {
             assert_eq!(cycles.must_box(&k(from), &k(to)), want, "{from} -> {to}");
         }

@@ -85,7 +85,11 @@ fn primitive(p: Primitive) -> TokenStream {
 /// Relative path from a file in `from` to a type of namespace module `module`.
 pub fn type_path(module: Option<&str>, name: &str, from: Origin<'_>) -> TokenStream {
     let name = format_ident!("{}", name);
-    let up = if from.module.is_some() { quote! { super::super } } else { quote! { super } };
+    let up = if from.module.is_some() {
+        quote! { super::super }
+    } else {
+        quote! { super }
+    };
     match (from.module, module) {
         (Some(a), Some(b)) if a == b => quote! { super::#name },
         (None, None) => quote! { super::#name },
@@ -174,7 +178,12 @@ mod tests {
             (coll(g("group")), root, true, ":: std :: vec :: Vec < super :: Group >"),
             (g("mystery"), root, true, ":: serde_json :: Value"),
             (g("nowhere"), root, false, ":: serde_json :: Value"),
-            (TypeRef::Complex(TypeId::new("microsoft.graph.callRecords", "session")), root, false, "super :: call_records :: Session"),
+            (
+                TypeRef::Complex(TypeId::new("microsoft.graph.callRecords", "session")),
+                root,
+                false,
+                "super :: call_records :: Session",
+            ),
             (TypeRef::Complex(TypeId::new("microsoft.graph.callRecords", "session")), sub, false, "super :: Session"),
             (e("color"), root, false, "super :: Color"),
             (e("days"), root, false, "crate :: runtime :: Flags < super :: Days >"),

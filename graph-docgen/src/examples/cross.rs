@@ -133,12 +133,16 @@ fn type_links(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 if !folders.contains(folder) && !target.starts_with("../") {
                     continue;
                 }
-                let found = paths.contains(&target) || (!target.ends_with(".md") && paths.contains(&format!("{target}.md")));
+                let found =
+                    paths.contains(&target) || (!target.ends_with(".md") && paths.contains(&format!("{target}.md")));
                 if !found {
                     out.push(Diagnostic::new(
                         Code::TypeLinkBroken,
                         Span::line(page.path.clone(), row.line),
-                        format!("the Type cell of `{}` links to `{link}`, which is not a page of the docs tree", row.name),
+                        format!(
+                            "the Type cell of `{}` links to `{link}`, which is not a page of the docs tree",
+                            row.name
+                        ),
                     ));
                 }
             }

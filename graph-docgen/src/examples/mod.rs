@@ -167,11 +167,8 @@ pub struct ExampleSet {
 impl ExampleSet {
     /// Ties, walks and cross-checks everything in `generated`.
     pub fn build(generated: &Generated) -> ExampleSet {
-        let known: walk::Known = generated
-            .diagnostics
-            .iter()
-            .map(|d| ((d.span.file.clone(), d.span.line, d.code), d.clone()))
-            .collect();
+        let known: walk::Known =
+            generated.diagnostics.iter().map(|d| ((d.span.file.clone(), d.span.line, d.code), d.clone())).collect();
         let mut set = ExampleSet::default();
         for schema in &generated.schemas {
             let ctx = tie::Context::new(schema, &generated.pages);

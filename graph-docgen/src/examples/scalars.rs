@@ -54,7 +54,9 @@ fn date_time(s: &str) -> bool {
     let Some(b) = date(s.as_bytes()).and_then(|b| lit(b, b'T')).and_then(time) else { return false };
     match b {
         [] | [b'Z'] => true,
-        [b'+' | b'-', rest @ ..] => digits(rest, 2, 23).and_then(|r| lit(r, b':')).and_then(|r| digits(r, 2, 59)).is_some_and(<[u8]>::is_empty),
+        [b'+' | b'-', rest @ ..] => {
+            digits(rest, 2, 23).and_then(|r| lit(r, b':')).and_then(|r| digits(r, 2, 59)).is_some_and(<[u8]>::is_empty)
+        }
         _ => false,
     }
 }

@@ -82,10 +82,8 @@ pub fn target(ctx: &Context<'_>, page: &PageFacts, block: &CodeBlock, body: &Jso
         BlockType::Request => {
             let method = block.request.as_ref().and_then(|(m, _)| Method::parse(m));
             let ops: Vec<usize> = ctx.operations_of(&page.path).collect();
-            let op = ops
-                .iter()
-                .copied()
-                .find(|&i| ctx.schema.operations.get(i).is_some_and(|o| Some(o.method) == method));
+            let op =
+                ops.iter().copied().find(|&i| ctx.schema.operations.get(i).is_some_and(|o| Some(o.method) == method));
             match (method, op) {
                 (Some(Method::Patch), Some(i)) => Target::Builder {
                     operation: i,
@@ -117,7 +115,9 @@ pub fn target(ctx: &Context<'_>, page: &PageFacts, block: &CodeBlock, body: &Jso
                 .find_map(|o| o.response.as_ref().and_then(type_of_ref));
             match response {
                 Some(t) => as_type(t),
-                None if annotated.is_some() => Target::Untied("response @odata.type names no complex type (a primitive, an enum, another service)".into()),
+                None if annotated.is_some() => Target::Untied(
+                    "response @odata.type names no complex type (a primitive, an enum, another service)".into(),
+                ),
                 None => Target::Untied("response of no known type".into()),
             }
         }

@@ -22,7 +22,13 @@ pub type Known = BTreeMap<(String, u32, Code), Diagnostic>;
 /// The example made of `block`, or `None` for a block that holds no JSON and should not
 /// (a GET request, a `204 No Content` response). `next` is the line of the page's next block:
 /// a parse diagnostic between the two belongs to this block.
-pub fn check_block(ctx: &Context<'_>, page: &PageFacts, block: &CodeBlock, next: u32, known: &Known) -> Option<Example> {
+pub fn check_block(
+    ctx: &Context<'_>,
+    page: &PageFacts,
+    block: &CodeBlock,
+    next: u32,
+    known: &Known,
+) -> Option<Example> {
     let in_block = |d: &&Diagnostic| d.span.line >= block.line && d.span.line < next;
     let json_diags: Vec<&Diagnostic> = page
         .diagnostics
@@ -74,7 +80,9 @@ pub fn items(body: &Json, collection: bool) -> Vec<(&Json, Vec<String>)> {
         (_, Some(Json { value: JsonValue::Array(xs), .. })) => {
             xs.iter().enumerate().map(|(i, x)| (x, vec!["value".to_string(), i.to_string()])).collect()
         }
-        (_, Some(single @ Json { value: JsonValue::Object(_), .. })) if !collection => vec![(single, vec!["value".to_string()])],
+        (_, Some(single @ Json { value: JsonValue::Object(_), .. })) if !collection => {
+            vec![(single, vec!["value".to_string()])]
+        }
         (_, Some(_)) => Vec::new(),
         _ => vec![(body, Vec::new())],
     }
@@ -255,7 +263,13 @@ impl<'a> Walker<'_, 'a> {
     fn builder(&mut self, operation: usize, resource: Option<&TypeId>, body: &Json) {
         let Some(op) = self.ctx.schema.operations.get(operation) else { return };
         if !self.ctx.names.builders.contains_key(&operation) {
-            self.find(Reason::GeneratorBug, Code::ExampleTargetMissing, body.line, &[], format!("no builder was generated for `{}`", op.title));
+            self.find(
+                Reason::GeneratorBug,
+                Code::ExampleTargetMissing,
+                body.line,
+                &[],
+                format!("no builder was generated for `{}`", op.title),
+            );
             return;
         }
         for (k, v) in body.members() {
@@ -273,8 +287,18 @@ impl<'a> Walker<'_, 'a> {
                     let in_resource = resource
                         .and_then(|r| self.ctx.schema.type_def(r))
                         .is_some_and(|td| self.ctx.schema.all_properties(td).iter().any(|p| p.wire_name == *k));
-                    let why = if in_resource { "a property of the resource but not in the request-body table" } else { "in neither the request-body table nor the resource" };
-                    self.find(Reason::PropertyNotInTable, Code::ExampleOnlyProperty, v.line, &ptr, format!("`{k}` of the `{}` example is {why}; the builder has no setter for it", op.title));
+                    let why = if in_resource {
+                        "a property of the resource but not in the request-body table"
+                    } else {
+                        "in neither the request-body table nor the resource"
+                    };
+                    self.find(
+                        Reason::PropertyNotInTable,
+                        Code::ExampleOnlyProperty,
+                        v.line,
+                        &ptr,
+                        format!("`{k}` of the `{}` example is {why}; the builder has no setter for it", op.title),
+                    );
                 }
             }
         }
@@ -306,7 +330,11 @@ impl<'a> Walker<'_, 'a> {
                     Code::RepresentationMismatch,
                     v.line,
                     &ptr,
-                    format!("`{k}` of `{id}`: the JSON representation shows {}, the table says {}", got.label(), describe(&p.ty)),
+                    format!(
+                        "`{k}` of `{id}`: the JSON representation shows {}, the table says {}",
+                        got.label(),
+                        describe(&p.ty)
+                    ),
                 );
             }
         }
@@ -381,7 +409,9 @@ pub fn kind_of_placeholder(v: &Json) -> Kind {
             let first = first.strip_prefix("Edm.").unwrap_or(first).to_ascii_lowercase();
             match first.as_str() {
                 "boolean" | "bool" => Kind::Bool,
-                "int16" | "int32" | "int64" | "integer" | "int" | "double" | "single" | "number" | "decimal" => Kind::Number,
+                "int16" | "int32" | "int64" | "integer" | "int" | "double" | "single" | "number" | "decimal" => {
+                    Kind::Number
+                }
                 _ => Kind::Text,
             }
         }

@@ -109,25 +109,15 @@ pub(crate) struct Collected<'a> {
 /// Methods named by a page's request lines, in page order, without repeats.
 pub(crate) fn methods(page: &PageFacts) -> Vec<Method> {
     let mut out = Vec::new();
-    for m in page
-        .requests
-        .iter()
-        .filter_map(|r| Method::parse(&r.method))
-    {
+    for m in page.requests.iter().filter_map(|r| Method::parse(&r.method)) {
         if !out.contains(&m) {
             out.push(m);
         }
     }
     if out.is_empty() {
         // No request line at all: the request example still says what the page does.
-        let from_example = page
-            .blocks
-            .iter()
-            .filter(|b| b.block_type == BlockType::Request);
-        if let Some(m) = from_example
-            .filter_map(|b| b.request.as_ref())
-            .find_map(|(m, _)| Method::parse(m))
-        {
+        let from_example = page.blocks.iter().filter(|b| b.block_type == BlockType::Request);
+        if let Some(m) = from_example.filter_map(|b| b.request.as_ref()).find_map(|(m, _)| Method::parse(m)) {
             out.push(m);
         }
     }
@@ -136,18 +126,12 @@ pub(crate) fn methods(page: &PageFacts) -> Vec<Method> {
 
 /// The `@odata.type` of a page's first response example annotation, if any.
 pub(crate) fn response_annotation_type(page: &PageFacts) -> Option<(String, bool)> {
-    page.blocks
-        .iter()
-        .filter(|b| b.block_type == BlockType::Response)
-        .find_map(|b| {
-            let raw = b.annotation.get("@odata.type")?.as_str()?;
-            let coll = super::qualify::is_collection_spelling(raw)
-                || b.annotation
-                    .get("isCollection")
-                    .and_then(|v| v.as_bool())
-                    .unwrap_or(false);
-            Some((clean_name(raw)?, coll))
-        })
+    page.blocks.iter().filter(|b| b.block_type == BlockType::Response).find_map(|b| {
+        let raw = b.annotation.get("@odata.type")?.as_str()?;
+        let coll = super::qualify::is_collection_spelling(raw)
+            || b.annotation.get("isCollection").and_then(|v| v.as_bool()).unwrap_or(false);
+        Some((clean_name(raw)?, coll))
+    })
 }
 
 fn named(expr: &TypeExpr) -> Option<(&str, Option<&str>)> {
@@ -159,28 +143,15 @@ fn named(expr: &TypeExpr) -> Option<(&str, Option<&str>)> {
 }
 
 fn annotation_str(page: &PageFacts, key: &str) -> Option<String> {
-    let block = page
-        .blocks
-        .iter()
-        .find(|b| b.block_type == BlockType::Resource)?;
+    let block = page.blocks.iter().find(|b| b.block_type == BlockType::Resource)?;
     block.annotation.get(key)?.as_str().map(str::to_string)
 }
 
 fn annotation_bool(page: &PageFacts, keys: &[&str]) -> bool {
-    let Some(block) = page
-        .blocks
-        .iter()
-        .find(|b| b.block_type == BlockType::Resource)
-    else {
+    let Some(block) = page.blocks.iter().find(|b| b.block_type == BlockType::Resource) else {
         return false;
     };
-    keys.iter().any(|k| {
-        block
-            .annotation
-            .get(*k)
-            .and_then(|v| v.as_bool())
-            .unwrap_or(false)
-    })
+    keys.iter().any(|k| block.annotation.get(*k).and_then(|v| v.as_bool()).unwrap_or(false))
 }
 
 pub(crate) fn collect<'a>(
@@ -214,10 +185,7 @@ impl<'a> Collected<'a> {
                     diags.push(Diagnostic::new(
                         Code::UnparsedTypeCell,
                         page.span(e.line),
-                        format!(
-                            "enum heading `{}` is not a type name; its members were not generated",
-                            e.name
-                        ),
+                        format!("enum heading `{}` is not a type name; its members were not generated", e.name),
                     ));
                     continue;
                 };
@@ -244,23 +212,19 @@ impl<'a> Collected<'a> {
             if page.kind != Some(PageKind::Resource) {
                 continue;
             }
-            let named_by = page
-                .resource_name
-                .as_ref()
-                .and_then(|r| Some((clean_name(&r.value)?, r.line)))
-                .or_else(|| {
+            let named_by =
+                page.resource_name.as_ref().and_then(|r| Some((clean_name(&r.value)?, r.line))).or_else(|| {
                     Some((
                         clean_name(&annotation_str(page, "@odata.type")?)?,
                         page.title.as_ref().map_or(1, |t| t.line),
                     ))
                 });
             let Some((name, line)) = named_by else {
-                if page.tables.iter().any(|t| {
-                    matches!(
-                        t.context,
-                        TableContext::Properties | TableContext::Relationships
-                    )
-                }) {
+                if page
+                    .tables
+                    .iter()
+                    .any(|t| matches!(t.context, TableContext::Properties | TableContext::Relationships))
+                {
                     diags.push(Diagnostic::new(
                         Code::PageKindUnknown,
                         page.span(page.title.as_ref().map_or(1, |t| t.line)),
@@ -274,9 +238,7 @@ impl<'a> Collected<'a> {
             let base = page
                 .inherits_from
                 .as_ref()
-                .and_then(|b| {
-                    named(&b.value).map(|(n, l)| (n.to_string(), l.map(str::to_string), b.line))
-                })
+                .and_then(|b| named(&b.value).map(|(n, l)| (n.to_string(), l.map(str::to_string), b.line)))
                 .or_else(|| annotation_str(page, "baseType").map(|b| (b, None, line)));
             self.types.push(TypeCand {
                 id: id.clone(),
@@ -295,12 +257,7 @@ impl<'a> Collected<'a> {
     }
 
     /// The property and relationship rows of resource pages.
-    fn resource_rows(
-        &mut self,
-        resource_types: Vec<(&'a PageFacts, TypeId)>,
-        ns: &Namespaces,
-        index: &mut Index<'a>,
-    ) {
+    fn resource_rows(&mut self, resource_types: Vec<(&'a PageFacts, TypeId)>, ns: &Namespaces, index: &mut Index<'a>) {
         for (page, id) in resource_types {
             let page_ns = ns.of_page(page);
             for t in &page.tables {
@@ -367,15 +324,9 @@ impl<'a> Collected<'a> {
                 _ => None,
             };
             let op_index = self.ops.len();
-            self.ops.push(OpCand {
-                page,
-                resource: owner_type.clone().or(resource),
-                body_is_resource: describes,
-            });
+            self.ops.push(OpCand { page, resource: owner_type.clone().or(resource), body_is_resource: describes });
             for (t, row) in body_rows {
-                let owner = owner_type
-                    .as_ref()
-                    .map(|o| self.owner_of(row, o, Rank::Api, page, &page_ns, ns, index));
+                let owner = owner_type.as_ref().map(|o| self.owner_of(row, o, Rank::Api, page, &page_ns, ns, index));
                 self.props.push(PropCand {
                     owner,
                     row,
@@ -429,23 +380,13 @@ impl<'a> Collected<'a> {
         if base.key() == table_type.key() {
             return base;
         }
-        self.bases.push(InferredBase {
-            child: table_type.clone(),
-            base: base.clone(),
-            span: page.span(row.line),
-        });
+        self.bases.push(InferredBase { child: table_type.clone(), base: base.clone(), span: page.span(row.line) });
         base
     }
 }
 
 /// The type an API page acts on (see the module doc for the order of evidence).
-fn resource_of(
-    page: &PageFacts,
-    page_ns: &str,
-    ns: &Namespaces,
-    index: &Index,
-    use_title: bool,
-) -> Option<TypeId> {
+fn resource_of(page: &PageFacts, page_ns: &str, ns: &Namespaces, index: &Index, use_title: bool) -> Option<TypeId> {
     let to_id_linked = |name: &str, link: Option<&str>| -> Option<TypeId> {
         let n = clean_name(name)?;
         if primitive_of(ns.split(&n).1.as_str()).is_some() {
@@ -463,20 +404,12 @@ fn resource_of(
         }
     };
     let to_id = |name: &str| to_id_linked(name, None);
-    if let Some(id) = page
-        .request_body_resource
-        .as_ref()
-        .and_then(|r| named(&r.value))
-        .and_then(|(n, l)| to_id_linked(n, l))
+    if let Some(id) =
+        page.request_body_resource.as_ref().and_then(|r| named(&r.value)).and_then(|(n, l)| to_id_linked(n, l))
     {
         return Some(id);
     }
-    if let Some(id) = page
-        .response_type
-        .as_ref()
-        .and_then(|r| named(&r.value))
-        .and_then(|(n, l)| to_id_linked(n, l))
-    {
+    if let Some(id) = page.response_type.as_ref().and_then(|r| named(&r.value)).and_then(|(n, l)| to_id_linked(n, l)) {
         return Some(id);
     }
     if let Some(id) = response_annotation_type(page).and_then(|(n, _)| to_id(&n)) {
@@ -488,9 +421,7 @@ fn resource_of(
     let title = page.title.as_ref()?.value.trim();
     let word = clean_name(title.rsplit(char::is_whitespace).next()?)?;
     let singulars = [word.strip_suffix("es"), word.strip_suffix('s')];
-    let known = std::iter::once(Some(word.as_str()))
-        .chain(singulars)
-        .flatten()
-        .find_map(|w| index.lookup_type(ns, w, page_ns));
+    let known =
+        std::iter::once(Some(word.as_str())).chain(singulars).flatten().find_map(|w| index.lookup_type(ns, w, page_ns));
     known.or_else(|| to_id(word.strip_suffix('s').unwrap_or(&word)))
 }

@@ -51,20 +51,13 @@ pub(crate) fn from_prose(c: &mut Collected<'_>, index: &mut Index<'_>, ns: &Name
         let values: Vec<EnumMember> = row
             .possible_values
             .iter()
-            .map(|v| EnumMember {
-                wire_name: v.clone(),
-                value: None,
-                description: String::new(),
-            })
+            .map(|v| EnumMember { wire_name: v.clone(), value: None, description: String::new() })
             .collect();
         let owner_enum = |owner: &Option<TypeId>| -> Option<TypeId> {
             let o = owner.as_ref()?;
             // `Prefer: outlook.timezone`, `files/fileData/data`: no name to build an enum name from.
             clean_name(&row.name).filter(|n| !n.contains('.'))?;
-            Some(TypeId::new(
-                o.namespace(),
-                &owner_member_name(o.name(), &row.name),
-            ))
+            Some(TypeId::new(o.namespace(), &owner_member_name(o.name(), &row.name)))
         };
         let target = match innermost(&row.ty) {
             TypeExpr::Named { name, link } if !values.is_empty() => {
@@ -106,13 +99,8 @@ pub(crate) fn from_prose(c: &mut Collected<'_>, index: &mut Index<'_>, ns: &Name
 }
 
 /// Merges enum candidates into enum definitions keyed by [`TypeId::key`].
-pub(crate) fn build(
-    mut cands: Vec<EnumCand>,
-    diags: &mut Vec<Diagnostic>,
-) -> BTreeMap<String, EnumDef> {
-    cands.sort_by(|a, b| {
-        (a.id.key(), a.from_prose, &a.span).cmp(&(b.id.key(), b.from_prose, &b.span))
-    });
+pub(crate) fn build(mut cands: Vec<EnumCand>, diags: &mut Vec<Diagnostic>) -> BTreeMap<String, EnumDef> {
+    cands.sort_by(|a, b| (a.id.key(), a.from_prose, &a.span).cmp(&(b.id.key(), b.from_prose, &b.span)));
     let mut grouped: BTreeMap<String, Vec<EnumCand>> = BTreeMap::new();
     for c in cands {
         grouped.entry(c.id.key()).or_default().push(c);
@@ -125,12 +113,7 @@ pub(crate) fn build(
             members: Vec::new(),
             flags: group.iter().any(|c| c.flags),
             evolvable: false,
-            description: group
-                .iter()
-                .map(|c| c.description.as_str())
-                .find(|d| !d.is_empty())
-                .unwrap_or("")
-                .to_string(),
+            description: group.iter().map(|c| c.description.as_str()).find(|d| !d.is_empty()).unwrap_or("").to_string(),
             workload: group.iter().find_map(|c| c.workload.clone()),
             from_prose: group.iter().all(|c| c.from_prose),
             sources: Vec::new(),
@@ -140,17 +123,10 @@ pub(crate) fn build(
         for c in &group {
             let mut added = Vec::new();
             for m in &c.members {
-                if !def
-                    .members
-                    .iter()
-                    .any(|d| d.wire_name.eq_ignore_ascii_case(&m.wire_name))
-                {
+                if !def.members.iter().any(|d| d.wire_name.eq_ignore_ascii_case(&m.wire_name)) {
                     def.members.push(m.clone());
                     added.push(m.wire_name.clone());
-                } else if let Some(d) = def
-                    .members
-                    .iter_mut()
-                    .find(|d| d.wire_name.eq_ignore_ascii_case(&m.wire_name))
+                } else if let Some(d) = def.members.iter_mut().find(|d| d.wire_name.eq_ignore_ascii_case(&m.wire_name))
                 {
                     // Fill in what an earlier (prose) source did not say.
                     if d.value.is_none() {
@@ -166,7 +142,11 @@ pub(crate) fn build(
                     Diagnostic::new(
                         Code::EnumMembersConflict,
                         c.span.clone(),
-                        format!("enum `{}`: this source adds {} that the first source lacks; the union was generated", def.id, added.join(", ")),
+                        format!(
+                            "enum `{}`: this source adds {} that the first source lacks; the union was generated",
+                            def.id,
+                            added.join(", ")
+                        ),
                     )
                     .with_related(r.span.clone(), "first source of the members"),
                 );
@@ -175,23 +155,13 @@ pub(crate) fn build(
         }
         def.sources.sort();
         def.sources.dedup();
-        def.evolvable = def
-            .members
-            .iter()
-            .any(|m| m.wire_name == UNKNOWN_FUTURE_VALUE);
-        let first_span = def
-            .sources
-            .first()
-            .cloned()
-            .unwrap_or_else(|| first.span.clone());
+        def.evolvable = def.members.iter().any(|m| m.wire_name == UNKNOWN_FUTURE_VALUE);
+        let first_span = def.sources.first().cloned().unwrap_or_else(|| first.span.clone());
         if def.members.is_empty() {
             diags.push(Diagnostic::new(
                 Code::EmptyEnum,
                 first_span,
-                format!(
-                    "enum `{}` has no members anywhere; it keeps raw values",
-                    def.id
-                ),
+                format!("enum `{}` has no members anywhere; it keeps raw values", def.id),
             ));
         }
         out.insert(key, def);
@@ -211,11 +181,7 @@ mod tests {
             description: String::new(),
             members: members
                 .iter()
-                .map(|m| EnumMember {
-                    wire_name: m.to_string(),
-                    value: None,
-                    description: String::new(),
-                })
+                .map(|m| EnumMember { wire_name: m.to_string(), value: None, description: String::new() })
                 .collect(),
             flags: false,
             from_prose,
@@ -229,13 +195,7 @@ mod tests {
         let enums = build(
             vec![
                 cand("color", "b.md", 9, &["red", "blue", "green"], true),
-                cand(
-                    "Color",
-                    "a.md",
-                    4,
-                    &["red", "blue", "unknownFutureValue"],
-                    false,
-                ),
+                cand("Color", "a.md", 4, &["red", "blue", "unknownFutureValue"], false),
             ],
             &mut diags,
         );
@@ -244,14 +204,8 @@ mod tests {
         assert_eq!(names, ["red", "blue", "unknownFutureValue", "green"]);
         assert!(e.evolvable);
         assert!(!e.from_prose);
-        assert_eq!(
-            e.id.0, "microsoft.graph.Color",
-            "the enum page's spelling wins"
-        );
-        let conflict: Vec<_> = diags
-            .iter()
-            .filter(|d| d.code == Code::EnumMembersConflict)
-            .collect();
+        assert_eq!(e.id.0, "microsoft.graph.Color", "the enum page's spelling wins");
+        let conflict: Vec<_> = diags.iter().filter(|d| d.code == Code::EnumMembersConflict).collect();
         assert_eq!(conflict.len(), 1);
         assert_eq!(conflict[0].span, Span::line("b.md", 9));
         assert_eq!(conflict[0].related[0].0, Span::line("a.md", 4));
@@ -260,16 +214,9 @@ mod tests {
     #[test]
     fn prose_only_enum_is_marked_and_empty_enum_reported() {
         let mut diags = Vec::new();
-        let enums = build(
-            vec![
-                cand("status", "x.md", 3, &["active"], true),
-                cand("empty", "x.md", 5, &[], true),
-            ],
-            &mut diags,
-        );
-        assert!(enums
-            .get("microsoft.graph.status")
-            .is_some_and(|e| e.from_prose && !e.evolvable));
+        let enums =
+            build(vec![cand("status", "x.md", 3, &["active"], true), cand("empty", "x.md", 5, &[], true)], &mut diags);
+        assert!(enums.get("microsoft.graph.status").is_some_and(|e| e.from_prose && !e.evolvable));
         let codes: Vec<_> = diags.iter().map(|d| (d.code, d.span.line)).collect();
         assert_eq!(codes, [(Code::EmptyEnum, 5)]);
     }

@@ -73,11 +73,7 @@ pub(crate) fn apply(
         for block in &page.blocks {
             let Some(body) = &block.body else { continue };
             let annotated = block.annotation.get("@odata.type").and_then(|v| v.as_str());
-            let collection = block
-                .annotation
-                .get("isCollection")
-                .and_then(|v| v.as_bool())
-                .unwrap_or(false)
+            let collection = block.annotation.get("isCollection").and_then(|v| v.as_bool()).unwrap_or(false)
                 || annotated.is_some_and(is_collection_spelling);
             let named = annotated
                 .or_else(|| body.value.get("@odata.type").and_then(Json::as_str))
@@ -85,9 +81,7 @@ pub(crate) fn apply(
                 .and_then(|n| lookup_or_new(index, ns, &n, &page_ns));
             let root = match (named, block.block_type) {
                 (Some(t), _) => Some(t),
-                (None, BlockType::Request) => {
-                    op_resource.get(page.path.as_str()).map(|t| (*t).clone())
-                }
+                (None, BlockType::Request) => op_resource.get(page.path.as_str()).map(|t| (*t).clone()),
                 (None, BlockType::Resource) => page_type.clone(),
                 _ => None,
             };
@@ -105,30 +99,14 @@ pub(crate) fn apply(
             };
             // A response wraps its payload in `{"value": …}` (an array for collections, an
             // object in some single-item responses); a bare array is a collection too.
-            let wrapped = body.value.get("value").filter(|_| {
-                body.value
-                    .members()
-                    .iter()
-                    .all(|(k, _)| k == "value" || k.contains('@'))
-            });
+            let wrapped = body
+                .value
+                .get("value")
+                .filter(|_| body.value.members().iter().all(|(k, _)| k == "value" || k.contains('@')));
             let items: Vec<&Json> = match (&body.value.value, wrapped) {
                 (JsonValue::Array(items), _) => items.iter().collect(),
-                (
-                    _,
-                    Some(Json {
-                        value: JsonValue::Array(items),
-                        ..
-                    }),
-                ) => items.iter().collect(),
-                (
-                    _,
-                    Some(
-                        single @ Json {
-                            value: JsonValue::Object(_),
-                            ..
-                        },
-                    ),
-                ) if !collection => vec![single],
+                (_, Some(Json { value: JsonValue::Array(items), .. })) => items.iter().collect(),
+                (_, Some(single @ Json { value: JsonValue::Object(_), .. })) if !collection => vec![single],
                 (_, Some(_)) => Vec::new(),
                 _ => vec![&body.value],
             };
@@ -156,8 +134,7 @@ fn lookup_or_new(index: &Index<'_>, ns: &Namespaces, name: &str, page_ns: &str) 
             let (q, simple) = ns.split(name);
             // `#Microsoft.OutlookServices.x`, `#NAV.x`: another service's type, not a Graph one.
             let namespace = q.as_deref().unwrap_or(page_ns);
-            ns.is_known(namespace)
-                .then(|| TypeId::new(namespace, &simple))
+            ns.is_known(namespace).then(|| TypeId::new(namespace, &simple))
         }
     }
 }
@@ -175,8 +152,7 @@ fn is_data_key(k: &str) -> bool {
 
 /// Graph property names are identifiers; `String-value` and `{column}` are placeholders.
 fn is_property_name(k: &str) -> bool {
-    k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-        && !k.starts_with(|c: char| c.is_ascii_digit())
+    k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') && !k.starts_with(|c: char| c.is_ascii_digit())
 }
 
 fn number_type(n: &str) -> Primitive {
@@ -290,13 +266,8 @@ impl Walker<'_, '_, '_> {
             JsonValue::Number(n) => TypeRef::Primitive(number_type(n)),
             JsonValue::String(_) => TypeRef::Primitive(Primitive::String),
             JsonValue::Array(items) => {
-                let inner = items
-                    .iter()
-                    .find(|i| i.value != JsonValue::Null)
-                    .map(|i| self.shape(i, depth + 1));
-                TypeRef::Collection(Box::new(
-                    inner.unwrap_or(TypeRef::Primitive(Primitive::Json)),
-                ))
+                let inner = items.iter().find(|i| i.value != JsonValue::Null).map(|i| self.shape(i, depth + 1));
+                TypeRef::Collection(Box::new(inner.unwrap_or(TypeRef::Primitive(Primitive::Json))))
             }
             JsonValue::Object(_) => match object_type(v, self.ns, self.index, &self.page_ns) {
                 Some(t) => {
@@ -334,23 +305,13 @@ impl Walker<'_, '_, '_> {
     }
 
     /// Compares a value with the declared type of property `name` of `owner`.
-    fn check(
-        &mut self,
-        owner: &TypeId,
-        name: &str,
-        decl: &TypeRef,
-        decl_span: &Span,
-        v: &Json,
-        depth: usize,
-    ) {
+    fn check(&mut self, owner: &TypeId, name: &str, decl: &TypeRef, decl_span: &Span, v: &Json, depth: usize) {
         if depth > MAX_DEPTH {
             return;
         }
         let is_collection = matches!(decl, TypeRef::Collection(_));
         match (&v.value, decl) {
-            (JsonValue::Null, _)
-            | (_, TypeRef::Unknown(_))
-            | (_, TypeRef::Primitive(Primitive::Json)) => {}
+            (JsonValue::Null, _) | (_, TypeRef::Unknown(_)) | (_, TypeRef::Primitive(Primitive::Json)) => {}
             (JsonValue::Array(items), TypeRef::Collection(inner)) => {
                 for i in items {
                     self.check(owner, name, inner, decl_span, i, depth + 1);
@@ -362,7 +323,11 @@ impl Walker<'_, '_, '_> {
                     Diagnostic::new(
                         Code::TableExampleConflict,
                         self.span(v.line),
-                        format!("`{name}` of `{owner}`: the table says {}, the example shows an array; typed {}", describe(decl), describe(&now)),
+                        format!(
+                            "`{name}` of `{owner}`: the table says {}, the example shows an array; typed {}",
+                            describe(decl),
+                            describe(&now)
+                        ),
                     )
                     .with_related(decl_span.clone(), "the table row"),
                 );
@@ -382,15 +347,10 @@ impl Walker<'_, '_, '_> {
                 let parts: Vec<&str> = s.split(',').map(str::trim).collect();
                 let bad: Vec<&str> = parts
                     .into_iter()
-                    .filter(|p| {
-                        !e.members
-                            .iter()
-                            .any(|m| m.wire_name.eq_ignore_ascii_case(p))
-                    })
+                    .filter(|p| !e.members.iter().any(|m| m.wire_name.eq_ignore_ascii_case(p)))
                     .collect();
                 if !bad.is_empty() {
-                    let members: Vec<&str> =
-                        e.members.iter().map(|m| m.wire_name.as_str()).collect();
+                    let members: Vec<&str> = e.members.iter().map(|m| m.wire_name.as_str()).collect();
                     let msg = format!(
                         "`{name}` of `{owner}`: example value \"{}\" is not a member of enum `{}` ({})",
                         bad.join(","),
@@ -402,10 +362,8 @@ impl Walker<'_, '_, '_> {
             }
             (value, TypeRef::Primitive(p)) if fits(value, *p) => {}
             _ => {
-                let msg = format!(
-                    "`{name}` of `{owner}`: example value does not fit the declared type {}",
-                    describe(decl)
-                );
+                let msg =
+                    format!("`{name}` of `{owner}`: example value does not fit the declared type {}", describe(decl));
                 self.mismatch(msg, v, decl_span);
             }
         }

@@ -17,19 +17,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 pub(crate) fn finish(schema: &mut Schema, diags: &mut Vec<Diagnostic>) {
     // Enum keys that also name a type.
-    let clashes: BTreeSet<String> = schema
-        .enums
-        .keys()
-        .filter(|k| schema.types.contains_key(*k))
-        .cloned()
-        .collect();
+    let clashes: BTreeSet<String> = schema.enums.keys().filter(|k| schema.types.contains_key(*k)).cloned().collect();
     for k in &clashes {
         if let (Some(e), Some(t)) = (schema.enums.remove(k), schema.types.get(k)) {
-            let span = e
-                .sources
-                .first()
-                .cloned()
-                .unwrap_or_else(|| Span::line("", 1));
+            let span = e.sources.first().cloned().unwrap_or_else(|| Span::line("", 1));
             let mut d = Diagnostic::new(
                 Code::EnumTypeClash,
                 span,
@@ -42,11 +33,7 @@ pub(crate) fn finish(schema: &mut Schema, diags: &mut Vec<Diagnostic>) {
         }
     }
     let enum_keys: BTreeSet<String> = schema.enums.keys().cloned().collect();
-    let enum_ids: BTreeMap<String, TypeId> = schema
-        .enums
-        .iter()
-        .map(|(k, e)| (k.clone(), e.id.clone()))
-        .collect();
+    let enum_ids: BTreeMap<String, TypeId> = schema.enums.iter().map(|(k, e)| (k.clone(), e.id.clone())).collect();
     let type_keys: BTreeSet<String> = schema.types.keys().cloned().collect();
     let fix = |t: &mut TypeRef| {
         fix_enum_refs(t, &enum_keys);
@@ -64,11 +51,7 @@ pub(crate) fn finish(schema: &mut Schema, diags: &mut Vec<Diagnostic>) {
         if let Some(r) = &mut op.response {
             fix(r);
         }
-        if op
-            .resource
-            .as_ref()
-            .is_some_and(|r| enum_keys.contains(&r.key()))
-        {
+        if op.resource.as_ref().is_some_and(|r| enum_keys.contains(&r.key())) {
             op.resource = None;
         }
     }
@@ -81,9 +64,7 @@ pub(crate) fn finish(schema: &mut Schema, diags: &mut Vec<Diagnostic>) {
     let mut note = |t: &TypeRef, span: &Span, types: &BTreeMap<String, TypeDef>| {
         if let Some(id) = complex_of(t) {
             if !types.contains_key(&id.key()) {
-                let entry = missing
-                    .entry(id.key())
-                    .or_insert_with(|| (id.clone(), span.clone()));
+                let entry = missing.entry(id.key()).or_insert_with(|| (id.clone(), span.clone()));
                 if *span < entry.1 {
                     entry.1 = span.clone();
                 }
@@ -115,9 +96,7 @@ pub(crate) fn finish(schema: &mut Schema, diags: &mut Vec<Diagnostic>) {
         diags.push(Diagnostic::new(
             Code::UndescribedType,
             span.clone(),
-            format!(
-                "type `{id}` is referenced but never described; it keeps whatever JSON it receives"
-            ),
+            format!("type `{id}` is referenced but never described; it keeps whatever JSON it receives"),
         ));
         schema.types.insert(
             key,
@@ -161,9 +140,7 @@ fn drop_unused_prose_enums(schema: &mut Schema) {
             collect(r, &mut used);
         }
     }
-    schema
-        .enums
-        .retain(|k, e| !e.from_prose || used.contains(k));
+    schema.enums.retain(|k, e| !e.from_prose || used.contains(k));
 }
 
 fn note_prose_enums(schema: &Schema, diags: &mut Vec<Diagnostic>) {
@@ -172,11 +149,7 @@ fn note_prose_enums(schema: &Schema, diags: &mut Vec<Diagnostic>) {
             diags.push(Diagnostic::new(
                 Code::EnumFromProse,
                 span.clone(),
-                format!(
-                    "enum `{}` was built from a \"Possible values\" phrase ({} members)",
-                    e.id,
-                    e.members.len()
-                ),
+                format!("enum `{}` was built from a \"Possible values\" phrase ({} members)", e.id, e.members.len()),
             ));
         }
     }
@@ -205,9 +178,7 @@ fn fix_complex_refs(t: &mut TypeRef, types: &BTreeSet<String>, enums: &BTreeMap<
 
 fn fix_enum_refs(t: &mut TypeRef, enums: &BTreeSet<String>) {
     match t {
-        TypeRef::Enum(id) if !enums.contains(&id.key()) => {
-            *t = TypeRef::Primitive(Primitive::String)
-        }
+        TypeRef::Enum(id) if !enums.contains(&id.key()) => *t = TypeRef::Primitive(Primitive::String),
         TypeRef::Collection(inner) => fix_enum_refs(inner, enums),
         _ => {}
     }

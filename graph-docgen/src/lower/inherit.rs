@@ -30,12 +30,7 @@ pub(crate) fn inherit(
     let mut cands: Vec<_> = c.types.iter().filter(|t| t.base.is_some()).collect();
     let not_own = |t: &super::collect::TypeCand<'_>| not_own_page(&t.page.path, t.id.name());
     cands.sort_by(|a, b| {
-        (a.id.key(), a.rank, not_own(a), &a.page.path).cmp(&(
-            b.id.key(),
-            b.rank,
-            not_own(b),
-            &b.page.path,
-        ))
+        (a.id.key(), a.rank, not_own(a), &a.page.path).cmp(&(b.id.key(), b.rank, not_own(b), &b.page.path))
     });
     let mut decided: BTreeSet<String> = BTreeSet::new();
     for t in cands {
@@ -47,14 +42,12 @@ pub(crate) fn inherit(
             continue;
         };
         let page_ns = ns.of_page(t.page);
-        let found = clean_name(name)
-            .and_then(|n| index.lookup_type(ns, &n, &page_ns))
-            .or_else(
-                || match index.lookup_named(ns, name, link.as_deref(), &page_ns) {
-                    Some(super::resolve::Found::Type(id)) => Some(id),
-                    _ => None,
-                },
-            );
+        let found = clean_name(name).and_then(|n| index.lookup_type(ns, &n, &page_ns)).or_else(|| {
+            match index.lookup_named(ns, name, link.as_deref(), &page_ns) {
+                Some(super::resolve::Found::Type(id)) => Some(id),
+                _ => None,
+            }
+        });
         match found.filter(|b| schema.types.contains_key(&b.key())) {
             Some(base) if base.key() != key => {
                 if let Some(def) = schema.types.get_mut(&key) {
@@ -112,19 +105,9 @@ pub(crate) fn assign_kinds(schema: &mut Schema) {
         .values()
         .map(|t| {
             let entity = t.key_property.is_some()
-                || schema
-                    .all_properties(t)
-                    .iter()
-                    .any(|p| p.wire_name == "id" || p.key)
+                || schema.all_properties(t).iter().any(|p| p.wire_name == "id" || p.key)
                 || chain_has_entity(schema, &t.id);
-            (
-                t.id.key(),
-                if entity {
-                    TypeKind::Entity
-                } else {
-                    TypeKind::Complex
-                },
-            )
+            (t.id.key(), if entity { TypeKind::Entity } else { TypeKind::Complex })
         })
         .collect();
     for (k, kind) in kinds {
@@ -145,11 +128,7 @@ fn reaches(schema: &Schema, from: &str, target: &str) -> bool {
         if !seen.insert(k.clone()) {
             return false;
         }
-        cur = schema
-            .types
-            .get(&k)
-            .and_then(|t| t.base.as_ref())
-            .map(TypeId::key);
+        cur = schema.types.get(&k).and_then(|t| t.base.as_ref()).map(TypeId::key);
     }
     false
 }
@@ -177,8 +156,7 @@ fn break_cycles(schema: &mut Schema, diags: &mut Vec<Diagnostic>) {
         let mut cur = Some(start);
         while let Some(k) = cur {
             if let Some(pos) = path.iter().position(|p| *p == k) {
-                let cycle: Vec<String> =
-                    path.get(pos..).map(<[String]>::to_vec).unwrap_or_default();
+                let cycle: Vec<String> = path.get(pos..).map(<[String]>::to_vec).unwrap_or_default();
                 let Some(breaker) = cycle.iter().max().cloned() else {
                     break;
                 };
@@ -186,19 +164,12 @@ fn break_cycles(schema: &mut Schema, diags: &mut Vec<Diagnostic>) {
                     .iter()
                     .filter(|m| **m != breaker)
                     .filter_map(|m| {
-                        schema
-                            .types
-                            .get(m)
-                            .and_then(|t| t.sources.first().cloned().map(|s| (s, t.id.to_string())))
+                        schema.types.get(m).and_then(|t| t.sources.first().cloned().map(|s| (s, t.id.to_string())))
                     })
                     .collect();
                 if let Some(def) = schema.types.get_mut(&breaker) {
                     let names: Vec<String> = cycle.to_vec();
-                    let span = def
-                        .sources
-                        .first()
-                        .cloned()
-                        .unwrap_or_else(|| crate::diagnostics::Span::line("", 1));
+                    let span = def.sources.first().cloned().unwrap_or_else(|| crate::diagnostics::Span::line("", 1));
                     let mut d = Diagnostic::new(
                         Code::InheritanceCycle,
                         span,
@@ -217,11 +188,7 @@ fn break_cycles(schema: &mut Schema, diags: &mut Vec<Diagnostic>) {
                 break;
             }
             path.push(k.clone());
-            cur = schema
-                .types
-                .get(&k)
-                .and_then(|t| t.base.as_ref())
-                .map(TypeId::key);
+            cur = schema.types.get(&k).and_then(|t| t.base.as_ref()).map(TypeId::key);
         }
     }
 }

@@ -21,17 +21,8 @@ use std::collections::BTreeMap;
 type OrderKey<'a> = (Rank, bool, &'a str, u32, u32);
 
 fn order_key<'a>(p: &'a PropCand<'_>) -> OrderKey<'a> {
-    let not_own = p
-        .owner
-        .as_ref()
-        .is_none_or(|o| not_own_page(&p.page.path, o.name()));
-    (
-        p.rank,
-        not_own,
-        p.page.path.as_str(),
-        p.table_line,
-        p.row.line,
-    )
+    let not_own = p.owner.as_ref().is_none_or(|o| not_own_page(&p.page.path, o.name()));
+    (p.rank, not_own, p.page.path.as_str(), p.table_line, p.row.line)
 }
 
 /// A row that only lists values (its own prose enum) agrees with a winner typed with a named
@@ -47,19 +38,10 @@ fn values_fit(loser: &PropCand<'_>, winner: &TypeRef, enums: &BTreeMap<String, E
             _ => None,
         }
     };
-    let Some(e) = loser
-        .prose_enum
-        .as_ref()
-        .and(inner(winner))
-        .and_then(|id| enums.get(&id.key()))
-    else {
+    let Some(e) = loser.prose_enum.as_ref().and(inner(winner)).and_then(|id| enums.get(&id.key())) else {
         return false;
     };
-    loser.row.possible_values.iter().all(|v| {
-        e.members
-            .iter()
-            .any(|m| m.wire_name.eq_ignore_ascii_case(v))
-    })
+    loser.row.possible_values.iter().all(|v| e.members.iter().any(|m| m.wire_name.eq_ignore_ascii_case(v)))
 }
 
 fn is_unknown(t: &TypeRef) -> bool {
@@ -116,12 +98,7 @@ pub(crate) fn merge(c: &Collected<'_>, schema: &mut Schema, diags: &mut Vec<Diag
     let mut by_owner: BTreeMap<String, BTreeMap<&str, Vec<&PropCand<'_>>>> = BTreeMap::new();
     for p in &c.props {
         if let Some(owner) = &p.owner {
-            by_owner
-                .entry(owner.key())
-                .or_default()
-                .entry(p.row.name.as_str())
-                .or_default()
-                .push(p);
+            by_owner.entry(owner.key()).or_default().entry(p.row.name.as_str()).or_default().push(p);
         }
     }
     for (owner, props) in by_owner {
@@ -130,20 +107,13 @@ pub(crate) fn merge(c: &Collected<'_>, schema: &mut Schema, diags: &mut Vec<Diag
         };
         let mut chosen: Vec<(&PropCand<'_>, OrderKey<'_>)> = Vec::new();
         for (_, mut cands) in props {
-            cands.sort_by(|a, b| {
-                (is_unknown(&a.ty), order_key(a)).cmp(&(is_unknown(&b.ty), order_key(b)))
-            });
+            cands.sort_by(|a, b| (is_unknown(&a.ty), order_key(a)).cmp(&(is_unknown(&b.ty), order_key(b))));
             let Some(winner) = cands.first().copied() else {
                 continue;
             };
             let enums = &schema.enums;
-            for loser in cands
-                .iter()
-                .skip(1)
-                .filter(|l| l.ty != winner.ty && !values_fit(l, &winner.ty, enums))
-            {
-                let same_table =
-                    loser.page.path == winner.page.path && loser.table_line == winner.table_line;
+            for loser in cands.iter().skip(1).filter(|l| l.ty != winner.ty && !values_fit(l, &winner.ty, enums)) {
+                let same_table = loser.page.path == winner.page.path && loser.table_line == winner.table_line;
                 let (code, what) = if same_table {
                     (Code::PropertyTypeConflict, "is listed twice in this table")
                 } else {
@@ -165,11 +135,7 @@ pub(crate) fn merge(c: &Collected<'_>, schema: &mut Schema, diags: &mut Vec<Diag
                 );
             }
             // Position: where the property first appears in rank/path/line order.
-            let first_seen = cands
-                .iter()
-                .map(|p| order_key(p))
-                .min()
-                .unwrap_or_else(|| order_key(winner));
+            let first_seen = cands.iter().map(|p| order_key(p)).min().unwrap_or_else(|| order_key(winner));
             chosen.push((winner, first_seen));
         }
         chosen.sort_by(|a, b| a.1.cmp(&b.1));

@@ -34,11 +34,7 @@ use crate::schema::Schema;
 
 /// Merges the pages of one version into a schema. Never panics; every defect is a diagnostic.
 pub fn lower(version: ApiVersion, pages: &[&PageFacts]) -> (Schema, Vec<Diagnostic>) {
-    let mut pages: Vec<&PageFacts> = pages
-        .iter()
-        .copied()
-        .filter(|p| p.version.is_none_or(|v| v == version))
-        .collect();
+    let mut pages: Vec<&PageFacts> = pages.iter().copied().filter(|p| p.version.is_none_or(|v| v == version)).collect();
     pages.sort_by(|a, b| a.path.cmp(&b.path));
     let mut diags = Vec::new();
 
@@ -48,15 +44,7 @@ pub fn lower(version: ApiVersion, pages: &[&PageFacts]) -> (Schema, Vec<Diagnost
     enums::from_prose(&mut c, &mut index, &ns);
     for p in &mut c.props {
         let span = p.span();
-        p.ty = index.resolve(
-            &ns,
-            &p.row.ty,
-            &p.row.type_raw,
-            &p.ns,
-            p.prose_enum.as_ref(),
-            &span,
-            &mut diags,
-        );
+        p.ty = index.resolve(&ns, &p.row.ty, &p.row.type_raw, &p.ns, p.prose_enum.as_ref(), &span, &mut diags);
     }
 
     let mut schema = Schema::new(version);

@@ -59,11 +59,7 @@ pub(crate) fn build(
         let resource_def = op.resource.as_ref().and_then(|r| schema.type_def(r));
 
         for method in all_methods {
-            let lines: Vec<_> = page
-                .requests
-                .iter()
-                .filter(|r| Method::parse(&r.method) == Some(method))
-                .collect();
+            let lines: Vec<_> = page.requests.iter().filter(|r| Method::parse(&r.method) == Some(method)).collect();
             let paths: Vec<_> = lines
                 .iter()
                 .filter_map(|r| match &r.path {
@@ -76,19 +72,18 @@ pub(crate) fn build(
                 diags.push(Diagnostic::new(
                     Code::NoRequestPaths,
                     source.clone(),
-                    format!("{} of `{title}`: no path can be generated; the builder has no request constructor", method.as_str()),
+                    format!(
+                        "{} of `{title}`: no path can be generated; the builder has no request constructor",
+                        method.as_str()
+                    ),
                 ));
             }
             let mut body = Vec::new();
             let mut body_from_resource = false;
             if matches!(method, Method::Patch | Method::Post | Method::Put) {
                 for p in &rows {
-                    let declared = resource_def.and_then(|r| {
-                        schema
-                            .all_properties(r)
-                            .into_iter()
-                            .find(|q| q.wire_name == p.row.name)
-                    });
+                    let declared = resource_def
+                        .and_then(|r| schema.all_properties(r).into_iter().find(|q| q.wire_name == p.row.name));
                     let owner_key = p.owner.as_ref().map(|o| o.key()).unwrap_or_default();
                     // The builder takes what the model holds (after merge and examples), so a
                     // value read from the API can be sent back; rows of action parameters keep
@@ -98,20 +93,16 @@ pub(crate) fn build(
                         .cloned()
                         .or_else(|| declared.map(|d| d.ty.clone()))
                         .unwrap_or_else(|| p.ty.clone());
-                    let read_only =
-                        p.row.markers.read_only || declared.is_some_and(|d| d.read_only);
+                    let read_only = p.row.markers.read_only || declared.is_some_and(|d| d.read_only);
                     if method == Method::Patch && read_only {
                         diags.push(Diagnostic::new(
                             Code::ReadOnlyInPatch,
                             p.span(),
-                            format!(
-                                "`{}` is read-only but offered in the PATCH body of `{title}`",
-                                p.row.name
-                            ),
+                            format!("`{}` is read-only but offered in the PATCH body of `{title}`", p.row.name),
                         ));
                     }
-                    let not_nullable = p.row.markers.not_nullable
-                        || declared.is_some_and(|d| d.nullable == Some(false));
+                    let not_nullable =
+                        p.row.markers.not_nullable || declared.is_some_and(|d| d.nullable == Some(false));
                     body.push(BodyField {
                         wire_name: p.row.name.clone(),
                         ty,
@@ -125,11 +116,7 @@ pub(crate) fn build(
                     match resource_def {
                         Some(r) => {
                             body_from_resource = true;
-                            for q in schema
-                                .all_properties(r)
-                                .into_iter()
-                                .filter(|q| !q.read_only && !q.navigation)
-                            {
+                            for q in schema.all_properties(r).into_iter().filter(|q| !q.read_only && !q.navigation) {
                                 body.push(BodyField {
                                     wire_name: q.wire_name.clone(),
                                     ty: q.ty.clone(),
@@ -173,10 +160,7 @@ pub(crate) fn build(
                 permissions: page
                     .permissions
                     .iter()
-                    .map(|p| Permission {
-                        kind: p.kind.clone(),
-                        scopes: p.scopes.clone(),
-                    })
+                    .map(|p| Permission { kind: p.kind.clone(), scopes: p.scopes.clone() })
                     .collect(),
                 source,
             });
@@ -201,13 +185,7 @@ fn response(
     }
     let (name, collection) = response_annotation_type(page)?;
     let one = match primitive_of(&name).map(TypeRef::Primitive) {
-        Some(p) => {
-            return Some(if collection {
-                TypeRef::Collection(Box::new(p))
-            } else {
-                p
-            })
-        }
+        Some(p) => return Some(if collection { TypeRef::Collection(Box::new(p)) } else { p }),
         None => index.lookup(ns, &name, page_ns, false),
     };
     let one = match one {
@@ -215,15 +193,8 @@ fn response(
         Some(super::resolve::Found::Enum(id)) => TypeRef::Enum(id),
         None => {
             let (q, simple) = ns.split(&name);
-            TypeRef::Complex(crate::schema::TypeId::new(
-                q.as_deref().unwrap_or(page_ns),
-                &simple,
-            ))
+            TypeRef::Complex(crate::schema::TypeId::new(q.as_deref().unwrap_or(page_ns), &simple))
         }
     };
-    Some(if collection {
-        TypeRef::Collection(Box::new(one))
-    } else {
-        one
-    })
+    Some(if collection { TypeRef::Collection(Box::new(one)) } else { one })
 }

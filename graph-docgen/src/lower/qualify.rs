@@ -23,11 +23,7 @@ impl Namespaces {
             if let Some(ns) = &p.namespace {
                 let t = trim_ns(&ns.value);
                 if !t.is_empty() {
-                    *counts
-                        .entry(t.to_ascii_lowercase())
-                        .or_default()
-                        .entry(t.to_string())
-                        .or_default() += 1;
+                    *counts.entry(t.to_ascii_lowercase()).or_default().entry(t.to_string()).or_default() += 1;
                 }
             }
         }
@@ -54,16 +50,12 @@ impl Namespaces {
         if t.is_empty() {
             return ROOT.to_string();
         }
-        self.canonical
-            .get(&t.to_ascii_lowercase())
-            .cloned()
-            .unwrap_or_else(|| t.to_string())
+        self.canonical.get(&t.to_ascii_lowercase()).cloned().unwrap_or_else(|| t.to_string())
     }
 
     /// A namespace some page declares (or `microsoft.graph`), in any case.
     pub(crate) fn is_known(&self, namespace: &str) -> bool {
-        self.canonical
-            .contains_key(&trim_ns(namespace).to_ascii_lowercase())
+        self.canonical.contains_key(&trim_ns(namespace).to_ascii_lowercase())
     }
 
     /// The namespace a page's bare names live in.
@@ -78,9 +70,7 @@ impl Namespaces {
     /// `microsoft.graph.callRecords.session` -> (`microsoft.graph.callRecords`, `session`).
     pub(crate) fn split(&self, name: &str) -> (Option<String>, String) {
         match name.rsplit_once('.') {
-            Some((ns, simple)) if !simple.is_empty() => {
-                (Some(self.normalize(ns)), simple.to_string())
-            }
+            Some((ns, simple)) if !simple.is_empty() => (Some(self.normalize(ns)), simple.to_string()),
             _ => (None, name.to_string()),
         }
     }
@@ -95,10 +85,7 @@ fn trim_ns(raw: &str) -> &str {
 /// `Collection(microsoft.graph.x)` -> `microsoft.graph.x`, `` `group` `` -> `group`).
 /// `None` when what is left is not a name (spaces, punctuation, empty, leading digit).
 pub(crate) fn clean_name(raw: &str) -> Option<String> {
-    let mut s = raw
-        .trim()
-        .trim_matches(|c| c == '`' || c == '*' || c == '#')
-        .trim();
+    let mut s = raw.trim().trim_matches(|c| c == '`' || c == '*' || c == '#').trim();
     for prefix in ["Collection(", "collection("] {
         if let Some(inner) = s.strip_prefix(prefix).and_then(|r| r.strip_suffix(')')) {
             s = inner.trim();
@@ -109,8 +96,7 @@ pub(crate) fn clean_name(raw: &str) -> Option<String> {
         s = stripped.trim();
     }
     let ok = !s.is_empty()
-        && s.chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
         && !s.starts_with(|c: char| c.is_ascii_digit() || c == '.')
         && !s.ends_with('.');
     ok.then(|| s.to_string())
@@ -180,10 +166,7 @@ mod tests {
     fn page(path: &str, ns: Option<&str>) -> PageFacts {
         PageFacts {
             path: path.into(),
-            namespace: ns.map(|v| Spanned {
-                value: v.into(),
-                line: 3,
-            }),
+            namespace: ns.map(|v| Spanned { value: v.into(), line: 3 }),
             ..Default::default()
         }
     }
@@ -207,10 +190,7 @@ mod tests {
         }
         assert_eq!(
             ns.split("microsoft.graph.TERMSTORE.term"),
-            (
-                Some("microsoft.graph.termStore".to_string()),
-                "term".to_string()
-            )
+            (Some("microsoft.graph.termStore".to_string()), "term".to_string())
         );
         assert_eq!(ns.split("group"), (None, "group".to_string()));
     }
@@ -236,9 +216,6 @@ mod tests {
     #[test]
     fn owner_member_names() {
         assert_eq!(owner_member_name("group", "accessType"), "groupAccessType");
-        assert_eq!(
-            owner_member_name("connectorGroup", "connectorGroupType"),
-            "connectorGroupConnectorGroupType"
-        );
+        assert_eq!(owner_member_name("connectorGroup", "connectorGroupType"), "connectorGroupConnectorGroupType");
     }
 }

@@ -36,9 +36,7 @@ pub(crate) struct Index<'a> {
 fn stem(path: &str) -> String {
     let file = path.rsplit('/').next().unwrap_or(path);
     let file = file.split('#').next().unwrap_or(file);
-    file.strip_suffix(".md")
-        .unwrap_or(file)
-        .to_ascii_lowercase()
+    file.strip_suffix(".md").unwrap_or(file).to_ascii_lowercase()
 }
 
 impl<'a> Index<'a> {
@@ -60,10 +58,7 @@ impl<'a> Index<'a> {
         if let Some(known) = self.types.get(&key) {
             return known.clone();
         }
-        self.type_names
-            .entry(id.name().to_ascii_lowercase())
-            .or_default()
-            .insert(key.clone());
+        self.type_names.entry(id.name().to_ascii_lowercase()).or_default().insert(key.clone());
         self.types.insert(key, id.clone());
         id
     }
@@ -73,23 +68,14 @@ impl<'a> Index<'a> {
         if let Some(known) = self.enums.get(&key) {
             return known.clone();
         }
-        self.enum_names
-            .entry(id.name().to_ascii_lowercase())
-            .or_default()
-            .insert(key.clone());
+        self.enum_names.entry(id.name().to_ascii_lowercase()).or_default().insert(key.clone());
         self.enums.insert(key, id.clone());
         id
     }
 
     /// Looks a (cleaned) name up. `prefer_enum` breaks a tie where the same name is both a
     /// type and an enum (a link to an enum page).
-    pub(crate) fn lookup(
-        &self,
-        ns: &Namespaces,
-        name: &str,
-        page_ns: &str,
-        prefer_enum: bool,
-    ) -> Option<Found> {
+    pub(crate) fn lookup(&self, ns: &Namespaces, name: &str, page_ns: &str, prefer_enum: bool) -> Option<Found> {
         let pick = |key: &str| -> Option<Found> {
             let t = self.types.get(key).map(|id| Found::Type(id.clone()));
             let e = self.enums.get(key).map(|id| Found::Enum(id.clone()));
@@ -111,16 +97,8 @@ impl<'a> Index<'a> {
         let lower = simple.to_ascii_lowercase();
         let types = self.type_names.get(&lower).map(|s| s.len()).unwrap_or(0);
         let enums = self.enum_names.get(&lower).map(|s| s.len()).unwrap_or(0);
-        let unique_type = self
-            .type_names
-            .get(&lower)
-            .filter(|_| types == 1)
-            .and_then(|s| s.iter().next());
-        let unique_enum = self
-            .enum_names
-            .get(&lower)
-            .filter(|_| enums == 1)
-            .and_then(|s| s.iter().next());
+        let unique_type = self.type_names.get(&lower).filter(|_| types == 1).and_then(|s| s.iter().next());
+        let unique_enum = self.enum_names.get(&lower).filter(|_| enums == 1).and_then(|s| s.iter().next());
         match (unique_type, unique_enum) {
             (Some(t), Some(e)) => pick(if prefer_enum { e } else { t }),
             (Some(k), None) | (None, Some(k)) if types + enums == 1 => pick(k),
@@ -146,17 +124,10 @@ impl<'a> Index<'a> {
     }
 
     /// Resolves a named reference (link text + optional target).
-    pub(crate) fn lookup_named(
-        &self,
-        ns: &Namespaces,
-        name: &str,
-        link: Option<&str>,
-        page_ns: &str,
-    ) -> Option<Found> {
+    pub(crate) fn lookup_named(&self, ns: &Namespaces, name: &str, link: Option<&str>, page_ns: &str) -> Option<Found> {
         let target = link.and_then(|l| self.target(l));
         let target_is_enum = target.is_some_and(|t| t.kind == Some(PageKind::Enum));
-        if let Some(f) = clean_name(name).and_then(|n| self.lookup(ns, &n, page_ns, target_is_enum))
-        {
+        if let Some(f) = clean_name(name).and_then(|n| self.lookup(ns, &n, page_ns, target_is_enum)) {
             return Some(f);
         }
         // The text names nothing: let the target page say what it documents.
@@ -169,11 +140,7 @@ impl<'a> Index<'a> {
                     [only] => Some(only),
                     _ => None,
                 };
-                let e = t
-                    .enums
-                    .iter()
-                    .find(|e| e.name.eq_ignore_ascii_case(&cleaned))
-                    .or(only)?;
+                let e = t.enums.iter().find(|e| e.name.eq_ignore_ascii_case(&cleaned)).or(only)?;
                 let n = clean_name(&e.name)?;
                 match self.lookup(ns, &n, &t_ns, true) {
                     Some(f @ Found::Enum(_)) => Some(f),
@@ -207,18 +174,16 @@ impl<'a> Index<'a> {
         }
         // `Edm.String`, `[String](…)`: a primitive the parser saw as a name.
         let primitive = match expr {
-            TypeExpr::Named { name, .. } => {
-                clean_name(name).and_then(|n| primitive_of(ns.split(&n).1.as_str()))
-            }
+            TypeExpr::Named { name, .. } => clean_name(name).and_then(|n| primitive_of(ns.split(&n).1.as_str())),
             _ => None,
         };
         if let Some(p) = primitive {
             return TypeRef::Primitive(p);
         }
         match expr {
-            TypeExpr::Collection(inner) => TypeRef::Collection(Box::new(
-                self.resolve(ns, inner, raw, page_ns, prose_enum, span, diags),
-            )),
+            TypeExpr::Collection(inner) => {
+                TypeRef::Collection(Box::new(self.resolve(ns, inner, raw, page_ns, prose_enum, span, diags)))
+            }
             TypeExpr::Primitive(p) => TypeRef::Primitive(*p),
             TypeExpr::Named { name, link } => {
                 match self.lookup_named(ns, name, link.as_deref(), page_ns) {
@@ -247,7 +212,10 @@ impl<'a> Index<'a> {
                 diags.push(Diagnostic::new(
                     Code::UnknownType,
                     span.clone(),
-                    format!("`{}` names no enum and the row has no owner type; the property keeps raw JSON", raw.trim()),
+                    format!(
+                        "`{}` names no enum and the row has no owner type; the property keeps raw JSON",
+                        raw.trim()
+                    ),
                 ));
                 TypeRef::Unknown(raw.trim().to_string())
             }
@@ -260,10 +228,7 @@ fn unparsed(raw: &str, span: &Span, diags: &mut Vec<Diagnostic>) -> TypeRef {
     diags.push(Diagnostic::new(
         Code::UnparsedTypeCell,
         span.clone(),
-        format!(
-            "Type cell `{}` could not be read as a type; the property keeps raw JSON",
-            raw.trim()
-        ),
+        format!("Type cell `{}` could not be read as a type; the property keeps raw JSON", raw.trim()),
     ));
     TypeRef::Unknown(raw.trim().to_string())
 }
@@ -283,53 +248,24 @@ mod tests {
         ix.add_type(TypeId::new("microsoft.graph", "segment"));
         ix.add_enum(TypeId::new("microsoft.graph", "connectorStatus"));
         let cases: [(&str, &str, Option<Found>); 7] = [
-            (
-                "group",
-                "microsoft.graph.callRecords",
-                Some(Found::Type(TypeId::new("microsoft.graph", "group"))),
-            ),
-            (
-                "GROUP",
-                "microsoft.graph",
-                Some(Found::Type(TypeId::new("microsoft.graph", "group"))),
-            ),
-            (
-                "session",
-                "microsoft.graph",
-                Some(Found::Type(TypeId::new(
-                    "microsoft.graph.callRecords",
-                    "session",
-                ))),
-            ),
+            ("group", "microsoft.graph.callRecords", Some(Found::Type(TypeId::new("microsoft.graph", "group")))),
+            ("GROUP", "microsoft.graph", Some(Found::Type(TypeId::new("microsoft.graph", "group")))),
+            ("session", "microsoft.graph", Some(Found::Type(TypeId::new("microsoft.graph.callRecords", "session")))),
             (
                 "segment",
                 "microsoft.graph.callRecords",
-                Some(Found::Type(TypeId::new(
-                    "microsoft.graph.callRecords",
-                    "segment",
-                ))),
+                Some(Found::Type(TypeId::new("microsoft.graph.callRecords", "segment"))),
             ),
-            (
-                "segment",
-                "microsoft.graph",
-                Some(Found::Type(TypeId::new("microsoft.graph", "segment"))),
-            ),
+            ("segment", "microsoft.graph", Some(Found::Type(TypeId::new("microsoft.graph", "segment")))),
             (
                 "connectorStatus",
                 "microsoft.graph",
-                Some(Found::Enum(TypeId::new(
-                    "microsoft.graph",
-                    "connectorStatus",
-                ))),
+                Some(Found::Enum(TypeId::new("microsoft.graph", "connectorStatus"))),
             ),
             ("nothing", "microsoft.graph", None),
         ];
         for (name, page_ns, want) in cases {
-            assert_eq!(
-                ix.lookup(&ns, name, page_ns, false),
-                want,
-                "{name} in {page_ns}"
-            );
+            assert_eq!(ix.lookup(&ns, name, page_ns, false), want, "{name} in {page_ns}");
         }
     }
 
@@ -351,23 +287,9 @@ mod tests {
         let pages = [&enum_page];
         let mut ix = Index::new(&pages);
         ix.add_enum(TypeId::new("microsoft.graph", "printColorMode"));
-        let f = ix.lookup_named(
-            &ns,
-            "colorMode",
-            Some("../resources/printcolormode.md"),
-            "microsoft.graph",
-        );
-        assert_eq!(
-            f,
-            Some(Found::Enum(TypeId::new(
-                "microsoft.graph",
-                "printColorMode"
-            )))
-        );
-        assert_eq!(
-            ix.lookup_named(&ns, "colorMode", None, "microsoft.graph"),
-            None
-        );
+        let f = ix.lookup_named(&ns, "colorMode", Some("../resources/printcolormode.md"), "microsoft.graph");
+        assert_eq!(f, Some(Found::Enum(TypeId::new("microsoft.graph", "printColorMode"))));
+        assert_eq!(ix.lookup_named(&ns, "colorMode", None, "microsoft.graph"), None);
     }
 
     #[test]
@@ -376,10 +298,7 @@ mod tests {
         let ix = Index::default();
         let span = Span::line("v1.0/api/group-update.md", 21);
         let mut diags = Vec::new();
-        let expr = TypeExpr::Named {
-            name: "groupAccessType".into(),
-            link: None,
-        };
+        let expr = TypeExpr::Named { name: "groupAccessType".into(), link: None };
         let t = ix.resolve(&ns, &expr, "groupAccessType", ROOT, None, &span, &mut diags);
         assert_eq!(t, TypeRef::Unknown("groupAccessType".into()));
         assert_eq!(diags.len(), 1);
@@ -387,10 +306,7 @@ mod tests {
         assert_eq!(diags[0].span.line, 21);
         // A link instead: a reference to an undescribed type, no diagnostic here.
         let mut diags = Vec::new();
-        let expr = TypeExpr::Named {
-            name: "configuration".into(),
-            link: Some("../resources/configuration.md".into()),
-        };
+        let expr = TypeExpr::Named { name: "configuration".into(), link: Some("../resources/configuration.md".into()) };
         let t = ix.resolve(&ns, &expr, "x", ROOT, None, &span, &mut diags);
         assert_eq!(t, TypeRef::Complex(TypeId::new(ROOT, "configuration")));
         assert!(diags.is_empty());

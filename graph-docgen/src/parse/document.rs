@@ -61,15 +61,8 @@ pub fn read(text: &str, front_matter_end: u32, lines: &LineIndex) -> Document {
     let blanked = blank_front_matter(text, front_matter_end);
     let text = blanked.as_str();
     let parser = Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter();
-    let refs = parser
-        .reference_definitions()
-        .iter()
-        .map(|(k, d)| (k.to_lowercase(), d.dest.to_string()))
-        .collect();
-    let mut doc = Document {
-        blocks: Vec::new(),
-        refs,
-    };
+    let refs = parser.reference_definitions().iter().map(|(k, d)| (k.to_lowercase(), d.dest.to_string())).collect();
+    let mut doc = Document { blocks: Vec::new(), refs };
 
     let mut heading: Option<(u8, u32, String, bool)> = None;
     let mut code: Option<CodeFence> = None;
@@ -81,9 +74,7 @@ pub fn read(text: &str, front_matter_end: u32, lines: &LineIndex) -> Document {
         let src = text.get(range.clone()).unwrap_or("");
         let line = lines.line(range.start);
         match event {
-            Event::Start(Tag::Heading { level, .. }) => {
-                heading = Some((level as u8, line, String::new(), false))
-            }
+            Event::Start(Tag::Heading { level, .. }) => heading = Some((level as u8, line, String::new(), false)),
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((level, line, raw, tab)) = heading.take() {
                     // NBSPs and TABs are spaces; runs of spaces are one.
@@ -96,8 +87,7 @@ pub fn read(text: &str, front_matter_end: u32, lines: &LineIndex) -> Document {
                     // `# [HTTP](#tab/http)` tab-group labels and `[!INCLUDE ...]` lines that a
                     // following `---` turned into setext headings are not headings.
                     if !tab && !text.starts_with("[!") {
-                        doc.blocks
-                            .push(Block::Heading(Heading { level, text, line }));
+                        doc.blocks.push(Block::Heading(Heading { level, text, line }));
                     }
                 }
             }
@@ -114,21 +104,11 @@ pub fn read(text: &str, front_matter_end: u32, lines: &LineIndex) -> Document {
                 }
             }
             Event::Start(Tag::Paragraph) if heading.is_none() && table.is_none() => {
-                doc.blocks.push(Block::Paragraph {
-                    text: src.trim_end().to_string(),
-                    line,
-                    in_quote: quote_depth > 0,
-                });
+                doc.blocks.push(Block::Paragraph { text: src.trim_end().to_string(), line, in_quote: quote_depth > 0 });
             }
             Event::Start(Tag::BlockQuote(_)) => quote_depth += 1,
             Event::End(TagEnd::BlockQuote(_)) => quote_depth = quote_depth.saturating_sub(1),
-            Event::Start(Tag::Table(_)) => {
-                table = Some(RawTable {
-                    line,
-                    header: Vec::new(),
-                    rows: Vec::new(),
-                })
-            }
+            Event::Start(Tag::Table(_)) => table = Some(RawTable { line, header: Vec::new(), rows: Vec::new() }),
             Event::Start(Tag::TableHead) => {
                 in_head = true;
                 if let Some(t) = table.as_mut() {
@@ -145,10 +125,7 @@ pub fn read(text: &str, front_matter_end: u32, lines: &LineIndex) -> Document {
             Event::End(TagEnd::TableHead) => in_head = false,
             Event::Start(Tag::TableRow) if !in_head => {
                 if let Some(t) = table.as_mut() {
-                    t.rows.push(RawRow {
-                        line,
-                        text: first_line(src).to_string(),
-                    });
+                    t.rows.push(RawRow { line, text: first_line(src).to_string() });
                 }
             }
             Event::End(TagEnd::Table) => {
@@ -215,20 +192,12 @@ fn push_comments(blocks: &mut Vec<Block>, src: &str, start: usize, lines: &LineI
         match src.get(body_start..).and_then(|s| s.find("-->")) {
             Some(end) => {
                 let body = &src[body_start..body_start + end];
-                blocks.push(Block::Comment(Comment {
-                    line,
-                    body: body.to_string(),
-                    closed: true,
-                }));
+                blocks.push(Block::Comment(Comment { line, body: body.to_string(), closed: true }));
                 from = body_start + end + 3;
             }
             None => {
                 let body = src.get(body_start..).unwrap_or("");
-                blocks.push(Block::Comment(Comment {
-                    line,
-                    body: body.to_string(),
-                    closed: false,
-                }));
+                blocks.push(Block::Comment(Comment { line, body: body.to_string(), closed: false }));
                 break;
             }
         }
@@ -322,9 +291,6 @@ mod tests {
     fn reference_definitions() {
         let text = "x\n\n[identitySet]: ../resources/identityset.md\n";
         let doc = read(text, 0, &LineIndex::new(text));
-        assert_eq!(
-            doc.resolve_ref("IdentitySet").as_deref(),
-            Some("../resources/identityset.md")
-        );
+        assert_eq!(doc.resolve_ref("IdentitySet").as_deref(), Some("../resources/identityset.md"));
     }
 }

@@ -3,22 +3,9 @@
 use super::text::strip_decoration;
 
 /// Heading suffixes that follow an enum's name (`### status values`).
-const NAME_SUFFIXES: &[&str] = &[
-    " values",
-    " enum type",
-    " enumeration",
-    " enum",
-    " members",
-    " member values",
-];
+const NAME_SUFFIXES: &[&str] = &[" values", " enum type", " enumeration", " enum", " members", " member values"];
 /// Headings that name no enum by themselves: the page title names it.
-const GENERIC_HEADINGS: &[&str] = &[
-    "members",
-    "values",
-    "enum values",
-    "enumeration values",
-    "properties",
-];
+const GENERIC_HEADINGS: &[&str] = &["members", "values", "enum values", "enumeration values", "properties"];
 
 /// The enum a member table describes: its heading (`### x values` -> `x`) unless the heading
 /// is generic (`## Members`), then the page's type name (`# x enum type`). Non-identifier
@@ -42,10 +29,7 @@ pub fn enum_name(heading: &str, title_name: Option<&str>) -> String {
         }
     }
     match title_name {
-        Some(t)
-            if h.contains(char::is_whitespace)
-                && GENERIC_HEADINGS.iter().any(|g| lower.contains(g)) =>
-        {
+        Some(t) if h.contains(char::is_whitespace) && GENERIC_HEADINGS.iter().any(|g| lower.contains(g)) => {
             t.to_string()
         }
         _ => h,
@@ -54,8 +38,7 @@ pub fn enum_name(heading: &str, title_name: Option<&str>) -> String {
 
 /// The text calls the enum a flags enum (`Flags representing ...`, `This is a flags enum`).
 pub fn says_flags(text: &str) -> bool {
-    text.split(|c: char| !c.is_alphanumeric())
-        .any(|w| w.eq_ignore_ascii_case("flags"))
+    text.split(|c: char| !c.is_alphanumeric()).any(|w| w.eq_ignore_ascii_case("flags"))
 }
 
 /// Member values that only make sense as bit flags: every value given, 0 or a distinct power
@@ -94,18 +77,10 @@ mod tests {
     fn names() {
         let cases = [
             ("connectorStatus values", None, "connectorStatus"),
-            (
-                "consentRequestFilterByCurrentUserOptions values ",
-                None,
-                "consentRequestFilterByCurrentUserOptions",
-            ),
+            ("consentRequestFilterByCurrentUserOptions values ", None, "consentRequestFilterByCurrentUserOptions"),
             ("Members", Some("connectorStatus"), "connectorStatus"),
             ("`riskLevel` values", None, "riskLevel"),
-            (
-                "Group visibility options",
-                Some("group"),
-                "Group visibility options",
-            ),
+            ("Group visibility options", Some("group"), "Group visibility options"),
             ("status enum", None, "status"),
             ("\u{130}\u{130} values", None, "\u{130}\u{130}"),
         ];
@@ -116,9 +91,7 @@ mod tests {
 
     #[test]
     fn flags_and_values() {
-        assert!(says_flags(
-            "Flags representing firewall rule interface types."
-        ));
+        assert!(says_flags("Flags representing firewall rule interface types."));
         assert!(says_flags("This is a flags enum."));
         assert!(!says_flags("followupFlagStatus values"));
         assert!(!says_flags("The flag status."));
@@ -126,14 +99,8 @@ mod tests {
         assert!(!bit_values(&[Some(0), Some(1), Some(2), Some(3)]));
         assert!(!bit_values(&[Some(1), None]));
         assert!(!bit_values(&[Some(0), Some(1)]));
-        let cases = [
-            ("0", Some(0)),
-            ("`4`", Some(4)),
-            ("0x10", Some(16)),
-            ("-1", Some(-1)),
-            ("none", None),
-            ("", None),
-        ];
+        let cases =
+            [("0", Some(0)), ("`4`", Some(4)), ("0x10", Some(16)), ("-1", Some(-1)), ("none", None), ("", None)];
         for (cell, want) in cases {
             assert_eq!(member_value(cell), want, "{cell}");
         }

@@ -202,7 +202,13 @@ mod tests {
     /// `(code, request, status, headers, body_line or None)`; fence content starts on line 10.
     #[test]
     fn framing_variants() {
-        type Row = (&'static str, Option<(&'static str, &'static str)>, Option<u16>, Vec<(&'static str, &'static str)>, Option<u32>);
+        type Row = (
+            &'static str,
+            Option<(&'static str, &'static str)>,
+            Option<u16>,
+            Vec<(&'static str, &'static str)>,
+            Option<u32>,
+        );
         let rows: Vec<Row> = vec![
             (
                 "PATCH https://graph.microsoft.com/v1.0/groups/{id}\nContent-type: application/json\nContent-length: 2\n\n{}",
@@ -273,13 +279,24 @@ mod tests {
         type Case = (&'static str, bool, Vec<(Code, u32, &'static str)>);
         let cases: Vec<Case> = vec![
             ("HTTP/1.1 200 OK\nContent-type: application/json\n\n{\"a\": 1}", true, vec![]),
-            ("PATCH https://x/y\nContent-type: application/json\n\n{\n  \"a\": 1,\n}", true, vec![(Code::JsonTolerated, 14, "trailing comma")]),
+            (
+                "PATCH https://x/y\nContent-type: application/json\n\n{\n  \"a\": 1,\n}",
+                true,
+                vec![(Code::JsonTolerated, 14, "trailing comma")],
+            ),
             (
                 "PATCH https://x/y\n\n{\n  /* c */\n  \"a\": 00:00:00\n}",
                 true,
-                vec![(Code::JsonTolerated, 13, "`/* */` comment"), (Code::JsonTolerated, 14, "non-JSON literal kept as a string: `00:00:00`")],
+                vec![
+                    (Code::JsonTolerated, 13, "`/* */` comment"),
+                    (Code::JsonTolerated, 14, "non-JSON literal kept as a string: `00:00:00`"),
+                ],
             ),
-            ("HTTP/1.1 200 OK\nContent-type: application/json\n\n<bytes 0-25 of the file>", false, vec![(Code::JsonInvalid, 13, "not JSON")]),
+            (
+                "HTTP/1.1 200 OK\nContent-type: application/json\n\n<bytes 0-25 of the file>",
+                false,
+                vec![(Code::JsonInvalid, 13, "not JSON")],
+            ),
             ("HTTP/1.1 200 OK\n\n{\n  \"a\": \"b\n", false, vec![(Code::JsonInvalid, 13, "unterminated string")]),
         ];
         for (code, has_body, expected) in cases {
@@ -352,9 +369,30 @@ mod tests {
     #[test]
     fn never_panics_on_garbage() {
         let pieces = [
-            "PATCH https://x/{id}\n", "HTTP/1.1 200 OK\n", "HTTP 201\n", "Content-Type: application/json\n", "Content-type: text/plain\n",
-            "\n", "{", "}", "[", "]", "\"a\": ", "'b'", ",", "...", "00:00", "/*", "//", "\u{a0}", "é", "<bytes>", "\"",
-            "DELETE/x", "HTTP", ":",
+            "PATCH https://x/{id}\n",
+            "HTTP/1.1 200 OK\n",
+            "HTTP 201\n",
+            "Content-Type: application/json\n",
+            "Content-type: text/plain\n",
+            "\n",
+            "{",
+            "}",
+            "[",
+            "]",
+            "\"a\": ",
+            "'b'",
+            ",",
+            "...",
+            "00:00",
+            "/*",
+            "//",
+            "\u{a0}",
+            "é",
+            "<bytes>",
+            "\"",
+            "DELETE/x",
+            "HTTP",
+            ":",
         ];
         let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
         for _ in 0..5_000 {
@@ -379,6 +417,14 @@ mod tests {
     }
 
     fn block_at(code: &str, first_line: u32, diags: &mut Vec<Diagnostic>) -> CodeBlock {
-        parse_code_block(BlockType::Request, serde_json::Map::new(), 1, code, first_line, "beta/api/connectorgroup-update.md", diags)
+        parse_code_block(
+            BlockType::Request,
+            serde_json::Map::new(),
+            1,
+            code,
+            first_line,
+            "beta/api/connectorgroup-update.md",
+            diags,
+        )
     }
 }

@@ -64,15 +64,8 @@ const DOC_TYPE_ALIASES: &[(&str, &str)] = &[
 
 /// `"apiPageType" ` -> `apiPageType`; aliases resolved.
 pub fn normalise_doc_type(v: &str) -> String {
-    let v: String = v
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '"' && *c != '\'')
-        .collect();
-    DOC_TYPE_ALIASES
-        .iter()
-        .find(|(a, _)| *a == v)
-        .map(|(_, n)| n.to_string())
-        .unwrap_or(v)
+    let v: String = v.chars().filter(|c| !c.is_whitespace() && *c != '"' && *c != '\'').collect();
+    DOC_TYPE_ALIASES.iter().find(|(a, _)| *a == v).map(|(_, n)| n.to_string()).unwrap_or(v)
 }
 
 #[cfg(test)]

@@ -52,11 +52,7 @@ pub fn parse_line(line: &str) -> RequestLineKind {
     let (path, trailing) = split_trailing(rest);
     let path = normalise_path(path);
     let trailing = trailing.filter(|t| !t.eq_ignore_ascii_case("HTTP/1.1"));
-    RequestLineKind::Request {
-        method: method.to_string(),
-        path: RequestPath::Template(parse_path(&path)),
-        trailing,
-    }
+    RequestLineKind::Request { method: method.to_string(), path: RequestPath::Template(parse_path(&path)), trailing }
 }
 
 /// Splits the path from text after it at the first whitespace outside `{}`, `()` and quotes
@@ -68,10 +64,7 @@ fn split_trailing(s: &str) -> (&str, Option<String>) {
     for (i, c) in s.char_indices() {
         if c == '?' && depth <= 0 {
             let query = s.trim_end();
-            let query = query
-                .strip_suffix("HTTP/1.1")
-                .map(str::trim_end)
-                .unwrap_or(query);
+            let query = query.strip_suffix("HTTP/1.1").map(str::trim_end).unwrap_or(query);
             return (query, None);
         }
         match c {
@@ -92,20 +85,14 @@ fn split_trailing(s: &str) -> (&str, Option<String>) {
 fn normalise_path(p: &str) -> String {
     let mut p = p.trim();
     for scheme in ["https://", "http://"] {
-        if p.len() >= scheme.len()
-            && p.is_char_boundary(scheme.len())
-            && p[..scheme.len()].eq_ignore_ascii_case(scheme)
+        if p.len() >= scheme.len() && p.is_char_boundary(scheme.len()) && p[..scheme.len()].eq_ignore_ascii_case(scheme)
         {
             let after = &p[scheme.len()..];
             p = after.find('/').map(|i| &after[i..]).unwrap_or("/");
             if let Some(rest) = p.strip_prefix('/') {
                 let (first, tail) = rest.split_once('/').unwrap_or((rest, ""));
                 if is_version_segment(first) {
-                    p = if tail.is_empty() {
-                        "/"
-                    } else {
-                        &rest[first.len()..]
-                    };
+                    p = if tail.is_empty() { "/" } else { &rest[first.len()..] };
                 }
             }
         }
@@ -119,10 +106,7 @@ fn normalise_path(p: &str) -> String {
 }
 
 fn is_version_segment(s: &str) -> bool {
-    matches!(
-        s.to_ascii_lowercase().as_str(),
-        "v1.0" | "beta" | "v1" | "{ver}" | "{version}" | "localtest"
-    )
+    matches!(s.to_ascii_lowercase().as_str(), "v1.0" | "beta" | "v1" | "{ver}" | "{version}" | "localtest")
 }
 
 /// Splits a path (query string included or not) into literals and parameters.
@@ -141,11 +125,7 @@ pub fn parse_path(raw: &str) -> PathTemplate {
             break;
         };
         let inner = &rest[i + 1..i + 1 + end];
-        let names: Vec<String> = inner
-            .split('|')
-            .map(|n| n.trim().to_string())
-            .filter(|n| !n.is_empty())
-            .collect();
+        let names: Vec<String> = inner.split('|').map(|n| n.trim().to_string()).filter(|n| !n.is_empty()).collect();
         // `<br>`-like or empty brackets are text, not parameters.
         let plausible = !names.is_empty() && !inner.contains(['{', '<', '/']);
         literal.push_str(&rest[..i]);
@@ -159,22 +139,14 @@ pub fn parse_path(raw: &str) -> PathTemplate {
         if !literal.is_empty() {
             pieces.push(PathPiece::Literal(std::mem::take(&mut literal)));
         }
-        pieces.push(PathPiece::Param(PathParam {
-            raw: inner.to_string(),
-            names,
-            position,
-        }));
+        pieces.push(PathPiece::Param(PathParam { raw: inner.to_string(), names, position }));
         rest = after;
     }
     literal.push_str(rest);
     if !literal.is_empty() {
         pieces.push(PathPiece::Literal(literal));
     }
-    PathTemplate {
-        raw: path.to_string(),
-        pieces,
-        query,
-    }
+    PathTemplate { raw: path.to_string(), pieces, query }
 }
 
 /// Where a parameter's value goes, from the text around it.
@@ -182,9 +154,7 @@ fn position(before: &str, after: &str, names: &[String]) -> ParamPosition {
     if before.ends_with('\'') && after.starts_with('\'') {
         return ParamPosition::Quoted;
     }
-    let pathish = names
-        .iter()
-        .any(|n| n.to_ascii_lowercase().contains("path"));
+    let pathish = names.iter().any(|n| n.to_ascii_lowercase().contains("path"));
     if pathish || before.ends_with(":/") || (before.ends_with(':') && after.starts_with(':')) {
         return ParamPosition::ItemPath;
     }
@@ -198,10 +168,7 @@ mod tests {
 
     fn template(line: &str) -> PathTemplate {
         match parse_line(line) {
-            RequestLineKind::Request {
-                path: RequestPath::Template(t),
-                ..
-            } => t,
+            RequestLineKind::Request { path: RequestPath::Template(t), .. } => t,
             other => panic!("{line}: {other:?}"),
         }
     }
@@ -228,15 +195,10 @@ mod tests {
 
     #[test]
     fn path_styles() {
-        let v =
-            |names: &[&str], pos| (names.iter().map(|s| s.to_string()).collect::<Vec<_>>(), pos);
+        let v = |names: &[&str], pos| (names.iter().map(|s| s.to_string()).collect::<Vec<_>>(), pos);
         let cases = vec![
             ("PATCH /groups/{id}", "/groups/*", vec![v(&["id"], Segment)]),
-            (
-                "PATCH /groups/{groupsId}",
-                "/groups/*",
-                vec![v(&["groupsId"], Segment)],
-            ),
+            ("PATCH /groups/{groupsId}", "/groups/*", vec![v(&["groupsId"], Segment)]),
             (
                 "GET /teams/{team-id}/channels/{channel_id}",
                 "/teams/*/channels/*",
@@ -247,52 +209,24 @@ mod tests {
                 "/users/*/photo",
                 vec![v(&["id", "userPrincipalName"], Segment)],
             ),
-            (
-                "GET /users/{id|userPrincipalName}",
-                "/users/*",
-                vec![v(&["id", "userPrincipalName"], Segment)],
-            ),
+            ("GET /users/{id|userPrincipalName}", "/users/*", vec![v(&["id", "userPrincipalName"], Segment)]),
             (
                 "PUT /me/drive/root:/{item-path}:/content",
                 "/me/drive/root:/*:/content",
                 vec![v(&["item-path"], ItemPath)],
             ),
-            (
-                "GET /users('{id}')",
-                "/users('*')",
-                vec![v(&["id"], Quoted)],
-            ),
+            ("GET /users('{id}')", "/users('*')", vec![v(&["id"], Quoted)]),
             (
                 "GET /reports/getX(period='{period_value}')",
                 "/reports/getX(period='*')",
                 vec![v(&["period_value"], Quoted)],
             ),
             ("PATCH /groups/<id>", "/groups/*", vec![v(&["id"], Segment)]),
-            (
-                "GET /x/{tenant id}/y",
-                "/x/*/y",
-                vec![v(&["tenant id"], Segment)],
-            ),
-            (
-                "DELETE/identity/b2xUserFlows/{id}",
-                "/identity/b2xUserFlows/*",
-                vec![v(&["id"], Segment)],
-            ),
-            (
-                "GET https://graph.microsoft.com/v1.0/me/events",
-                "/me/events",
-                vec![],
-            ),
-            (
-                "GET policies/tokenLifetimePolicies",
-                "/policies/tokenLifetimePolicies",
-                vec![],
-            ),
-            (
-                "GET ~/onPremisesPublishingProfiles/{id}",
-                "/onPremisesPublishingProfiles/*",
-                vec![v(&["id"], Segment)],
-            ),
+            ("GET /x/{tenant id}/y", "/x/*/y", vec![v(&["tenant id"], Segment)]),
+            ("DELETE/identity/b2xUserFlows/{id}", "/identity/b2xUserFlows/*", vec![v(&["id"], Segment)]),
+            ("GET https://graph.microsoft.com/v1.0/me/events", "/me/events", vec![]),
+            ("GET policies/tokenLifetimePolicies", "/policies/tokenLifetimePolicies", vec![]),
+            ("GET ~/onPremisesPublishingProfiles/{id}", "/onPremisesPublishingProfiles/*", vec![v(&["id"], Segment)]),
             ("get /me", "/me", vec![]),
         ];
         for (line, want_lits, want_params) in cases {
@@ -307,14 +241,9 @@ mod tests {
         let t = template("GET /me/messages?$select=subject,from");
         assert_eq!(t.raw, "/me/messages");
         assert_eq!(t.query.as_deref(), Some("$select=subject,from"));
-        let t = template(
-            "GET /security/alerts?$filter={property} eq '{property-value}'&$top=5 HTTP/1.1",
-        );
+        let t = template("GET /security/alerts?$filter={property} eq '{property-value}'&$top=5 HTTP/1.1");
         assert_eq!(t.raw, "/security/alerts");
-        assert_eq!(
-            t.query.as_deref(),
-            Some("$filter={property} eq '{property-value}'&$top=5")
-        );
+        assert_eq!(t.query.as_deref(), Some("$filter={property} eq '{property-value}'&$top=5"));
         match parse_line("GET /me HTTP/1.1") {
             RequestLineKind::Request { trailing, .. } => assert_eq!(trailing, None),
             other => panic!("{other:?}"),
@@ -336,18 +265,9 @@ mod tests {
         ));
         assert!(matches!(
             parse_line("GET ** Entity URI for x not found"),
-            RequestLineKind::Request {
-                path: RequestPath::Broken(_),
-                ..
-            }
+            RequestLineKind::Request { path: RequestPath::Broken(_), .. }
         ));
-        for junk in [
-            "or",
-            "Content-Type: application/json",
-            "string sharingUrl = \"x\";",
-            "GETTER /x",
-            "POST",
-        ] {
+        for junk in ["or", "Content-Type: application/json", "string sharingUrl = \"x\";", "GETTER /x", "POST"] {
             assert!(matches!(parse_line(junk), RequestLineKind::Junk), "{junk}");
         }
     }

@@ -617,7 +617,13 @@ mod tests {
                 ("b", n("1.50", 11)),
                 (
                     "a",
-                    arr(12, vec![Json { line: 12, value: JsonValue::Bool(true) }, Json { line: 12, value: JsonValue::Null }]),
+                    arr(
+                        12,
+                        vec![
+                            Json { line: 12, value: JsonValue::Bool(true) },
+                            Json { line: 12, value: JsonValue::Null },
+                        ],
+                    ),
                 ),
                 ("b", n("-2e10", 13)),
                 ("big", n("12345678901234567890", 14)),
@@ -670,7 +676,11 @@ mod tests {
             Case {
                 text: "{\n  \"endTime\"\u{a0}: \"18:30\",\n\u{202f}\"b\": 1\u{200b}\n}",
                 value: obj(100, vec![("endTime", s("18:30", 101)), ("b", n("1", 102))]),
-                tolerated: &[(101, "non-ASCII whitespace: U+00A0"), (102, "non-ASCII whitespace: U+202F"), (102, "non-ASCII whitespace: U+200B")],
+                tolerated: &[
+                    (101, "non-ASCII whitespace: U+00A0"),
+                    (102, "non-ASCII whitespace: U+202F"),
+                    (102, "non-ASCII whitespace: U+200B"),
+                ],
             },
             Case {
                 text: "[\n  {\"a\": 1},\n  ...\n]",
@@ -819,9 +829,32 @@ mod tests {
     #[test]
     fn strictness_agrees_with_serde_json() {
         let samples = [
-            "{}", "[]", "0", "-0", "1.5e+3", "01", "1.", ".5", "-", "\"a\"", "'a'", "[1,]", "{\"a\":1,}",
-            "{\"a\" : [1, 2, {\"b\": null}]}", "true", "tru", "nul", "[1 2]", "\"\\u12\"", "\"\\ud800\"",
-            "{\"a\":1}x", "{\"a\":1} ", " \t\n[ ]\n", "\u{feff}{}", "[1e5, -1E-5, 0.0]", "[\"\u{1}\"]",
+            "{}",
+            "[]",
+            "0",
+            "-0",
+            "1.5e+3",
+            "01",
+            "1.",
+            ".5",
+            "-",
+            "\"a\"",
+            "'a'",
+            "[1,]",
+            "{\"a\":1,}",
+            "{\"a\" : [1, 2, {\"b\": null}]}",
+            "true",
+            "tru",
+            "nul",
+            "[1 2]",
+            "\"\\u12\"",
+            "\"\\ud800\"",
+            "{\"a\":1}x",
+            "{\"a\":1} ",
+            " \t\n[ ]\n",
+            "\u{feff}{}",
+            "[1e5, -1E-5, 0.0]",
+            "[\"\u{1}\"]",
         ];
         for text in samples {
             let ours = parse_json(text, 1);
@@ -841,8 +874,10 @@ mod tests {
             seed ^= seed << 17;
             seed
         };
-        let alphabet: Vec<&str> =
-            vec!["{", "}", "[", "]", ",", ":", "\"", "'", "\\", "/", "*", "\n", " ", "a", "1", "-", ".", "...", "é", "\u{a0}", "\\u", "\\ud800", "true", "//", "/*", "*/", "e"];
+        let alphabet: Vec<&str> = vec![
+            "{", "}", "[", "]", ",", ":", "\"", "'", "\\", "/", "*", "\n", " ", "a", "1", "-", ".", "...", "é",
+            "\u{a0}", "\\u", "\\ud800", "true", "//", "/*", "*/", "e",
+        ];
         for _ in 0..20_000 {
             let len = (next() % 40) as usize;
             let text: String = (0..len).map(|_| alphabet[(next() % alphabet.len() as u64) as usize]).collect();

@@ -7,19 +7,10 @@ use crate::facts::Markers;
 /// Spellings of "read-only" (catalog §5: `Read-only.`, `read only`, `Readonly.` ...).
 const READ_ONLY: &[&str] = &["read-only", "read only", "readonly"];
 /// Spellings of "this property may not be set to null by a PATCH".
-const CANNOT_BE_CLEARED: &[&str] = &[
-    "cannot be cleared",
-    "can't be cleared",
-    "can not be cleared",
-    "can\u{2019}t be cleared",
-];
+const CANNOT_BE_CLEARED: &[&str] =
+    &["cannot be cleared", "can't be cleared", "can not be cleared", "can\u{2019}t be cleared"];
 /// Negations that turn a following `nullable` into "not nullable".
-const NOT_NULLABLE: &[&str] = &[
-    "not nullable",
-    "non-nullable",
-    "non nullable",
-    "not-nullable",
-];
+const NOT_NULLABLE: &[&str] = &["not nullable", "non-nullable", "non nullable", "not-nullable"];
 /// Phrases that introduce the base type that declares a property.
 const INHERITED_FROM: &[&str] = &["inherited from"];
 
@@ -90,14 +81,9 @@ fn positive_nullable(lower: &str) -> bool {
     while let Some(i) = lower.get(from..).and_then(|h| h.find("nullable")) {
         let start = from + i;
         let before = lower[..start].trim_end();
-        let negated = before.ends_with("not")
-            || before.ends_with("non-")
-            || before.ends_with("non")
-            || before.ends_with("not-");
-        let glued = lower[..start]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric);
+        let negated =
+            before.ends_with("not") || before.ends_with("non-") || before.ends_with("non") || before.ends_with("not-");
+        let glued = lower[..start].chars().next_back().is_some_and(char::is_alphanumeric);
         if !negated && !glued {
             return true;
         }
@@ -108,9 +94,7 @@ fn positive_nullable(lower: &str) -> bool {
 
 /// Description split into short tokens at sentence punctuation and line breaks.
 fn sentence_tokens(s: &str) -> impl Iterator<Item = &str> {
-    s.split(['.', ',', ';', '\n'])
-        .map(|t| t.trim().trim_matches('*').trim())
-        .filter(|t| !t.is_empty())
+    s.split(['.', ',', ';', '\n']).map(|t| t.trim().trim_matches('*').trim()).filter(|t| !t.is_empty())
 }
 
 /// `Key.`, `Key,`, `Key of the entity.`, `Read-only. Key.`: a token that is the word "key".
@@ -290,17 +274,8 @@ mod tests {
             assert_eq!(m.not_nullable, c.not_nullable, "not_nullable {:?}", c.desc);
             assert_eq!(m.nullable, c.nullable, "nullable {:?}", c.desc);
             assert_eq!(m.key, c.key, "key {:?}", c.desc);
-            assert_eq!(
-                m.cannot_be_cleared, c.cannot_be_cleared,
-                "cleared {:?}",
-                c.desc
-            );
-            assert_eq!(
-                m.inherited_from.as_deref(),
-                c.inherited,
-                "inherited {:?}",
-                c.desc
-            );
+            assert_eq!(m.cannot_be_cleared, c.cannot_be_cleared, "cleared {:?}", c.desc);
+            assert_eq!(m.inherited_from.as_deref(), c.inherited, "inherited {:?}", c.desc);
             assert_eq!(m.todo, c.todo, "todo {:?}", c.desc);
         }
     }

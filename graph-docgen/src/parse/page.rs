@@ -10,17 +10,15 @@ use super::http_block::{parse_line, RequestLineKind};
 use super::lines::LineIndex;
 use super::prose;
 use super::sections::{
-    classify, content_kind, doc_type_kind, is_type_page_heading, table_context, title_type,
-    ContentSignals, Heading, Section,
+    classify, content_kind, doc_type_kind, is_type_page_heading, table_context, title_type, ContentSignals, Heading,
+    Section,
 };
-use super::table::{
-    member_rows, normalise_header, permission_rows, property_rows, shape, RawTable, TableShape,
-};
+use super::table::{member_rows, normalise_header, permission_rows, property_rows, shape, RawTable, TableShape};
 use super::text::{find_ci, is_identifier};
 use crate::diagnostics::{Code, Diagnostic, Span};
 use crate::facts::{
-    ApiVersion, BlockType, EnumFacts, Markers, PageFacts, PageKind, PathPiece, PropertyRow,
-    RequestLine, RequestPath, Spanned, Table, TableContext, TypeExpr,
+    ApiVersion, BlockType, EnumFacts, Markers, PageFacts, PageKind, PathPiece, PropertyRow, RequestLine, RequestPath,
+    Spanned, Table, TableContext, TypeExpr,
 };
 
 /// How far (in lines) an annotation may be from the fence it describes; the corpus has at
@@ -86,31 +84,20 @@ impl Walk<'_> {
 
     /// Some heading of the stack below the title opens a section of this kind.
     fn within(&self, section: Section) -> bool {
-        self.stack
-            .iter()
-            .any(|h| h.level > 1 && classify(&h.text) == section)
+        self.stack.iter().any(|h| h.level > 1 && classify(&h.text) == section)
     }
 
     /// The deepest heading below the title that opens one of `sections`
     /// (`## Request body` + `### Response` is a response section).
     fn nearest_of(&self, sections: &[Section]) -> Option<Section> {
-        let mut kinds = self
-            .stack
-            .iter()
-            .rev()
-            .filter(|h| h.level > 1)
-            .map(|h| classify(&h.text));
+        let mut kinds = self.stack.iter().rev().filter(|h| h.level > 1).map(|h| classify(&h.text));
         kinds.find(|s| sections.contains(s))
     }
 
     fn block(&mut self, index: usize, block: &Block) {
         match block {
             Block::Heading(h) => self.heading(h),
-            Block::Paragraph {
-                text,
-                line,
-                in_quote,
-            } => self.paragraph(text, *line, *in_quote),
+            Block::Paragraph { text, line, in_quote } => self.paragraph(text, *line, *in_quote),
             Block::Table(t) => self.table(t),
             Block::Code(c) => self.code(c),
             Block::Comment(c) => self.comment(index, c),
@@ -119,10 +106,7 @@ impl Walk<'_> {
 
     fn heading(&mut self, h: &Heading) {
         if h.level == 1 && self.facts.title.is_none() {
-            self.facts.title = Some(Spanned {
-                value: h.text.clone(),
-                line: h.line,
-            });
+            self.facts.title = Some(Spanned { value: h.text.clone(), line: h.line });
         } else if h.level >= 2 {
             self.summary_done = true;
         }
@@ -140,8 +124,7 @@ impl Walk<'_> {
     }
 
     fn paragraph(&mut self, text: &str, line: u32, in_quote: bool) {
-        let line_of =
-            |at: usize| line + text.get(..at).map(|s| s.matches('\n').count()).unwrap_or(0) as u32;
+        let line_of = |at: usize| line + text.get(..at).map(|s| s.matches('\n').count()).unwrap_or(0) as u32;
         if self.facts.namespace.is_none() {
             if let Some(ns) = prose::namespace(text) {
                 self.facts.namespace = Some(Spanned { value: ns, line });
@@ -152,10 +135,7 @@ impl Walk<'_> {
             return;
         }
         if !self.summary_done && self.facts.title.is_some() {
-            let kept: Vec<&str> = text
-                .lines()
-                .filter(|l| !l.trim_start().starts_with("[!"))
-                .collect();
+            let kept: Vec<&str> = text.lines().filter(|l| !l.trim_start().starts_with("[!")).collect();
             if !kept.is_empty() {
                 self.summary.push(kept.join("\n"));
             }
@@ -168,34 +148,21 @@ impl Walk<'_> {
         // (`### Delegated permissions and JSON payload` under `## Response`).
         let body_or_response = self.nearest_of(&[Section::RequestBody, Section::Response]);
         let (found, slot) = match body_or_response {
-            Some(Section::RequestBody) => (
-                prose::request_body_resource(text, &refs),
-                &mut self.facts.request_body_resource,
-            ),
-            Some(_) => (
-                prose::response_type(text, &refs),
-                &mut self.facts.response_type,
-            ),
+            Some(Section::RequestBody) => {
+                (prose::request_body_resource(text, &refs), &mut self.facts.request_body_resource)
+            }
+            Some(_) => (prose::response_type(text, &refs), &mut self.facts.response_type),
             None if matches!(
                 section,
-                Section::Other
-                    | Section::Properties
-                    | Section::Members
-                    | Section::JsonRepresentation
+                Section::Other | Section::Properties | Section::Members | Section::JsonRepresentation
             ) =>
             {
-                (
-                    prose::inherits_from(text, &refs),
-                    &mut self.facts.inherits_from,
-                )
+                (prose::inherits_from(text, &refs), &mut self.facts.inherits_from)
             }
             None => (None, &mut self.facts.inherits_from),
         };
         if let (Some((ty, at)), None) = (found, slot.as_ref()) {
-            *slot = Some(Spanned {
-                value: ty,
-                line: line_of(at),
-            });
+            *slot = Some(Spanned { value: ty, line: line_of(at) });
         }
         if body_or_response == Some(Section::RequestBody) && prose::request_body_empty(text) {
             self.facts.request_body_empty = true;
@@ -205,118 +172,52 @@ impl Walk<'_> {
 
     fn table(&mut self, raw: &RawTable) {
         let context = table_context(&self.stack);
-        let heading = self
-            .stack
-            .last()
-            .map(|h| h.text.clone())
-            .unwrap_or_default();
+        let heading = self.stack.last().map(|h| h.text.clone()).unwrap_or_default();
         match shape(&raw.header, context == TableContext::Members) {
-            TableShape::Property {
-                name,
-                ty,
-                description,
-                required,
-            } => {
-                let context = if context == TableContext::Members {
-                    TableContext::Other
-                } else {
-                    context
-                };
-                if self
-                    .stack
-                    .last()
-                    .is_some_and(|h| is_type_page_heading(&h.text))
-                {
+            TableShape::Property { name, ty, description, required } => {
+                let context = if context == TableContext::Members { TableContext::Other } else { context };
+                if self.stack.last().is_some_and(|h| is_type_page_heading(&h.text)) {
                     self.signals.has_property_tables = true;
                 }
                 let rows = {
                     let doc = self.doc;
                     let refs = |label: &str| doc.resolve_ref(label);
-                    property_rows(
-                        raw,
-                        (name, ty, description, required),
-                        &refs,
-                        self.path,
-                        &mut self.diags,
-                    )
+                    property_rows(raw, (name, ty, description, required), &refs, self.path, &mut self.diags)
                 };
-                self.facts.tables.push(Table {
-                    context,
-                    heading,
-                    line: raw.line,
-                    rows,
-                });
+                self.facts.tables.push(Table { context, heading, line: raw.line, rows });
             }
             // Only a defect where properties are expected; elsewhere (`## Derived types`,
             // `| Type | Description |`) such a table lists types, not properties.
-            TableShape::TypeWithoutName if context != TableContext::Other => {
-                self.diags.push(Diagnostic::new(
-                    Code::MissingColumn,
-                    Span::line(self.path, raw.line),
-                    "table has a Type column but no Property/Name column; it was skipped",
-                ))
-            }
+            TableShape::TypeWithoutName if context != TableContext::Other => self.diags.push(Diagnostic::new(
+                Code::MissingColumn,
+                Span::line(self.path, raw.line),
+                "table has a Type column but no Property/Name column; it was skipped",
+            )),
             TableShape::TypeWithoutName => {}
-            TableShape::Members {
-                name: name_col,
-                value,
-                description,
-            } => {
-                let title_name = self
-                    .facts
-                    .title
-                    .as_ref()
-                    .and_then(|t| title_type(&t.value))
-                    .map(|(n, _)| n);
+            TableShape::Members { name: name_col, value, description } => {
+                let title_name = self.facts.title.as_ref().and_then(|t| title_type(&t.value)).map(|(n, _)| n);
                 let name = enum_name(&heading, title_name.as_deref());
                 // A `| Value | Description |` table (no Member column) is an enum only when its
                 // heading names one (`### status values`), not under `### Prefer header values`.
-                let member_column = raw
-                    .header
-                    .get(name_col)
-                    .is_some_and(|h| normalise_header(h).contains("member"));
+                let member_column = raw.header.get(name_col).is_some_and(|h| normalise_header(h).contains("member"));
                 if !member_column && !is_identifier(&name) {
                     return;
                 }
                 self.signals.has_member_tables = true;
-                let members = member_rows(
-                    raw,
-                    (name_col, value, description),
-                    self.path,
-                    &mut self.diags,
-                );
+                let members = member_rows(raw, (name_col, value, description), self.path, &mut self.diags);
                 let mut description = self.section_prose.join("\n\n");
                 if description.is_empty() && self.stack.len() <= 2 {
                     description = self.summary.join("\n\n");
                 }
-                let page_says_flags = self
-                    .facts
-                    .front_matter
-                    .description
-                    .as_deref()
-                    .is_some_and(says_flags)
-                    && self.stack.len() <= 2;
+                let page_says_flags =
+                    self.facts.front_matter.description.as_deref().is_some_and(says_flags) && self.stack.len() <= 2;
                 // Or a member says it (`none | 0 | No flags set.`) and the values are bits.
                 let member_says_flags = members.iter().any(|m| says_flags(&m.description))
                     && bit_values(&members.iter().map(|m| m.value).collect::<Vec<_>>());
-                let flags = says_flags(&description)
-                    || says_flags(&heading)
-                    || page_says_flags
-                    || member_says_flags;
+                let flags = says_flags(&description) || says_flags(&heading) || page_says_flags || member_says_flags;
                 let rows = members.iter().map(member_as_row).collect();
-                self.facts.tables.push(Table {
-                    context: TableContext::Members,
-                    heading,
-                    line: raw.line,
-                    rows,
-                });
-                self.facts.enums.push(EnumFacts {
-                    name,
-                    line: raw.line,
-                    description,
-                    members,
-                    flags,
-                });
+                self.facts.tables.push(Table { context: TableContext::Members, heading, line: raw.line, rows });
+                self.facts.enums.push(EnumFacts { name, line: raw.line, description, members, flags });
             }
             TableShape::Permissions { kind, scopes } => {
                 let rows = permission_rows(raw, kind, &scopes, self.path, &mut self.diags);
@@ -348,11 +249,7 @@ impl Walk<'_> {
                     Span::line(self.path, line),
                     format!("`{}` is not `METHOD /path`; it was skipped", text.trim()),
                 )),
-                RequestLineKind::Request {
-                    method,
-                    path,
-                    trailing,
-                } => {
+                RequestLineKind::Request { method, path, trailing } => {
                     match &path {
                         RequestPath::Broken(p) => {
                             self.diags.push(Diagnostic::new(
@@ -364,9 +261,7 @@ impl Walk<'_> {
                         // 2015-style `<id>` parameters are read as `{id}`.
                         RequestPath::Template(t) => {
                             for p in t.pieces.iter().filter_map(|p| match p {
-                                PathPiece::Param(p) if t.raw.contains(&format!("<{}>", p.raw)) => {
-                                    Some(p)
-                                }
+                                PathPiece::Param(p) if t.raw.contains(&format!("<{}>", p.raw)) => Some(p),
                                 _ => None,
                             }) {
                                 self.diags.push(Diagnostic::new(
@@ -430,11 +325,7 @@ impl Walk<'_> {
             None => self.diags.push(Diagnostic::new(
                 Code::AnnotationWithoutBlock,
                 Span::line(self.path, c.line),
-                format!(
-                    "`{:?}` annotation is not followed by a code block",
-                    block_type
-                )
-                .to_lowercase(),
+                format!("`{:?}` annotation is not followed by a code block", block_type).to_lowercase(),
             )),
         }
     }
@@ -476,21 +367,14 @@ impl Walk<'_> {
                 let name = title_type(&t.value)
                     .map(|(n, _)| n)
                     .or_else(|| is_identifier(t.value.trim()).then(|| t.value.trim().to_string()));
-                name.map(|value| Spanned {
-                    value,
-                    line: t.line,
-                })
+                name.map(|value| Spanned { value, line: t.line })
             });
         } else {
             // Page-level inheritance is a type-page fact; API prose mentioning it is not.
             f.inherits_from = None;
         }
         if f.title.is_none() {
-            self.diags.push(Diagnostic::new(
-                Code::MissingTitle,
-                Span::line(self.path, 1),
-                "the page has no H1 title",
-            ));
+            self.diags.push(Diagnostic::new(Code::MissingTitle, Span::line(self.path, 1), "the page has no H1 title"));
         }
         f.diagnostics.append(&mut self.diags);
         self.facts
@@ -503,9 +387,7 @@ impl Walk<'_> {
 fn attached_fence(blocks: &[Block], index: usize, line: u32) -> Option<&CodeFence> {
     for b in blocks.iter().skip(index + 1) {
         match b {
-            Block::Code(c) => {
-                return (c.line <= line.saturating_add(MAX_ANNOTATION_GAP)).then_some(c)
-            }
+            Block::Code(c) => return (c.line <= line.saturating_add(MAX_ANNOTATION_GAP)).then_some(c),
             Block::Heading(h) if h.level <= 2 => return None,
             Block::Comment(c) if c.body.trim_start().starts_with('{') => return None,
             Block::Table(_) => return None,
@@ -536,10 +418,7 @@ fn scan_todos(path: &str, text: &str, doc: &document::Document, diags: &mut Vec<
         .blocks
         .iter()
         .filter_map(|b| match b {
-            Block::Code(c) => Some((
-                c.content_line,
-                c.content_line + c.content.lines().count() as u32,
-            )),
+            Block::Code(c) => Some((c.content_line, c.content_line + c.content.lines().count() as u32)),
             _ => None,
         })
         .collect();
@@ -552,10 +431,7 @@ fn scan_todos(path: &str, text: &str, doc: &document::Document, diags: &mut Vec<
         while let Some(at) = l.get(from..).and_then(|s| find_ci(s, "**TODO")) {
             let start = from + at;
             let body = &l[start + 2..];
-            let end = body
-                .find("**")
-                .map(|e| start + 2 + e + 2)
-                .unwrap_or(l.len());
+            let end = body.find("**").map(|e| start + 2 + e + 2).unwrap_or(l.len());
             let placeholder: String = l[start..end].chars().take(80).collect();
             diags.push(Diagnostic::new(
                 Code::TodoPlaceholder,
@@ -633,46 +509,21 @@ Flags describing visibility.
         let f = read_page("beta/resources/group.md", RESOURCE);
         assert_eq!(f.kind, Some(PageKind::Resource));
         assert_eq!(f.front_matter.ms_prod.as_deref(), Some("groups"));
-        assert_eq!(
-            f.resource_name.as_ref().map(|n| (n.value.as_str(), n.line)),
-            Some(("group", 7))
-        );
-        assert_eq!(
-            f.namespace.as_ref().map(|n| n.value.as_str()),
-            Some("microsoft.graph.callRecords")
-        );
+        assert_eq!(f.resource_name.as_ref().map(|n| (n.value.as_str(), n.line)), Some(("group", 7)));
+        assert_eq!(f.namespace.as_ref().map(|n| n.value.as_str()), Some("microsoft.graph.callRecords"));
         assert_eq!(f.summary, "Represents a group &amp; more.\n\nInherits from [directoryObject](directoryobject.md).");
         assert_eq!(
             f.inherits_from.as_ref().map(|i| (i.value.clone(), i.line)),
-            Some((
-                TypeExpr::Named {
-                    name: "directoryObject".into(),
-                    link: Some("directoryobject.md".into())
-                },
-                17
-            ))
+            Some((TypeExpr::Named { name: "directoryObject".into(), link: Some("directoryobject.md".into()) }, 17))
         );
-        let contexts: Vec<_> = f
-            .tables
-            .iter()
-            .map(|t| (t.context, t.line, t.rows.len()))
-            .collect();
+        let contexts: Vec<_> = f.tables.iter().map(|t| (t.context, t.line, t.rows.len())).collect();
         assert_eq!(
             contexts,
-            [
-                (TableContext::Properties, 26, 2),
-                (TableContext::Members, 35, 2),
-                (TableContext::Relationships, 41, 1)
-            ]
+            [(TableContext::Properties, 26, 2), (TableContext::Members, 35, 2), (TableContext::Relationships, 41, 1)]
         );
         let id = &f.tables[0].rows[0];
         assert_eq!(
-            (
-                id.name.as_str(),
-                &id.ty,
-                id.markers.key,
-                id.markers.read_only
-            ),
+            (id.name.as_str(), &id.ty, id.markers.key, id.markers.read_only),
             ("id", &TypeExpr::Primitive(Primitive::String), true, true)
         );
         assert_eq!(f.enums.len(), 1);
@@ -682,17 +533,11 @@ Flags describing visibility.
             ("groupVisibility", true, "Flags describing visibility.")
         );
         assert_eq!(
-            e.members
-                .iter()
-                .map(|m| (m.name.as_str(), m.value, m.line))
-                .collect::<Vec<_>>(),
+            e.members.iter().map(|m| (m.name.as_str(), m.value, m.line)).collect::<Vec<_>>(),
             [("public", Some(0), 37), ("private", Some(1), 38)]
         );
         assert_eq!(f.blocks.len(), 1);
-        assert_eq!(
-            (f.blocks[0].block_type, f.blocks[0].line),
-            (BlockType::Resource, 47)
-        );
+        assert_eq!((f.blocks[0].block_type, f.blocks[0].line), (BlockType::Resource, 47));
         assert!(f.diagnostics.is_empty(), "{:?}", f.diagnostics);
     }
 
@@ -701,19 +546,11 @@ Flags describing visibility.
         let single = "---\ndoc_type: enumPageType\ndescription: \"Flags representing interface types.\"\n---\n# interfaceTypes enum type\n\nNamespace: microsoft.graph\n\nInterface types.\n\n## Members\n|Member|Value|Description|\n|:---|:---|:---|\n|notConfigured|0|Not configured.|\n|domain|1|Domain.|\n";
         let f = read_page("beta/resources/interfacetypes.md", single);
         assert_eq!(f.kind, Some(PageKind::Enum));
-        assert_eq!(
-            f.resource_name.as_ref().map(|n| n.value.as_str()),
-            Some("interfaceTypes")
-        );
+        assert_eq!(f.resource_name.as_ref().map(|n| n.value.as_str()), Some("interfaceTypes"));
         assert_eq!(
             f.enums
                 .iter()
-                .map(|e| (
-                    e.name.as_str(),
-                    e.members.len(),
-                    e.flags,
-                    e.description.as_str()
-                ))
+                .map(|e| (e.name.as_str(), e.members.len(), e.flags, e.description.as_str()))
                 .collect::<Vec<_>>(),
             [("interfaceTypes", 2, true, "Interface types.")]
         );
@@ -726,23 +563,9 @@ Flags describing visibility.
         let enums: Vec<_> = f
             .enums
             .iter()
-            .map(|e| {
-                (
-                    e.name.as_str(),
-                    e.members
-                        .iter()
-                        .map(|m| m.name.as_str())
-                        .collect::<Vec<_>>(),
-                )
-            })
+            .map(|e| (e.name.as_str(), e.members.iter().map(|m| m.name.as_str()).collect::<Vec<_>>()))
             .collect();
-        assert_eq!(
-            enums,
-            [
-                ("filterMode", vec!["include", "exclude"]),
-                ("changeType", vec!["created"])
-            ]
-        );
+        assert_eq!(enums, [("filterMode", vec!["include", "exclude"]), ("changeType", vec!["created"])]);
     }
 
     #[test]
@@ -750,21 +573,11 @@ Flags describing visibility.
         let page = "---\ndoc_type: \"apiPageType\" \n---\n# List users\n\n## HTTP Requests\n<!-- { \"blockType\": \"ignored\" } -->\n``` http\nGET /users\n\nGET https://graph.microsoft.com/v1.0/users/{id | userPrincipalName}?$select=id\nor\n```\n\n## Request body\nDo not supply a request body for this method.\n\n## Response\nIf successful, this method returns a `200 OK` response code and a collection of [user](../resources/user.md) objects in the response body.\n\n## Example\n# [HTTP](#tab/http)\n<!-- {\n  \"blockType\": \"request\",\n  \"name\": \"list_users\"\n} -->\n```msgraph-interactive\nGET https://graph.microsoft.com/v1.0/users\n```\n# [C#](#tab/csharp)\n[!INCLUDE [sample-code](../includes/snippets/csharp/x.md)]\n\n---\n\n### Response\n<!-- { \"blockType\": \"response\", \"truncated\": true } -->\n```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n{\"value\": []}\n```\n";
         let f = read_page("v1.0/api/user-list.md", page);
         assert_eq!(f.kind, Some(PageKind::Api));
-        assert_eq!(
-            f.title.as_ref().map(|t| t.value.as_str()),
-            Some("List users")
-        );
-        let lines: Vec<_> = f
-            .requests
-            .iter()
-            .map(|r| (r.line, matches!(r.path, RequestPath::Template(_))))
-            .collect();
+        assert_eq!(f.title.as_ref().map(|t| t.value.as_str()), Some("List users"));
+        let lines: Vec<_> = f.requests.iter().map(|r| (r.line, matches!(r.path, RequestPath::Template(_)))).collect();
         assert_eq!(lines, [(9, true), (11, true)]);
         assert_eq!(
-            f.diagnostics
-                .iter()
-                .map(|d| (d.code, d.span.line))
-                .collect::<Vec<_>>(),
+            f.diagnostics.iter().map(|d| (d.code, d.span.line)).collect::<Vec<_>>(),
             [(Code::UnparsedRequestLine, 12)]
         );
         assert!(f.request_body_empty);
@@ -777,10 +590,7 @@ Flags describing visibility.
             })))
         );
         assert_eq!(
-            f.blocks
-                .iter()
-                .map(|b| (b.block_type, b.line))
-                .collect::<Vec<_>>(),
+            f.blocks.iter().map(|b| (b.block_type, b.line)).collect::<Vec<_>>(),
             [(BlockType::Request, 23), (BlockType::Response, 36)]
         );
         assert_eq!(f.blocks[1].status, Some(200));
@@ -813,33 +623,14 @@ mod kind_tests {
                 Some(PageKind::Conceptual),
                 vec![],
             ),
-            (
-                "v1.0/api/x.md",
-                "# Delete x\n\nProse only.\n",
-                Some(PageKind::Api),
-                vec![],
-            ),
-            (
-                "beta/resources/x.md",
-                "# x values\n|Value|Description|\n|-|-|\n|a|A.|\n",
-                Some(PageKind::Enum),
-                vec![],
-            ),
-            (
-                "beta/api/x.md",
-                "no title\n",
-                Some(PageKind::Api),
-                vec![Code::MissingTitle],
-            ),
+            ("v1.0/api/x.md", "# Delete x\n\nProse only.\n", Some(PageKind::Api), vec![]),
+            ("beta/resources/x.md", "# x values\n|Value|Description|\n|-|-|\n|a|A.|\n", Some(PageKind::Enum), vec![]),
+            ("beta/api/x.md", "no title\n", Some(PageKind::Api), vec![Code::MissingTitle]),
         ];
         for (path, text, kind, codes) in cases {
             let f = read_page(path, text);
             assert_eq!(f.kind, kind, "{path}");
-            assert_eq!(
-                f.diagnostics.iter().map(|d| d.code).collect::<Vec<_>>(),
-                codes,
-                "{path}"
-            );
+            assert_eq!(f.diagnostics.iter().map(|d| d.code).collect::<Vec<_>>(), codes, "{path}");
         }
     }
 }

@@ -22,17 +22,8 @@ const LEADS: &[&str] = &[
 
 /// Words between a lead and the list. Reaching the list through one of them (or through
 /// a quoted value) is what distinguishes a list from prose ("Possible values for X ...").
-const FILLERS: &[&str] = &[
-    "for this property are",
-    "for this field are",
-    "include",
-    "are",
-    "is",
-    "can be",
-    ":",
-    "-",
-    "\u{2013}",
-];
+const FILLERS: &[&str] =
+    &["for this property are", "for this field are", "include", "are", "is", "can be", ":", "-", "\u{2013}"];
 
 /// Values of the first value list in `description`, in order; empty when there is none.
 pub fn possible_values(description: &str) -> Vec<String> {
@@ -64,11 +55,7 @@ fn list_after(s: &str) -> Option<Vec<String>> {
         let t = rest.trim_start();
         // `The supported values for {period_value} are:` / `for **dataType** are:`: skip the
         // subject once; the verb after it still has to introduce the list.
-        if !named_subject
-            && !introduced
-            && t.len() > 4
-            && t.is_char_boundary(4)
-            && t[..4].eq_ignore_ascii_case("for ")
+        if !named_subject && !introduced && t.len() > 4 && t.is_char_boundary(4) && t[..4].eq_ignore_ascii_case("for ")
         {
             let subject = t[4..].trim_start();
             let end = subject.find(char::is_whitespace).unwrap_or(subject.len());
@@ -80,10 +67,7 @@ fn list_after(s: &str) -> Option<Vec<String>> {
             t.len() >= f.len()
                 && t.is_char_boundary(f.len())
                 && t[..f.len()].eq_ignore_ascii_case(f)
-                && !t[f.len()..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric)
+                && !t[f.len()..].chars().next().is_some_and(char::is_alphanumeric)
         });
         match next {
             Some(f) => {
@@ -100,10 +84,7 @@ fn list_after(s: &str) -> Option<Vec<String>> {
         return None;
     }
     let lower = rest.to_ascii_lowercase();
-    if lower.starts_with("<ul")
-        || lower.starts_with("<li")
-        || lower.starts_with("<br") && lower.contains("<li")
-    {
+    if lower.starts_with("<ul") || lower.starts_with("<li") || lower.starts_with("<br") && lower.contains("<li") {
         return Some(list_items(rest)).filter(|v| !v.is_empty());
     }
     let quoted_first = rest.starts_with(['`', '"', '\u{201C}', '*']);
@@ -119,24 +100,14 @@ fn is_range(s: &str) -> bool {
     if lower.starts_with("between") || lower.starts_with("from ") {
         return true;
     }
-    let digits = lower
-        .trim_start_matches('-')
-        .chars()
-        .take_while(|c| c.is_ascii_digit())
-        .count();
+    let digits = lower.trim_start_matches('-').chars().take_while(|c| c.is_ascii_digit()).count();
     if digits == 0 {
         return false;
     }
-    let after = lower.trim_start_matches('-')[digits..]
-        .trim_start_matches(['`', '*'])
-        .trim_start();
-    let dash_digit = after
-        .strip_prefix(['-', '\u{2013}'])
-        .is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit()));
-    after.starts_with("to ")
-        || after.starts_with("through ")
-        || after.starts_with("and ")
-        || dash_digit
+    let after = lower.trim_start_matches('-')[digits..].trim_start_matches(['`', '*']).trim_start();
+    let dash_digit =
+        after.strip_prefix(['-', '\u{2013}']).is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit()));
+    after.starts_with("to ") || after.starts_with("through ") || after.starts_with("and ") || dash_digit
 }
 
 /// One value per `<li>`: the leading backticked/bold/quoted token or word.
@@ -247,12 +218,7 @@ fn bare_token(s: &str) -> Option<(String, usize)> {
         .map(|(_, c)| c.len_utf8())
         .sum();
     let word = s[..len].trim_end_matches(['.', '-']);
-    if word.is_empty()
-        || matches!(
-            word.to_ascii_lowercase().as_str(),
-            "and" | "or" | "the" | "a" | "an"
-        )
-    {
+    if word.is_empty() || matches!(word.to_ascii_lowercase().as_str(), "and" | "or" | "the" | "a" | "an") {
         return None;
     }
     Some((word.to_string(), word.len()))
@@ -277,11 +243,7 @@ fn skip_leading_code(s: &str) -> &str {
 fn skip_numeric_code(s: &str) -> &str {
     if let Some(body) = s.strip_prefix('(') {
         if let Some(end) = body.find(')') {
-            if body[..end]
-                .trim()
-                .chars()
-                .all(|c| c.is_ascii_digit() || c == '-' || c == 'x' || c.is_ascii_hexdigit())
-            {
+            if body[..end].trim().chars().all(|c| c.is_ascii_digit() || c == '-' || c == 'x' || c.is_ascii_hexdigit()) {
                 return body[end + 1..].trim_start_matches([' ', '\t']);
             }
         }
@@ -304,15 +266,30 @@ mod tests {
             ("Supported values are: **low**, **high**.", &["low", "high"]),
             ("Possible values: \"x\", \"y\".", &["x", "y"]),
             ("Possible values are: none, low, medium, high.", &["none", "low", "medium", "high"]),
-            ("Possible values are: `none` (0), `low` (1), `unknownFutureValue` (2).", &["none", "low", "unknownFutureValue"]),
+            (
+                "Possible values are: `none` (0), `low` (1), `unknownFutureValue` (2).",
+                &["none", "low", "unknownFutureValue"],
+            ),
             ("Can be one of the following values: `a`, `b`.", &["a", "b"]),
-            ("Supported values are:<ul><li>`AzureADMyOrg`: users</li><li>`PersonalMicrosoftAccount`: x</li></ul>", &["AzureADMyOrg", "PersonalMicrosoftAccount"]),
+            (
+                "Supported values are:<ul><li>`AzureADMyOrg`: users</li><li>`PersonalMicrosoftAccount`: x</li></ul>",
+                &["AzureADMyOrg", "PersonalMicrosoftAccount"],
+            ),
             ("Allowed values: `x`<br>Default is x", &["x"]),
             ("The status. Possible values are `a`, `b`. Default value is `a`.", &["a", "b"]),
             ("Possible values `a`, `b`", &["a", "b"]),
-            ("The supported values for {period_value} are: D7, D30, D90, and D180. These values", &["D7", "D30", "D90", "D180"]),
-            ("The supported values for **dataType** are: `string` , `boolean` , `int64`.", &["string", "boolean", "int64"]),
-            ("Possible values are: 0 - `Not Ready`, 1 - `Ready`, 2 - `Processing`. Inherited", &["Not Ready", "Ready", "Processing"]),
+            (
+                "The supported values for {period_value} are: D7, D30, D90, and D180. These values",
+                &["D7", "D30", "D90", "D180"],
+            ),
+            (
+                "The supported values for **dataType** are: `string` , `boolean` , `int64`.",
+                &["string", "boolean", "int64"],
+            ),
+            (
+                "Possible values are: 0 - `Not Ready`, 1 - `Ready`, 2 - `Processing`. Inherited",
+                &["Not Ready", "Ready", "Processing"],
+            ),
             ("Valid values: ``None``, ``UserRead``, and ``AdminRead``.", &["None", "UserRead", "AdminRead"]),
             ("Current possible values: *UserPrincipalName* or *ProxyAddress*", &["UserPrincipalName", "ProxyAddress"]),
         ];

@@ -20,16 +20,9 @@ const BODY_EMPTY: &[&str] = &[
     "don't provide a request body",
 ];
 /// Phrases introducing a page-level base type (catalog §5).
-const INHERITS: &[&str] = &[
-    "inherits from",
-    "derived from",
-    "derives from",
-    "inherited from",
-];
+const INHERITS: &[&str] = &["inherits from", "derived from", "derives from", "inherited from"];
 /// Words that may stand between an inheritance phrase and the type (`Inherits from base class [x]`).
-const INHERITS_FILLERS: &[&str] = &[
-    "the", "base", "class", "type", "abstract", "resource", "entity",
-];
+const INHERITS_FILLERS: &[&str] = &["the", "base", "class", "type", "abstract", "resource", "entity"];
 
 /// `In the request body, supply a JSON representation of the [x](../resources/x.md) object`.
 pub fn request_body_resource(para: &str, refs: RefResolver<'_>) -> Found<TypeExpr> {
@@ -67,23 +60,15 @@ pub fn response_type(para: &str, refs: RefResolver<'_>) -> Found<TypeExpr> {
         return None;
     }
     // `**[x](x.md)**`: a bold link is a link.
-    let rel = if tail[rel..].starts_with("**[") {
-        rel + 2
-    } else {
-        rel
-    };
+    let rel = if tail[rel..].starts_with("**[") { rel + 2 } else { rel };
     let (ty, rest) = if tail[rel..].starts_with('[') {
         link_type(&tail[rel..], refs).or_else(|| prose_link(&tail[rel..], refs))?
     } else {
         bold_name(&tail[rel..])?
     };
-    let rest = rest
-        .trim_start_matches('*')
-        .trim_start()
-        .to_ascii_lowercase();
-    let collection = find_ci(between, "collection of").is_some()
-        || rest.starts_with("objects")
-        || rest.starts_with("collection");
+    let rest = rest.trim_start_matches('*').trim_start().to_ascii_lowercase();
+    let collection =
+        find_ci(between, "collection of").is_some() || rest.starts_with("objects") || rest.starts_with("collection");
     let ty = match ty {
         TypeExpr::Collection(_) => ty,
         t if collection => TypeExpr::Collection(Box::new(t)),
@@ -97,15 +82,7 @@ fn bold_name(s: &str) -> Option<(TypeExpr, &str)> {
     let body = s.strip_prefix("**")?;
     let end = body.find("**")?;
     let name = body[..end].trim();
-    is_identifier(name).then(|| {
-        (
-            TypeExpr::Named {
-                name: name.to_string(),
-                link: None,
-            },
-            &body[end + 2..],
-        )
-    })
+    is_identifier(name).then(|| (TypeExpr::Named { name: name.to_string(), link: None }, &body[end + 2..]))
 }
 
 /// A link whose text is prose (`[synchronization error](x.md)`): the target names the type,
@@ -120,63 +97,40 @@ fn prose_link<'a>(s: &'a str, refs: RefResolver<'_>) -> Option<(TypeExpr, &'a st
     if !target.ends_with(".md") {
         return None;
     }
-    Some((
-        TypeExpr::Named {
-            name: link.text.trim().to_string(),
-            link: Some(target),
-        },
-        link.rest,
-    ))
+    Some((TypeExpr::Named { name: link.text.trim().to_string(), link: Some(target) }, link.rest))
 }
 
 /// `Inherits from [entity](entity.md).`, `Derived from [x](x.md)`, `It is derived from
 /// microsoft.graph.x.`, `Inherits from **baseItem**`.
 pub fn inherits_from(para: &str, refs: RefResolver<'_>) -> Found<TypeExpr> {
-    INHERITS
-        .iter()
-        .filter_map(|p| find_ci(para, p).map(|at| (at, p.len())))
-        .min()
-        .and_then(|(at, len)| {
-            let mut rest = para[at + len..].trim_start();
-            // Skip filler words.
-            loop {
-                let word_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
-                let word = &rest[..word_len];
-                if !rest.starts_with('[')
-                    && INHERITS_FILLERS
-                        .iter()
-                        .any(|f| f.eq_ignore_ascii_case(word))
-                {
-                    rest = rest[word_len..].trim_start();
-                } else {
-                    break;
-                }
+    INHERITS.iter().filter_map(|p| find_ci(para, p).map(|at| (at, p.len()))).min().and_then(|(at, len)| {
+        let mut rest = para[at + len..].trim_start();
+        // Skip filler words.
+        loop {
+            let word_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            let word = &rest[..word_len];
+            if !rest.starts_with('[') && INHERITS_FILLERS.iter().any(|f| f.eq_ignore_ascii_case(word)) {
+                rest = rest[word_len..].trim_start();
+            } else {
+                break;
             }
-            if rest.starts_with('[') {
-                // `[Conditional Access Session Control](conditionalaccesssessioncontrol.md)`:
-                // the text is prose, the target names the type.
-                return link_type(rest, refs)
-                    .or_else(|| prose_link(rest, refs))
-                    .map(|(t, _)| (t, at));
-            }
-            let name = name_at_start(rest)?;
-            Some((TypeExpr::Named { name, link: None }, at))
-        })
+        }
+        if rest.starts_with('[') {
+            // `[Conditional Access Session Control](conditionalaccesssessioncontrol.md)`:
+            // the text is prose, the target names the type.
+            return link_type(rest, refs).or_else(|| prose_link(rest, refs)).map(|(t, _)| (t, at));
+        }
+        let name = name_at_start(rest)?;
+        Some((TypeExpr::Named { name, link: None }, at))
+    })
 }
 
 /// `Namespace: microsoft.graph.callRecords` -> the namespace (decoration and a trailing `.`
 /// removed).
 pub fn namespace(para: &str) -> Option<String> {
     let first = para.lines().next()?.trim();
-    let rest = first
-        .get(..10)
-        .filter(|p| p.eq_ignore_ascii_case("namespace:"))
-        .map(|_| &first[10..])?;
-    let ns = rest
-        .trim()
-        .trim_matches(['`', '*'])
-        .trim()
-        .trim_end_matches('.');
+    let rest = first.get(..10).filter(|p| p.eq_ignore_ascii_case("namespace:")).map(|_| &first[10..])?;
+    let ns = rest.trim().trim_matches(['`', '*']).trim().trim_end_matches('.');
     (!ns.is_empty()).then(|| ns.to_string())
 }
 
@@ -199,10 +153,7 @@ mod tests {
         None
     }
     fn n(name: &str, link: Option<&str>) -> TypeExpr {
-        TypeExpr::Named {
-            name: name.into(),
-            link: link.map(Into::into),
-        }
+        TypeExpr::Named { name: name.into(), link: link.map(Into::into) }
     }
 
     #[test]
@@ -219,9 +170,7 @@ mod tests {
         for (p, want) in cases {
             assert_eq!(request_body_resource(p, &no_refs).map(|f| f.0), want, "{p}");
         }
-        assert!(request_body_empty(
-            "Do not supply a request body for this method."
-        ));
+        assert!(request_body_empty("Do not supply a request body for this method."));
         assert!(!request_body_empty("Supply a request body."));
     }
 
@@ -246,26 +195,14 @@ mod tests {
     #[test]
     fn inheritance() {
         let cases = [
-            (
-                "Inherits from [entity](entity.md).",
-                Some(n("entity", Some("entity.md"))),
-            ),
-            (
-                "Derived from [baseItem](baseitem.md).",
-                Some(n("baseItem", Some("baseitem.md"))),
-            ),
+            ("Inherits from [entity](entity.md).", Some(n("entity", Some("entity.md")))),
+            ("Derived from [baseItem](baseitem.md).", Some(n("baseItem", Some("baseitem.md")))),
             (
                 "This resource type inherits from [directoryObject](directoryobject.md).",
                 Some(n("directoryObject", Some("directoryobject.md"))),
             ),
-            (
-                "Inherits from base class [x](x.md)",
-                Some(n("x", Some("x.md"))),
-            ),
-            (
-                "It is derived from microsoft.graph.mobileApp.",
-                Some(n("microsoft.graph.mobileApp", None)),
-            ),
+            ("Inherits from base class [x](x.md)", Some(n("x", Some("x.md")))),
+            ("It is derived from microsoft.graph.mobileApp.", Some(n("microsoft.graph.mobileApp", None))),
             ("Inherited from **baseItem**", Some(n("baseItem", None))),
             (
                 "The **drive** resource is derived from [**baseItem**](baseitem.md) and inherits",
@@ -286,15 +223,9 @@ mod tests {
     fn namespaces() {
         let cases = [
             ("Namespace: microsoft.graph", Some("microsoft.graph")),
-            (
-                "Namespace: microsoft.graph.callRecords",
-                Some("microsoft.graph.callRecords"),
-            ),
+            ("Namespace: microsoft.graph.callRecords", Some("microsoft.graph.callRecords")),
             ("Namespace: microsoft.graph.", Some("microsoft.graph")),
-            (
-                "namespace: `microsoft.graph.termStore`",
-                Some("microsoft.graph.termStore"),
-            ),
+            ("namespace: `microsoft.graph.termStore`", Some("microsoft.graph.termStore")),
             ("The namespace is x", None),
             ("Namespace:", None),
         ];

@@ -55,11 +55,7 @@ pub fn classify(text: &str) -> Section {
     if t.ends_with(" values") || t == "values" {
         return Section::Members;
     }
-    RULES
-        .iter()
-        .find(|(k, _)| t.contains(k))
-        .map(|(_, s)| *s)
-        .unwrap_or(Section::Other)
+    RULES.iter().find(|(k, _)| t.contains(k)).map(|(_, s)| *s).unwrap_or(Section::Other)
 }
 
 /// The context of a table below the heading `stack` (outermost first): the nearest heading
@@ -78,11 +74,9 @@ pub fn table_context(stack: &[Heading]) -> TableContext {
             Section::RequestBody => return TableContext::RequestBody,
             Section::Parameters => return TableContext::Parameters,
             Section::Members => return TableContext::Members,
-            Section::Headers
-            | Section::Response
-            | Section::Permissions
-            | Section::HttpRequest
-            | Section::Examples => return TableContext::Other,
+            Section::Headers | Section::Response | Section::Permissions | Section::HttpRequest | Section::Examples => {
+                return TableContext::Other
+            }
             Section::JsonRepresentation | Section::Other => {}
         }
     }
@@ -91,18 +85,10 @@ pub fn table_context(stack: &[Heading]) -> TableContext {
 
 /// Headings that make a page a type page when present. Exact (case-insensitive) matches
 /// only: conceptual pages have `#### Update worksheet properties` and the like.
-const TYPE_PAGE_HEADINGS: &[&str] = &[
-    "properties",
-    "relationships",
-    "json representation",
-    "property",
-    "relationship",
-];
+const TYPE_PAGE_HEADINGS: &[&str] = &["properties", "relationships", "json representation", "property", "relationship"];
 
 pub fn is_type_page_heading(text: &str) -> bool {
-    TYPE_PAGE_HEADINGS
-        .iter()
-        .any(|h| h.eq_ignore_ascii_case(text.trim()))
+    TYPE_PAGE_HEADINGS.iter().any(|h| h.eq_ignore_ascii_case(text.trim()))
 }
 
 /// Title suffixes of type pages, longest first, with the kind they announce.
@@ -133,10 +119,7 @@ pub fn title_type(title: &str) -> Option<(String, PageKind)> {
     };
     for (suffix, kind) in TITLE_SUFFIXES {
         let n = suffix.len();
-        if t.len() > n
-            && t.is_char_boundary(t.len() - n)
-            && t[t.len() - n..].eq_ignore_ascii_case(suffix)
-        {
+        if t.len() > n && t.is_char_boundary(t.len() - n) && t[t.len() - n..].eq_ignore_ascii_case(suffix) {
             let name = t[..t.len() - n].trim().trim_matches('`').trim();
             let name = name.strip_prefix("microsoft.graph.").unwrap_or(name);
             let single = !name.is_empty() && !name.contains(char::is_whitespace);
@@ -217,57 +200,26 @@ mod tests {
 
     #[test]
     fn contexts_use_the_nearest_meaningful_heading() {
-        let h = |level, text: &str| Heading {
-            level,
-            text: text.into(),
-            line: 1,
-        };
-        assert_eq!(
-            table_context(&[h(1, "x"), h(2, "Properties"), h(3, "Sub")]),
-            TableContext::Properties
-        );
-        assert_eq!(
-            table_context(&[h(2, "Request body"), h(3, "Request headers")]),
-            TableContext::Other
-        );
+        let h = |level, text: &str| Heading { level, text: text.into(), line: 1 };
+        assert_eq!(table_context(&[h(1, "x"), h(2, "Properties"), h(3, "Sub")]), TableContext::Properties);
+        assert_eq!(table_context(&[h(2, "Request body"), h(3, "Request headers")]), TableContext::Other);
         assert_eq!(table_context(&[h(1, "x")]), TableContext::Other);
-        assert_eq!(
-            table_context(&[h(1, "scriptParameter resource type")]),
-            TableContext::Other
-        );
-        assert_eq!(
-            table_context(&[h(1, "status enum type")]),
-            TableContext::Members
-        );
-        assert_eq!(
-            table_context(&[h(2, "Properties"), h(3, "status values")]),
-            TableContext::Members
-        );
+        assert_eq!(table_context(&[h(1, "scriptParameter resource type")]), TableContext::Other);
+        assert_eq!(table_context(&[h(1, "status enum type")]), TableContext::Members);
+        assert_eq!(table_context(&[h(2, "Properties"), h(3, "status values")]), TableContext::Members);
     }
 
     #[test]
     fn titles() {
         let cases = [
             ("group resource type", Some(("group", PageKind::Resource))),
-            (
-                "connectorStatus enum type",
-                Some(("connectorStatus", PageKind::Enum)),
-            ),
-            (
-                "microsoft.graph.x resource type",
-                Some(("x", PageKind::Resource)),
-            ),
+            ("connectorStatus enum type", Some(("connectorStatus", PageKind::Enum))),
+            ("microsoft.graph.x resource type", Some(("x", PageKind::Resource))),
             ("Enum values", None),
             ("Update group", None),
             ("List members of a group", None),
-            (
-                "`itemReference` resource type",
-                Some(("itemReference", PageKind::Resource)),
-            ),
-            (
-                "accessReview resource type (deprecated)",
-                Some(("accessReview", PageKind::Resource)),
-            ),
+            ("`itemReference` resource type", Some(("itemReference", PageKind::Resource))),
+            ("accessReview resource type (deprecated)", Some(("accessReview", PageKind::Resource))),
             ("media resouce type", Some(("media", PageKind::Resource))),
             ("Working with Excel (preview)", None),
         ];
@@ -278,22 +230,11 @@ mod tests {
 
     #[test]
     fn kinds() {
-        let api = ContentSignals {
-            title: Some("Update group".into()),
-            has_http_request: true,
-            ..Default::default()
-        };
+        let api = ContentSignals { title: Some("Update group".into()), has_http_request: true, ..Default::default() };
         assert_eq!(content_kind(&api), Some(PageKind::Api));
-        let res = ContentSignals {
-            title: Some("group resource type".into()),
-            ..Default::default()
-        };
+        let res = ContentSignals { title: Some("group resource type".into()), ..Default::default() };
         assert_eq!(content_kind(&res), Some(PageKind::Resource));
-        let en = ContentSignals {
-            title: Some("Enum values".into()),
-            has_member_tables: true,
-            ..Default::default()
-        };
+        let en = ContentSignals { title: Some("Enum values".into()), has_member_tables: true, ..Default::default() };
         assert_eq!(content_kind(&en), Some(PageKind::Enum));
         assert_eq!(content_kind(&ContentSignals::default()), None);
     }

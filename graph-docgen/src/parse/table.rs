@@ -77,10 +77,7 @@ pub fn shape(header: &[String], enum_context: bool) -> TableShape {
     let h: Vec<String> = header.iter().map(|c| normalise_header(c)).collect();
     let find = |names: &[&str]| names.iter().find_map(|n| h.iter().position(|c| c == n));
     let description = h.iter().position(|c| c.starts_with("description"));
-    if let Some(kind) = h
-        .iter()
-        .position(|c| c == "permission type" || c == "permission types")
-    {
+    if let Some(kind) = h.iter().position(|c| c == "permission type" || c == "permission types") {
         let scopes = (0..h.len()).filter(|&i| i != kind).collect();
         return TableShape::Permissions { kind, scopes };
     }
@@ -95,29 +92,13 @@ pub fn shape(header: &[String], enum_context: bool) -> TableShape {
             None => TableShape::TypeWithoutName,
         };
     }
-    let member = h
-        .iter()
-        .position(|c| c == "member" || c == "member name" || c == "enum member");
-    let value = h
-        .iter()
-        .position(|c| c == "value" || c == "int value" || c == "integer value");
+    let member = h.iter().position(|c| c == "member" || c == "member name" || c == "enum member");
+    let value = h.iter().position(|c| c == "value" || c == "int value" || c == "integer value");
     match (member, value) {
-        (Some(name), value) => TableShape::Members {
-            name,
-            value,
-            description,
-        },
-        (None, Some(name)) if enum_context && h.len() <= 2 => TableShape::Members {
-            name,
-            value: None,
-            description,
-        },
+        (Some(name), value) => TableShape::Members { name, value, description },
+        (None, Some(name)) if enum_context && h.len() <= 2 => TableShape::Members { name, value: None, description },
         (None, None) if enum_context && h.first().is_some_and(|c| c == "name") => {
-            TableShape::Members {
-                name: 0,
-                value: None,
-                description,
-            }
+            TableShape::Members { name: 0, value: None, description }
         }
         _ => TableShape::Ignored,
     }
@@ -126,12 +107,7 @@ pub fn shape(header: &[String], enum_context: bool) -> TableShape {
 /// Splits a row into exactly `ncols` cells. A row with `|` inside backticks is re-split
 /// code-aware first; any remaining mismatch is reported (GD0106) and repaired: extra cells
 /// are joined into the last column (an unescaped `|` in prose), missing ones are empty.
-pub fn fit_cells(
-    row: &RawRow,
-    ncols: usize,
-    path: &str,
-    diags: &mut Vec<Diagnostic>,
-) -> Vec<String> {
+pub fn fit_cells(row: &RawRow, ncols: usize, path: &str, diags: &mut Vec<Diagnostic>) -> Vec<String> {
     let mut cells = split_row(&row.text);
     // Empty cells past the header's width carry nothing (`|a|b|c||`).
     while cells.len() > ncols && cells.last().is_some_and(|c| c.is_empty()) {
@@ -147,10 +123,7 @@ pub fn fit_cells(
         diags.push(Diagnostic::new(
             Code::TableShape,
             Span::line(path, row.line),
-            format!(
-                "table row has {} cells, its header has {ncols}",
-                cells.len()
-            ),
+            format!("table row has {} cells, its header has {ncols}", cells.len()),
         ));
         if cells.len() > ncols {
             let tail = cells.split_off(ncols - 1).join(" | ");
@@ -166,10 +139,7 @@ pub fn fit_cells(
 fn is_label_row(text: &str) -> bool {
     let cells = split_row(text);
     let mut rest = cells.iter().skip(1);
-    cells
-        .first()
-        .is_some_and(|c| c.len() > 4 && c.starts_with("**") && c.ends_with("**"))
-        && rest.all(|c| c.is_empty())
+    cells.first().is_some_and(|c| c.len() > 4 && c.starts_with("**") && c.ends_with("**")) && rest.all(|c| c.is_empty())
 }
 
 /// A row without a leading pipe that splits into a single cell.
@@ -180,10 +150,7 @@ fn is_continuation(text: &str) -> bool {
 /// `| **Group management** | | |`: a bold label row with every other cell empty.
 fn is_separator_row(cells: &[String]) -> bool {
     let mut rest = cells.iter().skip(1);
-    cells
-        .first()
-        .is_some_and(|c| c.starts_with("**") && c.ends_with("**"))
-        && rest.all(|c| c.trim().is_empty())
+    cells.first().is_some_and(|c| c.starts_with("**") && c.ends_with("**")) && rest.all(|c| c.trim().is_empty())
 }
 
 /// Rows of a property-like table.
@@ -274,13 +241,7 @@ pub fn member_rows(
 }
 
 /// Scope cells that mean "no permission applies".
-const NO_SCOPES: &[&str] = &[
-    "not supported",
-    "not applicable",
-    "none",
-    "n/a",
-    "not available",
-];
+const NO_SCOPES: &[&str] = &["not supported", "not applicable", "none", "n/a", "not available"];
 
 /// Rows of a permissions table. Rows whose scopes are a TODO placeholder are dropped (the
 /// placeholder itself is reported by the page-wide TODO scan).
@@ -315,11 +276,7 @@ pub fn permission_rows(
                     .filter(|s| !s.is_empty()),
             );
         }
-        out.push(Permission {
-            line: row.line,
-            kind,
-            scopes,
-        });
+        out.push(Permission { line: row.line, kind, scopes });
     }
     out
 }
@@ -332,14 +289,7 @@ mod tests {
         RawTable {
             line: 1,
             header: header.iter().map(|s| s.to_string()).collect(),
-            rows: rows
-                .iter()
-                .enumerate()
-                .map(|(i, r)| RawRow {
-                    line: i as u32 + 3,
-                    text: r.to_string(),
-                })
-                .collect(),
+            rows: rows.iter().enumerate().map(|(i, r)| RawRow { line: i as u32 + 3, text: r.to_string() }).collect(),
         }
     }
 
@@ -354,102 +304,44 @@ mod tests {
             (
                 vec!["Property\t   ", "Type\t", "Description"],
                 false,
-                TableShape::Property {
-                    name: 0,
-                    ty: 1,
-                    description: Some(2),
-                    required: None,
-                },
+                TableShape::Property { name: 0, ty: 1, description: Some(2), required: None },
             ),
             (
                 vec!["**Property name**", "`Type`", "Description"],
                 false,
-                TableShape::Property {
-                    name: 0,
-                    ty: 1,
-                    description: Some(2),
-                    required: None,
-                },
+                TableShape::Property { name: 0, ty: 1, description: Some(2), required: None },
             ),
             (
                 vec!["Parameter", "Type", "Required?", "Description"],
                 false,
-                TableShape::Property {
-                    name: 0,
-                    ty: 1,
-                    description: Some(3),
-                    required: Some(2),
-                },
+                TableShape::Property { name: 0, ty: 1, description: Some(3), required: Some(2) },
             ),
             (
                 vec!["Type", "Property"],
                 false,
-                TableShape::Property {
-                    name: 1,
-                    ty: 0,
-                    description: None,
-                    required: None,
-                },
+                TableShape::Property { name: 1, ty: 0, description: None, required: None },
             ),
-            (
-                vec!["Type", "Description"],
-                false,
-                TableShape::TypeWithoutName,
-            ),
+            (vec!["Type", "Description"], false, TableShape::TypeWithoutName),
             (
                 vec!["Member", "Value", "Description"],
                 false,
-                TableShape::Members {
-                    name: 0,
-                    value: Some(1),
-                    description: Some(2),
-                },
+                TableShape::Members { name: 0, value: Some(1), description: Some(2) },
             ),
-            (
-                vec!["Member"],
-                false,
-                TableShape::Members {
-                    name: 0,
-                    value: None,
-                    description: None,
-                },
-            ),
+            (vec!["Member"], false, TableShape::Members { name: 0, value: None, description: None }),
             (
                 vec!["Member", "Int value", "Description"],
                 false,
-                TableShape::Members {
-                    name: 0,
-                    value: Some(1),
-                    description: Some(2),
-                },
+                TableShape::Members { name: 0, value: Some(1), description: Some(2) },
             ),
-            (
-                vec!["Value", "Description"],
-                true,
-                TableShape::Members {
-                    name: 0,
-                    value: None,
-                    description: Some(1),
-                },
-            ),
+            (vec!["Value", "Description"], true, TableShape::Members { name: 0, value: None, description: Some(1) }),
             (vec!["Value", "Description"], false, TableShape::Ignored),
             (
-                vec![
-                    "Permission type",
-                    "Permissions (from least to most privileged)",
-                ],
+                vec!["Permission type", "Permissions (from least to most privileged)"],
                 false,
-                TableShape::Permissions {
-                    kind: 0,
-                    scopes: vec![1],
-                },
+                TableShape::Permissions { kind: 0, scopes: vec![1] },
             ),
             (vec!["Name", "Description"], false, TableShape::Ignored),
-            (
-                vec!["Method", "Return Type", "Description"],
-                false,
-                TableShape::Ignored,
-            ),
+            (vec!["Method", "Return Type", "Description"], false, TableShape::Ignored),
         ];
         for (h, e, want) in cases {
             assert_eq!(s(&h, e), want, "{h:?}");
@@ -477,14 +369,8 @@ mod tests {
         let mut diags = Vec::new();
         let rows = property_rows(&t, (0, 1, Some(2), None), &no_refs, "p.md", &mut diags);
         let names: Vec<_> = rows.iter().map(|r| r.name.as_str()).collect();
-        assert_eq!(
-            names,
-            ["id", "status", "short", "long", "code", "br", "extra", "wrapped"]
-        );
-        assert_eq!(
-            rows[7].description,
-            "Speed.\nValid values 0 to 40. Possible values are: `a`, `b`."
-        );
+        assert_eq!(names, ["id", "status", "short", "long", "code", "br", "extra", "wrapped"]);
+        assert_eq!(rows[7].description, "Speed.\nValid values 0 to 40. Possible values are: `a`, `b`.");
         assert_eq!(rows[7].possible_values, ["a", "b"]);
         assert!(rows[0].markers.read_only);
         assert_eq!(rows[1].possible_values, ["active", "inactive"]);
@@ -492,14 +378,7 @@ mod tests {
         assert_eq!(rows[4].description, "`a|b`");
         assert_eq!(rows[5].description, "line one\nline | two");
         let lines: Vec<_> = diags.iter().map(|d| (d.code, d.span.line)).collect();
-        assert_eq!(
-            lines,
-            [
-                (Code::TableShape, 6),
-                (Code::TableShape, 7),
-                (Code::TableShape, 13)
-            ]
-        );
+        assert_eq!(lines, [(Code::TableShape, 6), (Code::TableShape, 7), (Code::TableShape, 13)]);
     }
 
     #[test]
@@ -515,10 +394,7 @@ mod tests {
         let mut diags = Vec::new();
         let p = permission_rows(&t, 0, &[1], "p.md", &mut diags);
         assert_eq!(p.len(), 2);
-        assert_eq!(
-            p[0].scopes,
-            ["Directory.ReadWrite.All", "Directory.AccessAsUser.All"]
-        );
+        assert_eq!(p[0].scopes, ["Directory.ReadWrite.All", "Directory.AccessAsUser.All"]);
         assert!(p[1].scopes.is_empty());
         assert!(diags.is_empty());
     }
@@ -527,18 +403,12 @@ mod tests {
     fn members() {
         let t = raw(
             &["Member", "Value", "Description"],
-            &[
-                "|`none`|0|Nothing.|",
-                "|unknownFutureValue|1|Sentinel.|",
-                "||2||",
-            ],
+            &["|`none`|0|Nothing.|", "|unknownFutureValue|1|Sentinel.|", "||2||"],
         );
         let mut diags = Vec::new();
         let m = member_rows(&t, (0, Some(1), Some(2)), "p.md", &mut diags);
         assert_eq!(
-            m.iter()
-                .map(|m| (m.name.as_str(), m.value))
-                .collect::<Vec<_>>(),
+            m.iter().map(|m| (m.name.as_str(), m.value)).collect::<Vec<_>>(),
             [("none", Some(0)), ("unknownFutureValue", Some(1))]
         );
         assert_eq!(diags.len(), 1);

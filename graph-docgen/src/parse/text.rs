@@ -42,11 +42,7 @@ pub fn decode_entities(s: &str) -> String {
         out.push_str(&rest[..amp]);
         let after = &rest[amp + 1..];
         // An entity is at most a few dozen characters up to `;`.
-        let semi = after
-            .char_indices()
-            .take(32)
-            .find(|&(_, c)| c == ';')
-            .map(|(i, _)| i);
+        let semi = after.char_indices().take(32).find(|&(_, c)| c == ';').map(|(i, _)| i);
         let decoded = semi.and_then(|semi| decode_one(&after[..semi]).map(|d| (d, semi)));
         match decoded {
             Some((d, semi)) => {
@@ -73,10 +69,7 @@ fn decode_one(name: &str) -> Option<char> {
         };
         return char::from_u32(code);
     }
-    NAMED_ENTITIES
-        .iter()
-        .find(|(n, _)| *n == name)
-        .and_then(|(_, v)| v.chars().next())
+    NAMED_ENTITIES.iter().find(|(n, _)| *n == name).and_then(|(_, v)| v.chars().next())
 }
 
 /// Replaces every `<br>` spelling (`<br>`, `<br/>`, `<br />`, `</br>`, any case) by `\n`.
@@ -126,16 +119,8 @@ fn br_tag_len(s: &str) -> Option<usize> {
 pub fn clean_cell(s: &str) -> String {
     let s = decode_entities(s);
     let s = br_to_newline(&s);
-    let s: String = s
-        .chars()
-        .map(|c| if c == '\t' || c == '\u{A0}' { ' ' } else { c })
-        .collect();
-    s.lines()
-        .map(str::trim)
-        .collect::<Vec<_>>()
-        .join("\n")
-        .trim()
-        .to_string()
+    let s: String = s.chars().map(|c| if c == '\t' || c == '\u{A0}' { ' ' } else { c }).collect();
+    s.lines().map(str::trim).collect::<Vec<_>>().join("\n").trim().to_string()
 }
 
 /// Splits a table row into cells the GFM way: on every `|` not escaped by `\`, with the
@@ -204,34 +189,15 @@ pub fn leading_link(s: &str) -> Option<Link<'_>> {
         let end = inner.find(')')?;
         let target = inner[..end].trim();
         // `[x](target "title")`: drop the title.
-        let target = target
-            .split_once(char::is_whitespace)
-            .map(|(t, _)| t)
-            .unwrap_or(target);
-        return Some(Link {
-            text,
-            target: LinkTarget::Inline(target),
-            rest: &inner[end + 1..],
-        });
+        let target = target.split_once(char::is_whitespace).map(|(t, _)| t).unwrap_or(target);
+        return Some(Link { text, target: LinkTarget::Inline(target), rest: &inner[end + 1..] });
     }
     if let Some(inner) = after.strip_prefix('[') {
         let end = inner.find(']')?;
-        let label = if inner[..end].trim().is_empty() {
-            text
-        } else {
-            &inner[..end]
-        };
-        return Some(Link {
-            text,
-            target: LinkTarget::Reference(label),
-            rest: &inner[end + 1..],
-        });
+        let label = if inner[..end].trim().is_empty() { text } else { &inner[..end] };
+        return Some(Link { text, target: LinkTarget::Reference(label), rest: &inner[end + 1..] });
     }
-    Some(Link {
-        text,
-        target: LinkTarget::Reference(text),
-        rest: after,
-    })
+    Some(Link { text, target: LinkTarget::Reference(text), rest: after })
 }
 
 /// Byte index of the `]` closing an already-opened `[` (nested brackets allowed).
@@ -355,10 +321,7 @@ mod tests {
     fn rows_split() {
         let cases: &[(&str, &[&str])] = &[
             ("|a|b|c|", &["a", "b", "c"]),
-            (
-                "| Property\t   | Type\t|Description|",
-                &["Property", "Type", "Description"],
-            ),
+            ("| Property\t   | Type\t|Description|", &["Property", "Type", "Description"]),
             ("a | b", &["a", "b"]),
             ("|a|b||", &["a", "b", ""]),
             ("|a \\| b|c|", &["a | b", "c"]),
@@ -375,19 +338,12 @@ mod tests {
         let l = leading_link("[group](../resources/group.md) collection").unwrap();
         assert_eq!(
             (l.text, l.target.clone(), l.rest),
-            (
-                "group",
-                LinkTarget::Inline("../resources/group.md"),
-                " collection"
-            )
+            ("group", LinkTarget::Inline("../resources/group.md"), " collection")
         );
         let l = leading_link("[identitySet][]").unwrap();
         assert_eq!(l.target, LinkTarget::Reference("identitySet"));
         let l = leading_link("[**x**][ref] collection").unwrap();
-        assert_eq!(
-            (l.text, l.target, l.rest),
-            ("**x**", LinkTarget::Reference("ref"), " collection")
-        );
+        assert_eq!((l.text, l.target, l.rest), ("**x**", LinkTarget::Reference("ref"), " collection"));
         assert!(leading_link("[unclosed").is_none());
     }
 

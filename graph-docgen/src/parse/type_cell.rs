@@ -69,10 +69,7 @@ pub fn parse_type(raw: &str, refs: RefResolver<'_>) -> TypeExpr {
 /// Entities decoded, TABs/NBSPs as spaces, whitespace collapsed.
 fn normalise(raw: &str) -> String {
     let s = decode_entities(raw);
-    s.split(|c: char| c.is_whitespace() || c == '\u{A0}')
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    s.split(|c: char| c.is_whitespace() || c == '\u{A0}').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
 fn parse_inner(s: &str, refs: RefResolver<'_>, depth: u32) -> TypeExpr {
@@ -212,10 +209,7 @@ fn parse_link_cell(s: &str, refs: RefResolver<'_>, depth: u32) -> Option<TypeExp
 }
 
 fn alternatives(s: &str, refs: RefResolver<'_>, depth: u32) -> Option<TypeExpr> {
-    let body = s
-        .strip_prefix('(')
-        .and_then(|b| b.strip_suffix(')'))
-        .unwrap_or(s);
+    let body = s.strip_prefix('(').and_then(|b| b.strip_suffix(')')).unwrap_or(s);
     let parts: Vec<&str> = if body.contains(" or ") {
         body.split(" or ").collect()
     } else if body.contains('/') && !body.contains('(') && !body.contains('[') {
@@ -223,10 +217,7 @@ fn alternatives(s: &str, refs: RefResolver<'_>, depth: u32) -> Option<TypeExpr> 
     } else {
         return None;
     };
-    let types: Vec<TypeExpr> = parts
-        .iter()
-        .map(|p| parse_inner(p.trim(), refs, depth + 1))
-        .collect();
+    let types: Vec<TypeExpr> = parts.iter().map(|p| parse_inner(p.trim(), refs, depth + 1)).collect();
     if types.contains(&TypeExpr::Unparsed) {
         return None;
     }
@@ -240,10 +231,7 @@ fn alternatives(s: &str, refs: RefResolver<'_>, depth: u32) -> Option<TypeExpr> 
 
 fn primitive(lower: &str) -> Option<Primitive> {
     let word = lower.strip_prefix("edm.").unwrap_or(lower).trim();
-    PRIMITIVE_WORDS
-        .iter()
-        .find(|(w, _)| *w == word)
-        .map(|(_, p)| *p)
+    PRIMITIVE_WORDS.iter().find(|(w, _)| *w == word).map(|(_, p)| *p)
 }
 
 /// A type name: an identifier, possibly namespace-qualified (`microsoft.graph.callRecords.x`).
@@ -255,10 +243,7 @@ fn is_type_name(s: &str) -> bool {
 }
 
 fn named(name: &str, link: Option<String>) -> TypeExpr {
-    TypeExpr::Named {
-        name: name.to_string(),
-        link,
-    }
+    TypeExpr::Named { name: name.to_string(), link }
 }
 
 #[cfg(test)]
@@ -270,10 +255,7 @@ mod tests {
     }
 
     fn n(name: &str, link: Option<&str>) -> TypeExpr {
-        TypeExpr::Named {
-            name: name.into(),
-            link: link.map(Into::into),
-        }
+        TypeExpr::Named { name: name.into(), link: link.map(Into::into) }
     }
     fn p(p: Primitive) -> TypeExpr {
         TypeExpr::Primitive(p)
@@ -318,24 +300,12 @@ mod tests {
             ("String (enum)", TypeExpr::AnonymousEnum),
             ("groupAccessType", n("groupAccessType", None)),
             ("Recipient collection", c(n("Recipient", None))),
-            (
-                "microsoft.graph.ediscovery.sourceType",
-                n("microsoft.graph.ediscovery.sourceType", None),
-            ),
-            (
-                "Collection(microsoft.graph.columnDefinition)",
-                c(n("microsoft.graph.columnDefinition", None)),
-            ),
+            ("microsoft.graph.ediscovery.sourceType", n("microsoft.graph.ediscovery.sourceType", None)),
+            ("Collection(microsoft.graph.columnDefinition)", c(n("microsoft.graph.columnDefinition", None))),
             ("alertFeedback enum", n("alertFeedback", None)),
             ("error object", n("error", None)),
-            (
-                "[group](../resources/group.md)",
-                n("group", Some("../resources/group.md")),
-            ),
-            (
-                "[group](group.md) collection",
-                c(n("group", Some("group.md"))),
-            ),
+            ("[group](../resources/group.md)", n("group", Some("../resources/group.md"))),
+            ("[group](group.md) collection", c(n("group", Some("group.md")))),
             (
                 "Collection([keyValuePair](../resources/keyvaluepair.md))",
                 c(n("keyValuePair", Some("../resources/keyvaluepair.md"))),
@@ -343,25 +313,16 @@ mod tests {
             ("[DateTimeOffset](timestamp.md)", p(DateTimeOffset)),
             (
                 "[teamVisibilityType](../resources/teamvisibilitytype.md) (optional)",
-                n(
-                    "teamVisibilityType",
-                    Some("../resources/teamvisibilitytype.md"),
-                ),
+                n("teamVisibilityType", Some("../resources/teamvisibilitytype.md")),
             ),
             (
                 "[educationOutcome](educationOutcome.md) collection. Holds grades",
                 c(n("educationOutcome", Some("educationOutcome.md"))),
             ),
-            (
-                "[fileHashType](filehashtypeenumtype.md) enum",
-                n("fileHashType", Some("filehashtypeenumtype.md")),
-            ),
+            ("[fileHashType](filehashtypeenumtype.md) enum", n("fileHashType", Some("filehashtypeenumtype.md"))),
             ("[a](a.md) or [b](b.md)", p(Json)),
             ("[identitySet][]", n("identitySet", None)),
-            (
-                "[**driveItem**][driveItem] collection",
-                c(n("driveItem", None)),
-            ),
+            ("[**driveItem**][driveItem] collection", c(n("driveItem", None))),
             ("", TypeExpr::Unparsed),
             ("** Unknown Type `x.y` ** collection", TypeExpr::Unparsed),
             ("Moment in time. DateTimeOffset", TypeExpr::Unparsed),
@@ -374,13 +335,9 @@ mod tests {
     #[test]
     fn reference_links_resolve_through_the_page() {
         let refs = |label: &str| {
-            (label.eq_ignore_ascii_case("identityset"))
-                .then(|| "../resources/identityset.md".to_string())
+            (label.eq_ignore_ascii_case("identityset")).then(|| "../resources/identityset.md".to_string())
         };
-        assert_eq!(
-            parse_type("[identitySet][]", &refs),
-            n("identitySet", Some("../resources/identityset.md"))
-        );
+        assert_eq!(parse_type("[identitySet][]", &refs), n("identitySet", Some("../resources/identityset.md")));
         assert_eq!(
             parse_type("Collection([identitySet][])", &refs),
             c(n("identitySet", Some("../resources/identityset.md")))

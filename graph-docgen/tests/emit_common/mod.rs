@@ -40,7 +40,14 @@ fn coll(t: TypeRef) -> TypeRef {
 
 const G: &str = "microsoft.graph";
 
-fn ty(ns: &str, name: &str, kind: TypeKind, base: Option<&str>, properties: Vec<Property>, description: &str) -> TypeDef {
+fn ty(
+    ns: &str,
+    name: &str,
+    kind: TypeKind,
+    base: Option<&str>,
+    properties: Vec<Property>,
+    description: &str,
+) -> TypeDef {
     TypeDef {
         id: TypeId::new(ns, name),
         kind,
@@ -86,7 +93,14 @@ fn path(raw: &str, pieces: Vec<PathPiece>) -> PathTemplate {
 pub fn beta() -> Schema {
     let mut s = Schema::new(ApiVersion::Beta);
     let mut types = vec![
-        ty(G, "entity", TypeKind::Entity, None, vec![prop("id", prim(Primitive::String), "The unique identifier.", 10)], "The base of every entity."),
+        ty(
+            G,
+            "entity",
+            TypeKind::Entity,
+            None,
+            vec![prop("id", prim(Primitive::String), "The unique identifier.", 10)],
+            "The base of every entity.",
+        ),
         ty(
             G,
             "directoryObject",
@@ -156,22 +170,49 @@ pub fn beta() -> Schema {
             ],
             "A self-referencing type.",
         ),
-        ty(G, "pong", TypeKind::Complex, None, vec![prop("back", complex(G, "folder"), "Back to folder: boxed.", 73)], ""),
+        ty(
+            G,
+            "pong",
+            TypeKind::Complex,
+            None,
+            vec![prop("back", complex(G, "folder"), "Back to folder: boxed.", 73)],
+            "",
+        ),
         ty(
             G,
             "keywords",
             TypeKind::Complex,
             None,
-            ["type", "Type", "self", "match", "fn", "displayName", "DisplayName", "display-name", "@odata.type", "additionalProperties", "3dModel", "café"]
-                .iter()
-                .enumerate()
-                .map(|(i, w)| prop(w, prim(Primitive::String), "", 80 + i as u32))
-                .collect(),
+            [
+                "type",
+                "Type",
+                "self",
+                "match",
+                "fn",
+                "displayName",
+                "DisplayName",
+                "display-name",
+                "@odata.type",
+                "additionalProperties",
+                "3dModel",
+                "café",
+            ]
+            .iter()
+            .enumerate()
+            .map(|(i, w)| prop(w, prim(Primitive::String), "", 80 + i as u32))
+            .collect(),
             "Field names that are keywords or collide.",
         ),
         ty(G, "fooBar", TypeKind::Complex, None, vec![], "Collides with foo_bar."),
         ty(G, "foo_bar", TypeKind::Complex, None, vec![], "Collides with fooBar."),
-        ty(G, "Option", TypeKind::Complex, None, vec![prop("some", prim(Primitive::Boolean), "", 90)], "Named like a prelude type."),
+        ty(
+            G,
+            "Option",
+            TypeKind::Complex,
+            None,
+            vec![prop("some", prim(Primitive::Boolean), "", 90)],
+            "Named like a prelude type.",
+        ),
         ty(G, "mystery", TypeKind::Opaque, None, vec![], ""),
         ty(
             "microsoft.graph.callRecords",
@@ -276,7 +317,10 @@ pub fn beta() -> Schema {
             body_from_resource: false,
             response: None,
             permissions: vec![
-                Permission { kind: "Delegated (work or school account)".into(), scopes: vec!["Group.ReadWrite.All".into()] },
+                Permission {
+                    kind: "Delegated (work or school account)".into(),
+                    scopes: vec!["Group.ReadWrite.All".into()],
+                },
                 Permission { kind: "Delegated (personal Microsoft account)".into(), scopes: vec![] },
             ],
             source: span("beta/api/group-update.md", 1),
@@ -387,14 +431,14 @@ fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
-
 /// Writes `files` into a standalone copy of graph-models under `target/<name>/crate` and runs
 /// `cargo check` (and, if `doc`, `cargo doc`) with warnings denied. `Ok(false)` when there is
 /// no runtime to compile against.
 #[allow(dead_code)]
 pub fn check_crate(files: &BTreeMap<String, String>, name: &str, doc: bool) -> Result<bool, String> {
     let root = workspace_root();
-    let models = std::env::var_os("EMIT_COMPILE_MODELS_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("graph-models"));
+    let models =
+        std::env::var_os("EMIT_COMPILE_MODELS_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("graph-models"));
     if !models.join("src/runtime").is_dir() {
         return Ok(false);
     }
@@ -421,7 +465,8 @@ pub fn check_crate(files: &BTreeMap<String, String>, name: &str, doc: bool) -> R
     }
     // `check` for the code, `doc` for the doc comments (broken links, HTML, bare URLs).
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
-    let commands: &[(&str, &str)] = if doc { &[("check", "RUSTFLAGS"), ("doc", "RUSTDOCFLAGS")] } else { &[("check", "RUSTFLAGS")] };
+    let commands: &[(&str, &str)] =
+        if doc { &[("check", "RUSTFLAGS"), ("doc", "RUSTDOCFLAGS")] } else { &[("check", "RUSTFLAGS")] };
     for (command, flags_var) in commands {
         let mut cmd = Command::new(&cargo);
         cmd.args([command, "--offline", "--all-features", "--lib", "--quiet", "--manifest-path"])
@@ -434,7 +479,10 @@ pub fn check_crate(files: &BTreeMap<String, String>, name: &str, doc: bool) -> R
         let output = cmd.output().map_err(io)?;
         if !output.status.success() {
             let stderr = String::from_utf8_lossy(&output.stderr);
-            return Err(format!("cargo {command} of the generated code failed:\n{}", stderr.chars().take(30000).collect::<String>()));
+            return Err(format!(
+                "cargo {command} of the generated code failed:\n{}",
+                stderr.chars().take(30000).collect::<String>()
+            ));
         }
     }
     Ok(true)

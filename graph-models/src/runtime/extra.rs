@@ -71,11 +71,7 @@ impl Extra {
 
     /// Unknown properties in the order received (or inserted).
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Value)> {
-        self.0
-            .as_deref()
-            .map_or(&[][..], |d| &d.properties[..])
-            .iter()
-            .map(|(k, v)| (k.as_str(), v))
+        self.0.as_deref().map_or(&[][..], |d| &d.properties[..]).iter().map(|(k, v)| (k.as_str(), v))
     }
 
     /// Whether the typed property `key` (or `@odata.type`) was received as JSON `null`.

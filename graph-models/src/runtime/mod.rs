@@ -22,11 +22,11 @@ pub use self::model::{
     deserialize_into, deserialize_model, serialize_model, DynModel, FieldWriter, Model, Read, WriteError, WriteResult,
     ODATA_TYPE_KEY,
 };
-pub use self::source::{ErasedDeserializer, Integer, Number, ReadError, ReadResult};
 pub use self::patch::{Patch, PatchBody};
 pub use self::polymorphic::{deserialize_polymorphic, serialize_polymorphic, PolySlot, Polymorphic};
 pub use self::request::{BaseUrl, RequestError};
 pub use self::scalars::{Base64, Date, DateTimeOffset, Decimal, Double, Duration, ScalarError, TimeOfDay};
+pub use self::source::{ErasedDeserializer, Integer, Number, ReadError, ReadResult};
 pub use uuid::Uuid;
 
 pub use crate::{impl_serde_for_enum, impl_serde_for_model, impl_serde_for_polymorphic, model_accessors};

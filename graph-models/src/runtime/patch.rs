@@ -120,11 +120,8 @@ impl PatchBody {
         path: &str,
     ) -> Result<http::Request<Vec<u8>>, RequestError> {
         let body = self.to_vec()?;
-        let uri = if path.starts_with('/') {
-            format!("{base}/{version}{path}")
-        } else {
-            format!("{base}/{version}/{path}")
-        };
+        let uri =
+            if path.starts_with('/') { format!("{base}/{version}{path}") } else { format!("{base}/{version}/{path}") };
         let request = http::Request::builder()
             .method(method)
             .uri(uri)

@@ -39,10 +39,9 @@ impl fmt::Display for PathError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             PathError::Empty { parameter } => write!(f, "path parameter `{parameter}` is empty"),
-            PathError::BadItemPathPart { parameter, value } => write!(
-                f,
-                "path parameter `{parameter}` = {value:?} has an empty, `.` or `..` part"
-            ),
+            PathError::BadItemPathPart { parameter, value } => {
+                write!(f, "path parameter `{parameter}` = {value:?} has an empty, `.` or `..` part")
+            }
         }
     }
 }

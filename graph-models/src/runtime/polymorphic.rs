@@ -87,10 +87,7 @@ pub(crate) fn read_polymorphic_map<'de, D: serde::Deserializer<'de>>(
 
 /// The variant for a received `@odata.type` (with or without the leading `#`).
 fn pick<P: Polymorphic>(odata_type: Option<&str>) -> P {
-    odata_type
-        .map(|t| t.strip_prefix('#').unwrap_or(t))
-        .and_then(P::for_odata_type)
-        .unwrap_or_else(P::base)
+    odata_type.map(|t| t.strip_prefix('#').unwrap_or(t)).and_then(P::for_odata_type).unwrap_or_else(P::base)
 }
 
 /// Sets the received `@odata.type` on the chosen variant.
@@ -148,7 +145,5 @@ fn buffered<'de, A: MapAccess<'de>>(first_key: String, mut map: A, target: &mut 
         set_odata_type(model, odata_type);
     }
     let mut replay = MapDeserializer::<_, serde_json::Error>::new(entries.into_iter());
-    read_entries(model, &mut replay, None)
-        .and_then(|()| replay.end())
-        .map_err(de::Error::custom)
+    read_entries(model, &mut replay, None).and_then(|()| replay.end()).map_err(de::Error::custom)
 }

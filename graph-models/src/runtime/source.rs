@@ -71,7 +71,10 @@ pub trait ErasedDeserializer<'de> {
     /// A JSON object whose model is chosen from its `@odata.type`.
     fn read_polymorphic(&mut self, target: &mut dyn PolySlot) -> ReadResult;
     /// A JSON array: `element` is called once per element with that element's deserializer.
-    fn read_seq(&mut self, element: &mut dyn FnMut(&mut dyn ErasedDeserializer<'de>) -> Result<(), ReadError>) -> ReadResult;
+    fn read_seq(
+        &mut self,
+        element: &mut dyn FnMut(&mut dyn ErasedDeserializer<'de>) -> Result<(), ReadError>,
+    ) -> ReadResult;
     /// Consumes and ignores the value.
     fn skip(&mut self) -> ReadResult;
     /// Records a custom error (e.g. a `null` collection element) and returns the marker.
@@ -90,10 +93,9 @@ where
     let mut adapter = Adapter { de: Some(deserializer), error: None, lifetime: PhantomData };
     match f(&mut adapter) {
         Ok(value) => Ok(value),
-        Err(ReadError(())) => Err(adapter
-            .error
-            .take()
-            .unwrap_or_else(|| de::Error::custom("a property value was not read exactly once"))),
+        Err(ReadError(())) => {
+            Err(adapter.error.take().unwrap_or_else(|| de::Error::custom("a property value was not read exactly once")))
+        }
     }
 }
 
@@ -153,7 +155,10 @@ impl<'de, D: de::Deserializer<'de>> ErasedDeserializer<'de> for Adapter<'de, D> 
     fn read_polymorphic(&mut self, target: &mut dyn PolySlot) -> ReadResult {
         self.run(PolymorphicReader { target })
     }
-    fn read_seq(&mut self, element: &mut dyn FnMut(&mut dyn ErasedDeserializer<'de>) -> Result<(), ReadError>) -> ReadResult {
+    fn read_seq(
+        &mut self,
+        element: &mut dyn FnMut(&mut dyn ErasedDeserializer<'de>) -> Result<(), ReadError>,
+    ) -> ReadResult {
         self.run(SeqReader { element })
     }
     fn skip(&mut self) -> ReadResult {

@@ -72,9 +72,7 @@ impl FromStr for Base64 {
     fn from_str(s: &str) -> Result<Self, ScalarError> {
         Alphabet::ALL
             .iter()
-            .find_map(|alphabet| {
-                alphabet.engine().decode(s).ok().map(|bytes| Self { bytes, alphabet: *alphabet })
-            })
+            .find_map(|alphabet| alphabet.engine().decode(s).ok().map(|bytes| Self { bytes, alphabet: *alphabet }))
             .ok_or_else(|| ScalarError::new("Binary", "not canonical base64", s))
     }
 }

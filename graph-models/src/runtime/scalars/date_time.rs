@@ -56,13 +56,9 @@ fn parse_time(scan: &mut Scan<'_>) -> Option<(Time, TimeForm)> {
             form.fraction_digits = digits;
         }
     }
-    let time = Time::from_hms_nano(
-        u8::try_from(hour).ok()?,
-        u8::try_from(minute).ok()?,
-        u8::try_from(second).ok()?,
-        nanos,
-    )
-    .ok()?;
+    let time =
+        Time::from_hms_nano(u8::try_from(hour).ok()?, u8::try_from(minute).ok()?, u8::try_from(second).ok()?, nanos)
+            .ok()?;
     Some((time, form))
 }
 
@@ -186,9 +182,8 @@ impl From<DateTimeOffset> for std::time::SystemTime {
 impl FromStr for DateTimeOffset {
     type Err = ScalarError;
     fn from_str(s: &str) -> Result<Self, ScalarError> {
-        Self::parse_text(s).ok_or_else(|| {
-            ScalarError::new("DateTimeOffset", "expected YYYY-MM-DDTHH:MM[:SS[.fffffff]][Z|+HH:MM]", s)
-        })
+        Self::parse_text(s)
+            .ok_or_else(|| ScalarError::new("DateTimeOffset", "expected YYYY-MM-DDTHH:MM[:SS[.fffffff]][Z|+HH:MM]", s))
     }
 }
 

@@ -82,9 +82,9 @@ impl FromStr for Double {
             "INF" => f64::INFINITY,
             "-INF" => f64::NEG_INFINITY,
             // Rust also accepts `inf`, `infinity`, `nan`: only digits, sign, `.` and exponents.
-            _ if s.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'e' | b'E')) => s
-                .parse()
-                .map_err(|_| ScalarError::new("Double", "not a number", s))?,
+            _ if s.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'e' | b'E')) => {
+                s.parse().map_err(|_| ScalarError::new("Double", "not a number", s))?
+            }
             _ => return Err(ScalarError::new("Double", "expected a number, NaN, INF or -INF", s)),
         };
         let digits = s.strip_prefix('-').unwrap_or(s);
