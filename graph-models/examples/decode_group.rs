@@ -3,7 +3,6 @@
 //!
 //! `cargo run --example decode_group`; `cargo test --examples` checks it.
 
-use graph_models::runtime::{decode, DecodeOptions};
 use graph_models::v1_0::Group;
 
 const RESPONSE: &str = r#"{
@@ -24,6 +23,7 @@ fn main() -> Result<(), serde_json::Error> {
 
 #[test]
 fn decodes_and_keeps_or_drops_unknown_properties() {
+    use graph_models::runtime::{decode, DecodeOptions};
     let group: Group = serde_json::from_str(RESPONSE).expect("decodes");
     assert_eq!(group.display_name.as_deref(), Some("Library Assist"));
     assert_eq!(group.unseen_count, Some(3));
