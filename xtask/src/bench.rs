@@ -50,7 +50,7 @@ pub fn run(args: BenchArgs) -> ExitCode {
     let mut figures = bench::run(&config, &mut |line| eprintln!("bench: {line}"));
     if cfg!(debug_assertions) {
         figures.notes.push(
-            "xtask is a debug build (as `cargo xtask` runs it): graph-docgen at opt-level 0, dependencies at 2".into(),
+            "xtask is a debug build (as `cargo xtask` runs it): graph-docgen and dependencies at opt-level 2 (workspace Cargo.toml)".into(),
         );
     }
     if args.json {
