@@ -121,7 +121,7 @@ codes! {
     // --- operations (GD06xx)
     NoRequestBodyTable = "0600", "no-request-body-table", Warning, "a PATCH page has no request-body table; the resource's patchable properties were used";
     NoBodyType = "0601", "no-body-type", Warning, "the resource an operation updates could not be determined";
-    ReadOnlyInPatch = "0602", "read-only-in-patch", Warning, "a read-only property is offered in a PATCH request body";
+    ReadOnlyInPatch = "0602", "read-only-in-patch", Warning, "a read-only property is offered in a PATCH request body; the builder gets no setter for it";
     PatchFieldNotInResource = "0603", "patch-field-not-in-resource", Warning, "a PATCH request-body table offers a field the resource it updates does not have";
     ConstraintFromOtherVersion = "0604", "constraint-from-other-version", Note, "a PATCH constraint stated by the v1.0 docs was applied to the same beta property, whose row says nothing";
     // --- naming (GD07xx)

@@ -94,12 +94,18 @@ pub(crate) fn build(
                         .or_else(|| declared.map(|d| d.ty.clone()))
                         .unwrap_or_else(|| p.ty.clone());
                     let read_only = p.row.markers.read_only || declared.is_some_and(|d| d.read_only);
+                    // A read-only property never gets a PATCH setter: Graph rejects or ignores it,
+                    // and a builder that offers it invites a request that cannot do what it says.
                     if method == Method::Patch && read_only {
                         diags.push(Diagnostic::new(
                             Code::ReadOnlyInPatch,
                             p.span(),
-                            format!("`{}` is read-only but offered in the PATCH body of `{title}`", p.row.name),
+                            format!(
+                                "`{}` is read-only but offered in the PATCH body of `{title}`; the builder has no setter for it",
+                                p.row.name
+                            ),
                         ));
+                        continue;
                     }
                     let not_nullable =
                         p.row.markers.not_nullable || declared.is_some_and(|d| d.nullable == Some(false));
