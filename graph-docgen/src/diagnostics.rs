@@ -128,7 +128,7 @@ codes! {
     IdentifierRenamed = "0700", "identifier-renamed", Warning, "a name is not a valid Rust identifier or collides after case conversion; it was renamed";
     NameCollision = "0701", "name-collision", Warning, "two items map to the same Rust name; one was renamed by the collision rule";
     GeneratedCodeInvalid = "0702", "generated-code-invalid", Error, "the generator built Rust that does not parse (a generator bug); the file was not written";
-    IdentifierAdjusted = "0703", "identifier-adjusted", Note, "a name is a Rust keyword, starts with a digit or holds characters identifiers cannot; it was adjusted by the naming rule";
+    IdentifierAdjusted = "0703", "identifier-adjusted", Warning, "a name is a Rust keyword, starts with a digit or holds characters identifiers cannot; it was adjusted by the naming rule";
     // --- suppressions (GD08xx)
     UnusedSuppression = "0800", "unused-suppression", Warning, "a suppression matches no diagnostic";
     BadSuppression = "0801", "bad-suppression", Warning, "a suppression file line could not be read";
