@@ -170,6 +170,18 @@ pub enum TypeRef {
     Unknown(String),
 }
 
+impl TypeRef {
+    /// `String`, `String collection`, `` `microsoft.graph.x` ``: how diagnostics name a type.
+    pub fn describe(&self) -> String {
+        match self {
+            TypeRef::Primitive(p) => format!("{p:?}"),
+            TypeRef::Complex(id) | TypeRef::Enum(id) => format!("`{id}`"),
+            TypeRef::Collection(inner) => format!("{} collection", inner.describe()),
+            TypeRef::Unknown(n) => format!("unknown `{n}`"),
+        }
+    }
+}
+
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct EnumDef {
     pub id: TypeId,

@@ -254,7 +254,7 @@ impl<'a> Walker<'_, 'a> {
                     self.value(inner, x, &child(ptr, &i.to_string()), what, depth + 1);
                 }
             }
-            _ => mismatch(self, format!("example value {} does not fit {}", shown(v), describe(ty))),
+            _ => mismatch(self, format!("example value {} does not fit {}", shown(v), ty.describe())),
         }
     }
 
@@ -333,7 +333,7 @@ impl<'a> Walker<'_, 'a> {
                     format!(
                         "`{k}` of `{id}`: the JSON representation shows {}, the table says {}",
                         got.label(),
-                        describe(&p.ty)
+                        p.ty.describe()
                     ),
                 );
             }
@@ -444,15 +444,6 @@ fn shown(v: &Json) -> String {
     match text.char_indices().nth(60) {
         Some((i, _)) => format!("{}…", text.get(..i).unwrap_or("")),
         None => text,
-    }
-}
-
-pub fn describe(t: &TypeRef) -> String {
-    match t {
-        TypeRef::Primitive(p) => format!("{p:?}"),
-        TypeRef::Complex(id) | TypeRef::Enum(id) => format!("`{id}`"),
-        TypeRef::Collection(inner) => format!("{} collection", describe(inner)),
-        TypeRef::Unknown(n) => format!("unknown `{n}`"),
     }
 }
 

@@ -224,7 +224,7 @@ impl Walker<'_, '_, '_> {
                     self.diags.push(Diagnostic::new(
                         Code::ExampleOnlyProperty,
                         self.span(value.line),
-                        format!("property `{name}` of `{ty}` appears only in an example; added as {}", describe(&shape)),
+                        format!("property `{name}` of `{ty}` appears only in an example; added as {}", shape.describe()),
                     ));
                     if let Some(t) = self.schema.types.get_mut(&key) {
                         t.properties.push(Property {
@@ -325,8 +325,8 @@ impl Walker<'_, '_, '_> {
                         self.span(v.line),
                         format!(
                             "`{name}` of `{owner}`: the table says {}, the example shows an array; typed {}",
-                            describe(decl),
-                            describe(&now)
+                            decl.describe(),
+                            now.describe()
                         ),
                     )
                     .with_related(decl_span.clone(), "the table row"),
@@ -363,7 +363,7 @@ impl Walker<'_, '_, '_> {
             (value, TypeRef::Primitive(p)) if fits(value, *p) => {}
             _ => {
                 let msg =
-                    format!("`{name}` of `{owner}`: example value does not fit the declared type {}", describe(decl));
+                    format!("`{name}` of `{owner}`: example value does not fit the declared type {}", decl.describe());
                 self.mismatch(msg, v, decl_span);
             }
         }
@@ -415,16 +415,6 @@ fn fits(v: &JsonValue, p: Primitive) -> bool {
             _ => true,
         },
         JsonValue::Array(_) | JsonValue::Object(_) => false,
-    }
-}
-
-/// `String`, `String collection`, `microsoft.graph.x`: how messages name a type.
-pub(crate) fn describe(t: &TypeRef) -> String {
-    match t {
-        TypeRef::Primitive(p) => format!("{p:?}"),
-        TypeRef::Complex(id) | TypeRef::Enum(id) => format!("`{id}`"),
-        TypeRef::Collection(inner) => format!("{} collection", describe(inner)),
-        TypeRef::Unknown(n) => format!("unknown `{n}`"),
     }
 }
 

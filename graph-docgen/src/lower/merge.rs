@@ -11,7 +11,6 @@
 //! types is `GD0404`.
 
 use super::collect::{Collected, PropCand, Rank};
-use super::examples::describe;
 use super::qualify::{not_own_page, workload};
 use crate::diagnostics::{Code, Diagnostic};
 use crate::schema::{EnumDef, Property, Schema, TypeDef, TypeId, TypeKind, TypeRef};
@@ -127,8 +126,8 @@ pub(crate) fn merge(c: &Collected<'_>, schema: &mut Schema, diags: &mut Vec<Diag
                             "property `{}` of `{}` {what} as {}, here as {}; the first was kept",
                             winner.row.name,
                             def.id,
-                            describe(&winner.ty),
-                            describe(&loser.ty)
+                            winner.ty.describe(),
+                            loser.ty.describe()
                         ),
                     )
                     .with_related(winner.span(), "the description that was kept"),
