@@ -2,7 +2,7 @@
 //!
 //! `names` decides every identifier first ([`NameMap`]); the submodules then only look names
 //! up: [`structs`], [`enums`] and [`patch`] build the items, [`types`] maps field types,
-//! [`modules`] lays the files out and [`format`] prints them. Besides the files under
+//! [`modules`] lays the files out and [`format`](mod@format) prints them. Besides the files under
 //! `src/generated/`, the result holds the key [`FEATURES_KEY`]: the lines of graph-models'
 //! `Cargo.toml` between `# BEGIN GENERATED FEATURES` and `# END GENERATED FEATURES`: the version
 //! features, `full` and one feature per workload ([`features`]).

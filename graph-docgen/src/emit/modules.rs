@@ -34,7 +34,7 @@ pub struct FileTokens {
     pub path: String,
     /// The file's inner docs and module declarations.
     pub tokens: TokenStream,
-    /// Its items, already printed (in parallel, see [`render_items`]), appended after `tokens`;
+    /// Its items, already printed (in parallel, see `render_items`), appended after `tokens`;
     /// `Err` when an item did not print (a bug in emit, reported as GD0702).
     pub body: Result<String, String>,
 }

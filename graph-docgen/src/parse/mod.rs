@@ -1,6 +1,6 @@
 //! parse: one markdown page in, [`PageFacts`] out. Never reads other pages or the disk.
 //!
-//! [`document`] flattens the markdown into blocks with lines; [`page`] walks them once,
+//! [`document`] flattens the markdown into blocks with lines; `page` walks them once,
 //! tracking the heading stack, and hands each block to the reader of its section (tables,
 //! HTTP request lines, annotated examples, prose sentences).
 

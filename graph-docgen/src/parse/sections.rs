@@ -130,7 +130,7 @@ pub fn title_type(title: &str) -> Option<(String, PageKind)> {
     None
 }
 
-/// What the content says, for [`page_kind`].
+/// What the content says, for `page_kind`.
 #[derive(Clone, Debug, Default)]
 pub struct ContentSignals {
     pub title: Option<String>,
