@@ -51,18 +51,7 @@ impl crate::runtime::Model for Entity {
         out.field("value", &self.value)?;
         ::std::result::Result::Ok(())
     }
-    fn odata_type(&self) -> ::std::option::Option<&str> {
-        self.odata_type.as_deref()
-    }
-    fn odata_type_mut(&mut self) -> &mut ::std::option::Option<::std::string::String> {
-        &mut self.odata_type
-    }
-    fn extra(&self) -> &crate::runtime::Extra {
-        &self.additional_properties
-    }
-    fn extra_mut(&mut self) -> &mut crate::runtime::Extra {
-        &mut self.additional_properties
-    }
+    crate::runtime::model_accessors!();
 }
 crate::runtime::impl_serde_for_model!(Entity);
 

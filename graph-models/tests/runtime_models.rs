@@ -81,18 +81,7 @@ impl crate::runtime::Model for Group {
         out.field("flags", &self.flags)?;
         ::std::result::Result::Ok(())
     }
-    fn odata_type(&self) -> ::std::option::Option<&str> {
-        self.odata_type.as_deref()
-    }
-    fn odata_type_mut(&mut self) -> &mut ::std::option::Option<::std::string::String> {
-        &mut self.odata_type
-    }
-    fn extra(&self) -> &crate::runtime::Extra {
-        &self.additional_properties
-    }
-    fn extra_mut(&mut self) -> &mut crate::runtime::Extra {
-        &mut self.additional_properties
-    }
+    crate::runtime::model_accessors!();
 }
 crate::runtime::impl_serde_for_model!(Group);
 
@@ -122,18 +111,7 @@ impl crate::runtime::Model for AssignedLabel {
         out.field("displayName", &self.display_name)?;
         ::std::result::Result::Ok(())
     }
-    fn odata_type(&self) -> ::std::option::Option<&str> {
-        self.odata_type.as_deref()
-    }
-    fn odata_type_mut(&mut self) -> &mut ::std::option::Option<::std::string::String> {
-        &mut self.odata_type
-    }
-    fn extra(&self) -> &crate::runtime::Extra {
-        &self.additional_properties
-    }
-    fn extra_mut(&mut self) -> &mut crate::runtime::Extra {
-        &mut self.additional_properties
-    }
+    crate::runtime::model_accessors!();
 }
 crate::runtime::impl_serde_for_model!(AssignedLabel);
 
@@ -199,18 +177,7 @@ impl crate::runtime::Model for Team {
         out.field("isArchived", &self.is_archived)?;
         ::std::result::Result::Ok(())
     }
-    fn odata_type(&self) -> ::std::option::Option<&str> {
-        self.odata_type.as_deref()
-    }
-    fn odata_type_mut(&mut self) -> &mut ::std::option::Option<::std::string::String> {
-        &mut self.odata_type
-    }
-    fn extra(&self) -> &crate::runtime::Extra {
-        &self.additional_properties
-    }
-    fn extra_mut(&mut self) -> &mut crate::runtime::Extra {
-        &mut self.additional_properties
-    }
+    crate::runtime::model_accessors!();
 }
 crate::runtime::impl_serde_for_model!(Team);
 
