@@ -7,29 +7,7 @@
 #[macro_export]
 macro_rules! impl_serde_for_model {
     ($ty:ty) => {
-        impl $crate::runtime::serde::Serialize for $ty {
-            fn serialize<S: $crate::runtime::serde::Serializer>(
-                &self,
-                serializer: S,
-            ) -> ::std::result::Result<S::Ok, S::Error> {
-                $crate::runtime::serialize_model(self, serializer)
-            }
-        }
-        impl<'de> $crate::runtime::serde::Deserialize<'de> for $ty {
-            fn deserialize<D: $crate::runtime::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> ::std::result::Result<Self, D::Error> {
-                $crate::runtime::deserialize_model(deserializer)
-            }
-        }
-        impl $crate::runtime::Field for $ty {
-            fn read_into(
-                slot: &mut ::std::option::Option<Self>,
-                de: &mut dyn $crate::runtime::ErasedDeserializer<'_>,
-            ) -> $crate::runtime::ReadResult {
-                $crate::runtime::read_model(slot, de)
-            }
-        }
+        $crate::__impl_serde_via!($ty, serialize_model, deserialize_model, read_model);
     };
 }
 
@@ -78,19 +56,29 @@ macro_rules! impl_serde_for_enum {
 #[macro_export]
 macro_rules! impl_serde_for_polymorphic {
     ($ty:ty) => {
+        $crate::__impl_serde_via!($ty, serialize_polymorphic, deserialize_polymorphic, read_polymorphic);
+    };
+}
+
+/// The shared body of `impl_serde_for_model!` and `impl_serde_for_polymorphic!`: the three
+/// impls delegate to the named runtime functions (one generic body each, in the runtime).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_serde_via {
+    ($ty:ty, $serialize:ident, $deserialize:ident, $read:ident) => {
         impl $crate::runtime::serde::Serialize for $ty {
             fn serialize<S: $crate::runtime::serde::Serializer>(
                 &self,
                 serializer: S,
             ) -> ::std::result::Result<S::Ok, S::Error> {
-                $crate::runtime::serialize_polymorphic(self, serializer)
+                $crate::runtime::$serialize(self, serializer)
             }
         }
         impl<'de> $crate::runtime::serde::Deserialize<'de> for $ty {
             fn deserialize<D: $crate::runtime::serde::Deserializer<'de>>(
                 deserializer: D,
             ) -> ::std::result::Result<Self, D::Error> {
-                $crate::runtime::deserialize_polymorphic(deserializer)
+                $crate::runtime::$deserialize(deserializer)
             }
         }
         impl $crate::runtime::Field for $ty {
@@ -98,7 +86,7 @@ macro_rules! impl_serde_for_polymorphic {
                 slot: &mut ::std::option::Option<Self>,
                 de: &mut dyn $crate::runtime::ErasedDeserializer<'_>,
             ) -> $crate::runtime::ReadResult {
-                $crate::runtime::read_polymorphic(slot, de)
+                $crate::runtime::$read(slot, de)
             }
         }
     };
