@@ -55,26 +55,11 @@ pub fn add(generated: &mut Generated) {
         let tokens = quote! {
             #![doc = #doc]
             #![allow(clippy::all)]
-            use crate::runtime::serde_json::{self, Value};
-
-            /// Decodes the member at `pointer` of `doc` as `T` and checks that encoding it gives
-            /// the same JSON back.
-            fn round_trip<T>(doc: &Value, pointer: &str)
-            where
-                T: crate::runtime::serde::Serialize + crate::runtime::serde::de::DeserializeOwned,
-            {
-                let want = doc.pointer(pointer).cloned().unwrap_or(Value::Null);
-                let model: T = match serde_json::from_value(want.clone()) {
-                    ::std::result::Result::Ok(m) => m,
-                    ::std::result::Result::Err(e) => panic!("{pointer}: does not decode: {e}"),
-                };
-                let got = serde_json::to_value(&model).unwrap_or(Value::Null);
-                assert_eq!(got, want, "{pointer}: re-encoded JSON differs");
-            }
-
-            fn json(text: &str) -> Value {
-                serde_json::from_str(text).unwrap_or_else(|e| panic!("bad JSON literal: {e}"))
-            }
+            // A file may hold only request tests or only response tests.
+            #[allow(unused_imports)]
+            use crate::runtime::example_checks::{json, round_trip};
+            #[allow(unused_imports)]
+            use crate::runtime::serde_json;
 
             #(#tests)*
         };

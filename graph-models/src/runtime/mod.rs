@@ -3,6 +3,8 @@
 
 mod decode;
 mod enums;
+#[cfg(test)]
+pub(crate) mod example_checks;
 mod extra;
 mod field;
 mod macros;
