@@ -25,6 +25,7 @@ pub mod report;
 pub mod rustdoc;
 pub mod schema;
 pub mod suppress;
+pub mod timings;
 pub mod tree;
 
 use diagnostics::Diagnostics;
@@ -56,37 +57,43 @@ pub struct Generated {
     /// Files of the generated crate, keyed by path relative to the crate root (`/`-separated).
     pub files: BTreeMap<String, String>,
     pub diagnostics: Diagnostics,
+    /// Wall time of each pass (`cargo xtask regen --timings`).
+    pub timings: timings::Timings,
 }
 
 /// Runs parse, lower and emit over already-read pages. Deterministic: the result does not
 /// depend on the order of `pages` or on the number of threads.
 pub fn generate(pages: Vec<SourcePage>, options: &Options) -> Generated {
+    let mut timings = timings::Timings::default();
     let mut pages = pages;
     pages.sort_by(|a, b| a.path.cmp(&b.path));
-    let facts: Vec<PageFacts> = pages.par_iter().map(|p| parse::parse_page(&p.path, &p.text)).collect();
+    let facts: Vec<PageFacts> =
+        timings.time("parse", || pages.par_iter().map(|p| parse::parse_page(&p.path, &p.text)).collect());
 
     let mut diagnostics = Diagnostics::default();
     for f in &facts {
         diagnostics.extend(f.diagnostics.iter().cloned());
     }
-    let mut schemas: Vec<Schema> = ApiVersion::ALL
-        .par_iter()
-        .map(|&v| {
-            let pages: Vec<&PageFacts> = facts.iter().filter(|f| f.version == Some(v)).collect();
-            lower::lower(v, &pages)
-        })
-        .collect::<Vec<_>>()
-        .into_iter()
-        .map(|(schema, diags)| {
-            diagnostics.extend(diags);
-            schema
-        })
-        .collect();
+    let mut schemas: Vec<Schema> = timings.time("lower", || {
+        ApiVersion::ALL
+            .par_iter()
+            .map(|&v| {
+                let pages: Vec<&PageFacts> = facts.iter().filter(|f| f.version == Some(v)).collect();
+                lower::lower(v, &pages)
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .map(|(schema, diags)| {
+                diagnostics.extend(diags);
+                schema
+            })
+            .collect()
+    });
     if let [v1, beta] = schemas.as_mut_slice() {
         diagnostics.extend(lower::across::carry_patch_constraints(v1, beta));
     }
-    let (files, diags) = emit::emit(&schemas, &options.emit);
+    let (files, diags) = timings.time("emit", || emit::emit(&schemas, &options.emit));
     diagnostics.extend(diags);
     diagnostics.sort();
-    Generated { pages: facts, schemas, files, diagnostics }
+    Generated { pages: facts, schemas, files, diagnostics, timings }
 }

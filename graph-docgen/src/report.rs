@@ -384,7 +384,13 @@ mod tests {
             ("src/generated/mod.rs".to_string(), "abcd".to_string()),
             (FEATURES_KEY.to_string(), "beta = []\n".to_string()),
         ]);
-        Generated { pages, schemas: vec![Schema::new(ApiVersion::V1_0), beta], files, diagnostics }
+        Generated {
+            pages,
+            schemas: vec![Schema::new(ApiVersion::V1_0), beta],
+            files,
+            diagnostics,
+            timings: Default::default(),
+        }
     }
 
     #[test]

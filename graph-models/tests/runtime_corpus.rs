@@ -16,7 +16,7 @@ mod runtime {
 
 /// A small model in the generated shape with properties most Graph entities have; every other
 /// property of a real example lands in `additional_properties`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct Entity {
     pub id: ::std::option::Option<::std::string::String>,
     pub display_name: ::std::option::Option<::std::string::String>,
@@ -29,31 +29,29 @@ pub struct Entity {
 impl crate::runtime::Model for Entity {
     const ODATA_TYPE: &'static str = "microsoft.graph.entity";
     const FIELDS: &'static [&'static str] = &["id", "displayName", "createdDateTime", "lastModifiedDateTime", "value"];
-    fn read_field(
-        &mut self,
-        index: usize,
-        de: &mut dyn crate::runtime::ErasedDeserializer<'_>,
-    ) -> crate::runtime::ReadResult {
-        match index {
-            0 => crate::runtime::read(&mut self.id, de),
-            1 => crate::runtime::read(&mut self.display_name, de),
-            2 => crate::runtime::read(&mut self.created_date_time, de),
-            3 => crate::runtime::read(&mut self.last_modified_date_time, de),
-            4 => crate::runtime::read(&mut self.value, de),
-            _ => crate::runtime::skip(de),
-        }
+    fn slot(&self, index: usize) -> ::std::option::Option<&dyn crate::runtime::Slot> {
+        ::std::option::Option::Some(match index {
+            0 => &self.id,
+            1 => &self.display_name,
+            2 => &self.created_date_time,
+            3 => &self.last_modified_date_time,
+            4 => &self.value,
+            _ => return ::std::option::Option::None,
+        })
     }
-    fn write_fields(&self, out: &mut crate::runtime::FieldWriter<'_>) -> crate::runtime::WriteResult {
-        out.field("id", &self.id)?;
-        out.field("displayName", &self.display_name)?;
-        out.field("createdDateTime", &self.created_date_time)?;
-        out.field("lastModifiedDateTime", &self.last_modified_date_time)?;
-        out.field("value", &self.value)?;
-        ::std::result::Result::Ok(())
+    fn slot_mut(&mut self, index: usize) -> ::std::option::Option<&mut dyn crate::runtime::Slot> {
+        ::std::option::Option::Some(match index {
+            0 => &mut self.id,
+            1 => &mut self.display_name,
+            2 => &mut self.created_date_time,
+            3 => &mut self.last_modified_date_time,
+            4 => &mut self.value,
+            _ => return ::std::option::Option::None,
+        })
     }
     crate::runtime::model_accessors!();
 }
-crate::runtime::impl_serde_for_model!(Entity);
+crate::runtime::impl_model_traits!(Entity);
 
 fn corpus_root() -> Option<PathBuf> {
     let root = std::env::var_os("GRAPH_DOCS").map_or_else(|| PathBuf::from("/work/shared/graph-docs"), PathBuf::from);

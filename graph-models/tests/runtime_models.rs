@@ -14,7 +14,7 @@ mod runtime {
 /// Represents an Azure AD group.
 ///
 /// Source: `beta/resources/group.md`
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct Group {
     pub id: ::std::option::Option<::std::string::String>,
     pub display_name: ::std::option::Option<::std::string::String>,
@@ -47,45 +47,43 @@ impl crate::runtime::Model for Group {
         "extras",
         "flags",
     ];
-    fn read_field(
-        &mut self,
-        index: usize,
-        de: &mut dyn crate::runtime::ErasedDeserializer<'_>,
-    ) -> crate::runtime::ReadResult {
-        match index {
-            0 => crate::runtime::read(&mut self.id, de),
-            1 => crate::runtime::read(&mut self.display_name, de),
-            2 => crate::runtime::read(&mut self.assigned_labels, de),
-            3 => crate::runtime::read(&mut self.visibility, de),
-            4 => crate::runtime::read(&mut self.created_date_time, de),
-            5 => crate::runtime::read(&mut self.member_count, de),
-            6 => crate::runtime::read(&mut self.quota, de),
-            7 => crate::runtime::read(&mut self.score, de),
-            8 => crate::runtime::read(&mut self.parent, de),
-            9 => crate::runtime::read(&mut self.extras, de),
-            10 => crate::runtime::read(&mut self.flags, de),
-            _ => crate::runtime::skip(de),
-        }
+    fn slot(&self, index: usize) -> ::std::option::Option<&dyn crate::runtime::Slot> {
+        ::std::option::Option::Some(match index {
+            0 => &self.id,
+            1 => &self.display_name,
+            2 => &self.assigned_labels,
+            3 => &self.visibility,
+            4 => &self.created_date_time,
+            5 => &self.member_count,
+            6 => &self.quota,
+            7 => &self.score,
+            8 => &self.parent,
+            9 => &self.extras,
+            10 => &self.flags,
+            _ => return ::std::option::Option::None,
+        })
     }
-    fn write_fields(&self, out: &mut crate::runtime::FieldWriter<'_>) -> crate::runtime::WriteResult {
-        out.field("id", &self.id)?;
-        out.field("displayName", &self.display_name)?;
-        out.field("assignedLabels", &self.assigned_labels)?;
-        out.field("visibility", &self.visibility)?;
-        out.field("createdDateTime", &self.created_date_time)?;
-        out.field("memberCount", &self.member_count)?;
-        out.field("quota", &self.quota)?;
-        out.field("score", &self.score)?;
-        out.field("parent", &self.parent)?;
-        out.field("extras", &self.extras)?;
-        out.field("flags", &self.flags)?;
-        ::std::result::Result::Ok(())
+    fn slot_mut(&mut self, index: usize) -> ::std::option::Option<&mut dyn crate::runtime::Slot> {
+        ::std::option::Option::Some(match index {
+            0 => &mut self.id,
+            1 => &mut self.display_name,
+            2 => &mut self.assigned_labels,
+            3 => &mut self.visibility,
+            4 => &mut self.created_date_time,
+            5 => &mut self.member_count,
+            6 => &mut self.quota,
+            7 => &mut self.score,
+            8 => &mut self.parent,
+            9 => &mut self.extras,
+            10 => &mut self.flags,
+            _ => return ::std::option::Option::None,
+        })
     }
     crate::runtime::model_accessors!();
 }
-crate::runtime::impl_serde_for_model!(Group);
+crate::runtime::impl_model_traits!(Group);
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct AssignedLabel {
     pub label_id: ::std::option::Option<::std::string::String>,
     pub display_name: ::std::option::Option<::std::string::String>,
@@ -95,25 +93,23 @@ pub struct AssignedLabel {
 impl crate::runtime::Model for AssignedLabel {
     const ODATA_TYPE: &'static str = "microsoft.graph.assignedLabel";
     const FIELDS: &'static [&'static str] = &["labelId", "displayName"];
-    fn read_field(
-        &mut self,
-        index: usize,
-        de: &mut dyn crate::runtime::ErasedDeserializer<'_>,
-    ) -> crate::runtime::ReadResult {
-        match index {
-            0 => crate::runtime::read(&mut self.label_id, de),
-            1 => crate::runtime::read(&mut self.display_name, de),
-            _ => crate::runtime::skip(de),
-        }
+    fn slot(&self, index: usize) -> ::std::option::Option<&dyn crate::runtime::Slot> {
+        ::std::option::Option::Some(match index {
+            0 => &self.label_id,
+            1 => &self.display_name,
+            _ => return ::std::option::Option::None,
+        })
     }
-    fn write_fields(&self, out: &mut crate::runtime::FieldWriter<'_>) -> crate::runtime::WriteResult {
-        out.field("labelId", &self.label_id)?;
-        out.field("displayName", &self.display_name)?;
-        ::std::result::Result::Ok(())
+    fn slot_mut(&mut self, index: usize) -> ::std::option::Option<&mut dyn crate::runtime::Slot> {
+        ::std::option::Option::Some(match index {
+            0 => &mut self.label_id,
+            1 => &mut self.display_name,
+            _ => return ::std::option::Option::None,
+        })
     }
     crate::runtime::model_accessors!();
 }
-crate::runtime::impl_serde_for_model!(AssignedLabel);
+crate::runtime::impl_model_traits!(AssignedLabel);
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum GroupVisibility {
@@ -148,7 +144,7 @@ impl crate::runtime::GraphEnum for GroupVisibility {
 crate::runtime::impl_serde_for_enum!(GroupVisibility);
 
 /// A derived type of `Group` for the polymorphism test.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct Team {
     pub id: ::std::option::Option<::std::string::String>,
     pub display_name: ::std::option::Option<::std::string::String>,
@@ -159,27 +155,25 @@ pub struct Team {
 impl crate::runtime::Model for Team {
     const ODATA_TYPE: &'static str = "microsoft.graph.team";
     const FIELDS: &'static [&'static str] = &["id", "displayName", "isArchived"];
-    fn read_field(
-        &mut self,
-        index: usize,
-        de: &mut dyn crate::runtime::ErasedDeserializer<'_>,
-    ) -> crate::runtime::ReadResult {
-        match index {
-            0 => crate::runtime::read(&mut self.id, de),
-            1 => crate::runtime::read(&mut self.display_name, de),
-            2 => crate::runtime::read(&mut self.is_archived, de),
-            _ => crate::runtime::skip(de),
-        }
+    fn slot(&self, index: usize) -> ::std::option::Option<&dyn crate::runtime::Slot> {
+        ::std::option::Option::Some(match index {
+            0 => &self.id,
+            1 => &self.display_name,
+            2 => &self.is_archived,
+            _ => return ::std::option::Option::None,
+        })
     }
-    fn write_fields(&self, out: &mut crate::runtime::FieldWriter<'_>) -> crate::runtime::WriteResult {
-        out.field("id", &self.id)?;
-        out.field("displayName", &self.display_name)?;
-        out.field("isArchived", &self.is_archived)?;
-        ::std::result::Result::Ok(())
+    fn slot_mut(&mut self, index: usize) -> ::std::option::Option<&mut dyn crate::runtime::Slot> {
+        ::std::option::Option::Some(match index {
+            0 => &mut self.id,
+            1 => &mut self.display_name,
+            2 => &mut self.is_archived,
+            _ => return ::std::option::Option::None,
+        })
     }
     crate::runtime::model_accessors!();
 }
-crate::runtime::impl_serde_for_model!(Team);
+crate::runtime::impl_model_traits!(Team);
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum GroupKind {
@@ -542,4 +536,44 @@ fn extra_keeps_order_and_compares_as_a_json_object() {
     assert!(group.additional_properties.was_null("id"));
     group.additional_properties.forget_null("id");
     assert_eq!(serde_json::to_string(&group).ok().as_deref(), Some("{}"));
+}
+
+#[test]
+fn clone_eq_and_debug_go_slot_by_slot() {
+    let text = r##"{"@odata.type":"#microsoft.graph.group","id":"g1","displayName":null,"assignedLabels":[{"labelId":"l1","x":1}],"memberCount":3,"unknownProp":{"a":[1,2]}}"##;
+    let group: Group = serde_json::from_str(text).expect("decodes");
+    let copy = group.clone();
+    // Everything is cloned: fields, nested models with their own unknown data, `@odata.type`,
+    // unknown properties and the remembered explicit null.
+    assert_eq!(copy, group);
+    assert_eq!(serde_json::to_string(&copy).unwrap(), serde_json::to_string(&group).unwrap());
+    assert_eq!(copy.assigned_labels.as_ref().unwrap()[0].additional_properties.len(), 1);
+
+    // Each kind of difference breaks equality.
+    let differ = |f: &dyn Fn(&mut Group)| {
+        let mut other = group.clone();
+        f(&mut other);
+        other != group
+    };
+    assert!(differ(&|g| g.id = Some("g2".into())));
+    assert!(differ(&|g| g.member_count = None));
+    assert!(differ(&|g| g.assigned_labels.as_mut().unwrap()[0].label_id = None));
+    assert!(differ(&|g| g.odata_type = None));
+    assert!(differ(&|g| {
+        g.additional_properties.insert("unknownProp", serde_json::json!(false));
+    }));
+    assert!(differ(&|g| g.additional_properties.forget_null("displayName")));
+
+    // Debug shows the set properties by wire name, then `@odata.type` and the unknown data.
+    let debug = format!("{:?}", copy.assigned_labels.as_ref().unwrap()[0]);
+    assert_eq!(debug, r#"AssignedLabel { labelId: "l1", additional_properties: {"x": 1} }"#);
+    let debug = format!("{group:?}");
+    assert!(debug.starts_with(r#"Group { id: "g1", assignedLabels: [AssignedLabel { labelId: "l1""#), "{debug}");
+    assert!(debug.contains(r##"memberCount: 3, @odata.type: "#microsoft.graph.group""##), "{debug}");
+    assert!(!debug.contains("displayName:"), "unset fields are left out: {debug}");
+    assert!(
+        debug.ends_with(r#"additional_properties: {"unknownProp": {"a":[1,2]}, (null): ["displayName"]} }"#),
+        "{debug}"
+    );
+    assert_eq!(format!("{:?}", Group::default()), "Group");
 }

@@ -43,13 +43,16 @@ pub struct Loaded {
 }
 
 pub fn load(docs: &Path) -> Loaded {
+    let start = std::time::Instant::now();
     let (pages, tree_diags) = graph_docgen::tree::read_tree(docs);
+    let read = start.elapsed();
     let sources = pages.iter().map(|p| (p.path.clone(), p.text.clone())).collect();
     // The docs' examples become tests only for the workspace's own docs/ (the seed tree);
     // for any other tree they would make graph-models slow to compile.
     let seed = docs.canonicalize().ok() == workspace_root().join("docs").canonicalize().ok();
     let options = Options { emit: graph_docgen::emit::EmitOptions { example_tests: seed } };
     let mut generated = graph_docgen::generate(pages, &options);
+    generated.timings.0.insert(0, ("read docs", read));
     if options.emit.example_tests {
         graph_docgen::emit::example_tests::add(&mut generated);
     }
@@ -169,6 +172,8 @@ pub struct RegenArgs {
     pub deny_warnings: bool,
     /// ANSI colours in human diagnostics.
     pub color: bool,
+    /// Append the wall time of each pass to stderr.
+    pub timings: bool,
 }
 
 /// `cargo xtask regen [--check]`: read, generate, stop on errors before writing, then write
@@ -180,6 +185,7 @@ pub fn regen(args: &RegenArgs) -> RegenOutcome {
 
 /// [`regen`] on already loaded docs (tests feed hand-made `Generated` values through this).
 pub fn regen_with(args: &RegenArgs, loaded: Loaded) -> RegenOutcome {
+    let mut timings = loaded.generated.timings.clone();
     let docs_diags = &loaded.generated.diagnostics.0;
     let blocking = docs_diags
         .iter()
@@ -192,7 +198,7 @@ pub fn regen_with(args: &RegenArgs, loaded: Loaded) -> RegenOutcome {
         let why = if docs_diags.iter().any(|d| d.severity == Severity::Error) { "errors" } else { "denied warnings" };
         message = format!("regen stopped because of {why}; nothing was written to {}\n", args.out.shown);
     } else if args.check {
-        match output::check(&args.out.path, &loaded.generated.files) {
+        match timings.time("compare", || output::check(&args.out.path, &loaded.generated.files)) {
             Err(d) => out_diags = d,
             Ok(plan) if plan.is_up_to_date() => {
                 success = true;
@@ -211,7 +217,9 @@ pub fn regen_with(args: &RegenArgs, loaded: Loaded) -> RegenOutcome {
         }
     } else {
         let root = workspace_root();
-        match output::write(&args.out.path, &loaded.generated.files, || Scaffold::from_workspace(&root)) {
+        match timings.time("write", || {
+            output::write(&args.out.path, &loaded.generated.files, || Scaffold::from_workspace(&root))
+        }) {
             Err(d) => out_diags = d,
             Ok(plan) => {
                 success = true;
@@ -233,20 +241,25 @@ pub fn regen_with(args: &RegenArgs, loaded: Loaded) -> RegenOutcome {
         }
     }
 
-    let rendered = render_diagnostics(
-        args.format,
-        docs_diags,
-        &args.docs.shown,
-        &out_diags,
-        &args.out.shown,
-        &loaded.sources,
-        args.color,
-    );
+    let rendered = timings.time("render diagnostics", || {
+        render_diagnostics(
+            args.format,
+            docs_diags,
+            &args.docs.shown,
+            &out_diags,
+            &args.out.shown,
+            &loaded.sources,
+            args.color,
+        )
+    });
     let (stdout, mut stderr) = match args.format {
         Format::Json => (rendered, String::new()),
         Format::Human => (String::new(), rendered),
     };
     stderr.push_str(&message);
+    if args.timings {
+        stderr.push_str(&format!("timings (wall):\n{}", timings.lines()));
+    }
     RegenOutcome { stderr, stdout, message, success }
 }
 

@@ -76,6 +76,9 @@ enum Command {
         /// Treat warnings as errors (nothing is written)
         #[arg(long, value_enum)]
         deny: Option<Deny>,
+        /// Print the wall time of each pass (read, parse, lower, emit, write, diagnostics)
+        #[arg(long)]
+        timings: bool,
     },
     /// Print the resolved schemas as JSON (an array of both versions, or one with --version).
     Schema {
@@ -124,7 +127,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let color = cli.color.enabled();
     match cli.command {
-        Command::Regen { docs, out, check, format: f, deny } => {
+        Command::Regen { docs, out, check, format: f, deny, timings } => {
             let args = RegenArgs {
                 docs: UserPath::resolve(docs.as_deref(), "docs"),
                 out: UserPath::resolve(out.as_deref(), "graph-models"),
@@ -132,6 +135,7 @@ fn main() -> ExitCode {
                 format: format(f),
                 deny_warnings: deny.is_some(),
                 color,
+                timings,
             };
             let outcome = xtask::regen(&args);
             print!("{}", outcome.stdout);

@@ -13,6 +13,7 @@ fn graph_models_is_up_to_date_with_docs() {
         format: Format::Human,
         deny_warnings: false,
         color: false,
+        timings: false,
     };
     let outcome = xtask::regen(&args);
     // The stale-file list alone when that is the problem; every diagnostic when errors stopped it.

@@ -17,6 +17,7 @@ fn loaded(files: &[(&str, &str)], diags: Vec<Diagnostic>) -> Loaded {
             schemas: vec![],
             files: files.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
             diagnostics: Diagnostics(diags),
+            timings: Default::default(),
         },
         sources: BTreeMap::new(),
     }
@@ -30,6 +31,7 @@ fn args(out: &Path, check: bool) -> RegenArgs {
         format: Format::Human,
         deny_warnings: false,
         color: false,
+        timings: false,
     }
 }
 

@@ -19,6 +19,7 @@ fn args(docs: &Path, out: &Path) -> RegenArgs {
         format: Format::Human,
         deny_warnings: true,
         color: false,
+        timings: false,
     }
 }
 

@@ -169,8 +169,8 @@ pub fn emit_struct(schema: &Schema, names: &NameMap, cycles: &Cycles, t: &TypeDe
     let props = schema.all_properties(t);
     let mut fields = Vec::new();
     let mut wires = Vec::new();
-    let mut reads = Vec::new();
-    let mut writes = Vec::new();
+    let mut slots = Vec::new();
+    let mut slots_mut = Vec::new();
     for (index, p) in props.iter().enumerate() {
         let Some(name) = names.field(&key, &p.wire_name) else { continue };
         let fname = format_ident!("{}", name);
@@ -185,19 +185,25 @@ pub fn emit_struct(schema: &Schema, names: &NameMap, cycles: &Cycles, t: &TypeDe
         fields.push(quote! { #pdocs pub #fname: ::std::option::Option<#ty>, });
         wires.push(wire.clone());
         let index = proc_macro2::Literal::usize_unsuffixed(index);
-        reads.push(quote! { #index => crate::runtime::read(&mut self.#fname, de), });
-        writes.push(quote! { out.field(#wire, &self.#fname)?; });
+        slots.push(quote! { #index => &self.#fname, });
+        slots_mut.push(quote! { #index => &mut self.#fname, });
     }
     let odata = format!("{}", t.id);
     let poly = super::polymorphic::emit_enum(schema, names, &key);
-    let out_param = if writes.is_empty() {
-        quote! { _out }
+    // `index` -> `&self.field` as a `Slot`: the only per-property code besides the field itself;
+    // reading, writing, cloning, comparing and printing go through it (runtime/slot.rs).
+    let (slot_body, slot_mut_body, index_param) = if slots.is_empty() {
+        (quote! { ::std::option::Option::None }, quote! { ::std::option::Option::None }, quote! { _index })
     } else {
-        quote! { out }
+        (
+            quote! { ::std::option::Option::Some(match index { #(#slots)* _ => return ::std::option::Option::None }) },
+            quote! { ::std::option::Option::Some(match index { #(#slots_mut)* _ => return ::std::option::Option::None }) },
+            quote! { index },
+        )
     };
     quote! {
         #docs
-        #[derive(Clone, Debug, Default, PartialEq)]
+        #[derive(Default)]
         pub struct #ident {
             #(#fields)*
             /// `@odata.type` as received, written back when set.
@@ -208,19 +214,15 @@ pub fn emit_struct(schema: &Schema, names: &NameMap, cycles: &Cycles, t: &TypeDe
         impl crate::runtime::Model for #ident {
             const ODATA_TYPE: &'static str = #odata;
             const FIELDS: &'static [&'static str] = &[#(#wires),*];
-            fn read_field(&mut self, index: usize, de: &mut dyn crate::runtime::ErasedDeserializer<'_>) -> crate::runtime::ReadResult {
-                match index {
-                    #(#reads)*
-                    _ => crate::runtime::skip(de),
-                }
+            fn slot(&self, #index_param: usize) -> ::std::option::Option<&dyn crate::runtime::Slot> {
+                #slot_body
             }
-            fn write_fields(&self, #out_param: &mut crate::runtime::FieldWriter<'_>) -> crate::runtime::WriteResult {
-                #(#writes)*
-                ::std::result::Result::Ok(())
+            fn slot_mut(&mut self, #index_param: usize) -> ::std::option::Option<&mut dyn crate::runtime::Slot> {
+                #slot_mut_body
             }
             crate::runtime::model_accessors!();
         }
-        crate::runtime::impl_serde_for_model!(#ident);
+        crate::runtime::impl_model_traits!(#ident);
         #poly
     }
 }

@@ -11,8 +11,23 @@ use super::model::Read;
 ///
 /// One pointer wide and allocation-free while empty, which is the common case. Equality is
 /// that of JSON objects: order does not matter.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub struct Extra(Option<Box<ExtraData>>);
+
+/// As a map of the unknown properties, values as JSON text (`{"x": 1}`), then the typed
+/// properties received as `null` under the key `(null)` when there are any.
+impl std::fmt::Debug for Extra {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut map = f.debug_map();
+        for (key, value) in self.iter() {
+            map.key(&key).value(&format_args!("{value}"));
+        }
+        if let Some(data) = self.0.as_ref().filter(|d| !d.nulls.is_empty()) {
+            map.key(&format_args!("(null)")).value(&data.nulls);
+        }
+        map.finish()
+    }
+}
 
 #[derive(Clone, Debug, Default)]
 struct ExtraData {

@@ -16,16 +16,6 @@ pub trait Field: Sized {
     fn read_into(slot: &mut Option<Self>, de: &mut dyn ErasedDeserializer<'_>) -> ReadResult;
 }
 
-/// Reads one property into its slot (the arms of a generated `read_field`).
-pub fn read<T: Field>(slot: &mut Option<T>, de: &mut dyn ErasedDeserializer<'_>) -> ReadResult {
-    T::read_into(slot, de)
-}
-
-/// The catch-all arm of a generated `read_field`: consumes and ignores the value.
-pub fn skip(de: &mut dyn ErasedDeserializer<'_>) -> ReadResult {
-    de.skip()
-}
-
 /// Clears the slot when the read found `null`.
 fn settle<T>(slot: &mut Option<T>, read: ReadResult) -> ReadResult {
     if let Ok(Read::Null) = read {
@@ -200,7 +190,7 @@ impl<T: Field> Field for Vec<T> {
     }
 }
 
-/// `Field::read_into` of a generated model (used by `impl_serde_for_model!`): decodes in place.
+/// `Field::read_into` of a generated model (used by `impl_model_traits!`): decodes in place.
 pub fn read_model<T: Model>(slot: &mut Option<T>, de: &mut dyn ErasedDeserializer<'_>) -> ReadResult {
     let read = de.read_model(slot.insert(T::default()));
     settle(slot, read)

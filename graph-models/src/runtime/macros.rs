@@ -1,13 +1,30 @@
 //! The macros generated code invokes once per struct / enum; each expands to a few lines
 //! that call into the shared runtime (that is what keeps the generated crate fast to compile).
 
-/// `impl_serde_for_model!(Group)`: `Serialize`/`Deserialize` for a type implementing
-/// [`Model`](crate::runtime::Model), through the shared field-table visitor, and
-/// [`Field`](crate::runtime::Field) so that it can be a property of another model.
+/// `impl_model_traits!(Group)`: for a type implementing [`Model`](crate::runtime::Model),
+/// `Serialize`/`Deserialize` through the shared field-table visitor, [`Field`](crate::runtime::Field)
+/// so that it can be a property of another model, and `Clone`, `PartialEq`, `Debug` slot by slot
+/// (`runtime::clone_model`, `eq_model`, `debug_model`): one call per impl instead of a derive
+/// naming every field, which is most of what a struct costs to type-check.
 #[macro_export]
-macro_rules! impl_serde_for_model {
+macro_rules! impl_model_traits {
     ($ty:ty) => {
         $crate::__impl_serde_via!($ty, serialize_model, deserialize_model, read_model);
+        impl ::std::clone::Clone for $ty {
+            fn clone(&self) -> Self {
+                $crate::runtime::clone_model(self)
+            }
+        }
+        impl ::std::cmp::PartialEq for $ty {
+            fn eq(&self, other: &Self) -> bool {
+                $crate::runtime::eq_model(self, other)
+            }
+        }
+        impl ::std::fmt::Debug for $ty {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                $crate::runtime::debug_model(self, f)
+            }
+        }
     };
 }
 
@@ -60,7 +77,7 @@ macro_rules! impl_serde_for_polymorphic {
     };
 }
 
-/// The shared body of `impl_serde_for_model!` and `impl_serde_for_polymorphic!`: the three
+/// The serde part of `impl_model_traits!` and `impl_serde_for_polymorphic!`: the three
 /// impls delegate to the named runtime functions (one generic body each, in the runtime).
 #[doc(hidden)]
 #[macro_export]

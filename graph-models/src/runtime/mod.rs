@@ -14,24 +14,26 @@ pub mod path;
 mod polymorphic;
 mod request;
 mod scalars;
+mod slot;
 mod source;
 
 pub use self::decode::{decode, decode_slice, with_options, DecodeOptions};
 pub use self::enums::{Flags, GraphEnum, WireStr};
 pub use self::extra::Extra;
-pub use self::field::{read, read_enum, read_model, read_parsed, read_polymorphic, skip, Field};
+pub use self::field::{read_enum, read_model, read_parsed, read_polymorphic, Field};
 pub use self::model::{
-    deserialize_into, deserialize_model, serialize_model, DynModel, FieldWriter, Model, Read, WriteError, WriteResult,
+    clone_model, debug_model, deserialize_into, deserialize_model, eq_model, serialize_model, DynModel, Model, Read,
     ODATA_TYPE_KEY,
 };
 pub use self::patch::{Patch, PatchBody};
 pub use self::polymorphic::{deserialize_polymorphic, serialize_polymorphic, PolySlot, Polymorphic};
 pub use self::request::{BaseUrl, RequestError};
 pub use self::scalars::{Base64, Date, DateTimeOffset, Decimal, Double, Duration, ScalarError, TimeOfDay};
+pub use self::slot::Slot;
 pub use self::source::{ErasedDeserializer, Integer, Number, ReadError, ReadResult};
 pub use uuid::Uuid;
 
-pub use crate::{impl_serde_for_enum, impl_serde_for_model, impl_serde_for_polymorphic, model_accessors};
+pub use crate::{impl_model_traits, impl_serde_for_enum, impl_serde_for_polymorphic, model_accessors};
 
 // Re-exported so that generated code and the macros can spell these paths in full.
 #[doc(hidden)]

@@ -1,9 +1,11 @@
-//! The field-table serde implementation shared by every generated struct.
+//! The field-table implementation shared by every generated struct: serde, `Clone`, `PartialEq`
+//! and `Debug`.
 //!
 //! serde's derive would expand a visitor, a field enum and a match per struct, generic over the
-//! (de)serializer (see DESIGN.md "Why not derive"). Here a generated struct only provides a
-//! field table ([`Model::FIELDS`]) and two non-generic functions; the one generic map visitor
-//! below reaches the fields through an [`ErasedDeserializer`] (source.rs) and writes them through
+//! (de)serializer, and the std derives a body per struct naming every field (see DESIGN.md "Why
+//! not derive"). Here a generated struct only provides a field table ([`Model::FIELDS`]) and two
+//! non-generic functions giving each property as a [`Slot`]; the one generic map visitor below
+//! reads the slots through an [`ErasedDeserializer`] (source.rs) and writes them through
 //! `erased_serde::Serialize`, so it is instantiated once per (de)serializer type, not per struct.
 
 use std::fmt;
@@ -14,12 +16,13 @@ use serde::ser::{self, SerializeMap};
 use super::decode;
 use super::extra::Extra;
 
-use super::source::{with_erased, ErasedDeserializer, ReadResult};
+use super::slot::Slot;
+use super::source::with_erased;
 
 /// The wire key whose value goes to a model's `odata_type` slot.
 pub const ODATA_TYPE_KEY: &str = "@odata.type";
 
-/// What `runtime::read` found for a property: a value, or JSON `null` (the slot is then `None`, and the
+/// What reading a property ([`Slot::read`]) found: a value, or JSON `null` (the slot is then `None`, and the
 /// visitor remembers the explicit null so that serializing writes it back).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Read {
@@ -27,26 +30,18 @@ pub enum Read {
     Null,
 }
 
-/// Result of [`Model::write_fields`]; the serializer's own error is kept by the writer.
-pub type WriteResult = Result<(), WriteError>;
-
-/// A field could not be written; the serializer's error is returned by the caller of
-/// [`Model::write_fields`], so this carries nothing.
-#[derive(Debug)]
-pub struct WriteError(());
-
 /// A generated struct: its wire field table and the two non-generic functions the shared
-/// visitor calls. Implemented by generated code only; see DESIGN.md for the exact shape.
+/// runtime reaches its properties through. Implemented by generated code only; see DESIGN.md for
+/// the exact shape.
 pub trait Model: Default + 'static {
     /// The qualified type name without `#`, e.g. `microsoft.graph.group`.
     const ODATA_TYPE: &'static str;
-    /// Wire names of the properties, in serialization order; `read_field(i, …)` reads `FIELDS[i]`.
+    /// Wire names of the properties, in serialization order; `slot(i)` is the property `FIELDS[i]`.
     const FIELDS: &'static [&'static str];
-    /// Reads the property `FIELDS[index]` from `de` (with `runtime::read`; `runtime::skip` for
-    /// other indices).
-    fn read_field(&mut self, index: usize, de: &mut dyn ErasedDeserializer<'_>) -> ReadResult;
-    /// Writes the properties in `FIELDS` order with [`FieldWriter::field`].
-    fn write_fields(&self, out: &mut FieldWriter<'_>) -> WriteResult;
+    /// The property `FIELDS[index]`; `None` past the end.
+    fn slot(&self, index: usize) -> Option<&dyn Slot>;
+    /// The property `FIELDS[index]`, mutably; `None` past the end.
+    fn slot_mut(&mut self, index: usize) -> Option<&mut dyn Slot>;
     fn odata_type(&self) -> Option<&str>;
     fn odata_type_mut(&mut self) -> &mut Option<String>;
     fn extra(&self) -> &Extra;
@@ -58,8 +53,8 @@ pub trait Model: Default + 'static {
 pub trait DynModel {
     fn model_fields(&self) -> &'static [&'static str];
     fn model_odata_type_name(&self) -> &'static str;
-    fn model_read_field(&mut self, index: usize, de: &mut dyn ErasedDeserializer<'_>) -> ReadResult;
-    fn model_write_fields(&self, out: &mut FieldWriter<'_>) -> WriteResult;
+    fn model_slot(&self, index: usize) -> Option<&dyn Slot>;
+    fn model_slot_mut(&mut self, index: usize) -> Option<&mut dyn Slot>;
     fn model_odata_type(&self) -> Option<&str>;
     fn model_odata_type_mut(&mut self) -> &mut Option<String>;
     fn model_extra(&self) -> &Extra;
@@ -73,11 +68,11 @@ impl<T: Model> DynModel for T {
     fn model_odata_type_name(&self) -> &'static str {
         T::ODATA_TYPE
     }
-    fn model_read_field(&mut self, index: usize, de: &mut dyn ErasedDeserializer<'_>) -> ReadResult {
-        self.read_field(index, de)
+    fn model_slot(&self, index: usize) -> Option<&dyn Slot> {
+        self.slot(index)
     }
-    fn model_write_fields(&self, out: &mut FieldWriter<'_>) -> WriteResult {
-        self.write_fields(out)
+    fn model_slot_mut(&mut self, index: usize) -> Option<&mut dyn Slot> {
+        self.slot_mut(index)
     }
     fn model_odata_type(&self) -> Option<&str> {
         self.odata_type()
@@ -228,53 +223,10 @@ impl<'de> DeserializeSeed<'de> for FieldSeed<'_> {
     type Value = Read;
     fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Read, D::Error> {
         let FieldSeed { model, index } = self;
-        with_erased(deserializer, |de| model.model_read_field(index, de))
-    }
-}
-
-/// Object-safe sink for map entries, so that [`FieldWriter`] is not generic.
-trait EntrySink {
-    /// Writes one entry; `false` when the serializer failed (its error is kept by the sink).
-    fn entry(&mut self, key: &str, value: &dyn erased_serde::Serialize) -> bool;
-}
-
-struct MapSink<M: SerializeMap> {
-    map: M,
-    error: Option<M::Error>,
-}
-
-impl<M: SerializeMap> EntrySink for MapSink<M> {
-    fn entry(&mut self, key: &str, value: &dyn erased_serde::Serialize) -> bool {
-        match self.map.serialize_entry(key, value) {
-            Ok(()) => true,
-            Err(e) => {
-                self.error = Some(e);
-                false
-            }
-        }
-    }
-}
-
-/// Passed to [`Model::write_fields`]; writes properties into the serializer's map.
-pub struct FieldWriter<'a> {
-    sink: &'a mut dyn EntrySink,
-    extra: &'a Extra,
-}
-
-impl FieldWriter<'_> {
-    /// Writes `key` when the value is set; when it is `None`, writes `null` only if the
-    /// property was received as an explicit `null` (so decoding then encoding is exact).
-    pub fn field<T: serde::Serialize>(&mut self, key: &'static str, value: &Option<T>) -> WriteResult {
-        let written = match value {
-            Some(v) => self.sink.entry(key, v),
-            None if self.extra.was_null(key) => self.sink.entry(key, &()),
-            None => true,
-        };
-        if written {
-            Ok(())
-        } else {
-            Err(WriteError(()))
-        }
+        with_erased(deserializer, |de| match model.model_slot_mut(index) {
+            Some(slot) => slot.read(de),
+            None => de.skip(),
+        })
     }
 }
 
@@ -298,17 +250,59 @@ pub(crate) fn serialize_model_typed<S: ser::Serializer>(
         None if extra.was_null(ODATA_TYPE_KEY) => map.serialize_entry(ODATA_TYPE_KEY, &())?,
         None => {}
     }
-    let mut sink = MapSink { map, error: None };
-    let result = model.model_write_fields(&mut FieldWriter { sink: &mut sink, extra });
-    if let Some(error) = sink.error {
-        return Err(error);
+    for (index, key) in model.model_fields().iter().enumerate() {
+        // Unset properties are skipped, except one received as an explicit `null`: it is written
+        // back, so that decoding then encoding is exact.
+        match model.model_slot(index).and_then(|slot| slot.value()) {
+            Some(value) => map.serialize_entry(key, value)?,
+            None if extra.was_null(key) => map.serialize_entry(key, &())?,
+            None => {}
+        }
     }
-    if result.is_err() {
-        return Err(ser::Error::custom("a field of the model could not be written"));
-    }
-    let mut map = sink.map;
     for (key, value) in extra.iter() {
         map.serialize_entry(key, value)?;
     }
     map.end()
+}
+
+/// `Clone` of a generated struct (through `impl_model_traits!`): slot by slot.
+pub fn clone_model<T: Model>(model: &T) -> T {
+    let mut copy = T::default();
+    for index in 0..T::FIELDS.len() {
+        if let (Some(to), Some(from)) = (copy.slot_mut(index), model.slot(index)) {
+            to.clone_from_slot(from);
+        }
+    }
+    *copy.odata_type_mut() = model.odata_type().map(str::to_owned);
+    *copy.extra_mut() = model.extra().clone();
+    copy
+}
+
+/// `PartialEq` of a generated struct (through `impl_model_traits!`): every slot, `@odata.type`
+/// and the unknown properties.
+pub fn eq_model<T: Model>(a: &T, b: &T) -> bool {
+    (0..T::FIELDS.len()).all(|index| match (a.slot(index), b.slot(index)) {
+        (Some(x), Some(y)) => x.eq_slot(y),
+        (x, y) => x.is_none() && y.is_none(),
+    }) && a.odata_type() == b.odata_type()
+        && a.extra() == b.extra()
+}
+
+/// `Debug` of a generated struct (through `impl_model_traits!`): the Rust type name, then the
+/// set properties by wire name, `@odata.type` and the unknown properties when there are any.
+pub fn debug_model<T: Model>(model: &T, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    let name = std::any::type_name::<T>();
+    let mut out = f.debug_struct(name.rsplit("::").next().unwrap_or(name));
+    for (index, key) in T::FIELDS.iter().enumerate() {
+        if let Some(value) = model.slot(index).and_then(|slot| slot.debug()) {
+            out.field(key, value);
+        }
+    }
+    if let Some(odata_type) = model.odata_type() {
+        out.field(ODATA_TYPE_KEY, &odata_type);
+    }
+    if !model.extra().is_empty() {
+        out.field("additional_properties", model.extra());
+    }
+    out.finish()
 }

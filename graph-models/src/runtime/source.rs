@@ -1,4 +1,4 @@
-//! `ErasedDeserializer`: the object-safe reading interface generated `read_field` functions get,
+//! `ErasedDeserializer`: the object-safe reading interface property slots (`Slot::read`) get,
 //! implemented once per concrete serde deserializer type.
 //!
 //! Why not `erased_serde::Deserializer`: erased_serde returns every visitor's value through a
