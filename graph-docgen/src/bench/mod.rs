@@ -10,12 +10,14 @@
 //! * [`floor`]: the read + pulldown-cmark floor;
 //! * [`phase`]: what a child does (floor, regen, check, prepare crates, `cargo check`);
 //! * [`naive`]: the naive renderer; [`synthetic`]: schemas of the sizes;
+//! * [`program`]: the small program built against one workload;
 //! * [`measure`]: `VmHWM` and `RUSAGE_CHILDREN`; [`report`]: figures, targets, table, JSON.
 
 pub mod floor;
 pub mod measure;
 pub mod naive;
 pub mod phase;
+pub mod program;
 pub mod report;
 pub mod synthetic;
 
@@ -317,6 +319,7 @@ fn compile_cost(
                 None => notes
                     .push("one-feature check skipped: the generated Cargo.toml has no workload features yet".into()),
             }
+            figures.program_build = program_build(config, dir, feature.as_deref(), notes, progress);
         }
         _ => notes.push("generated crate not checked: it was not produced (see the regen / prepare errors)".into()),
     }
@@ -339,6 +342,45 @@ fn compile_cost(
         ),
     ];
     figures
+}
+
+/// `cargo build` of a small program using one workload ([`program`]), graph-models rebuilt
+/// each run with only that version and workload feature, dependencies warm.
+fn program_build(
+    config: &Config,
+    generated: &Path,
+    largest: Option<&str>,
+    notes: &mut Vec<String>,
+    progress: &mut dyn FnMut(&str),
+) -> Option<Timing> {
+    let read = |path: &str| std::fs::read_to_string(generated.join(path)).ok();
+    let preferred = format!("{},{}", program::PREFERRED.0, program::PREFERRED.1);
+    let built =
+        program::program_files(&read, &preferred, generated).map(|files| (preferred.clone(), files)).or_else(|| {
+            largest.and_then(|f| program::program_files(&read, f, generated).map(|files| (f.to_string(), files)))
+        });
+    let Some((features, files)) = built else {
+        notes.push("small-program build skipped: no workload with structs in the generated crate".into());
+        return None;
+    };
+    let dir = config.work_dir.join("program");
+    if let Err(e) = program::write(&dir, &files) {
+        notes.push(format!("small-program build skipped: cannot write {}: {e}", dir.display()));
+        return None;
+    }
+    pin_lock_file(config, &dir, notes);
+    progress("warming the dependencies of the small program");
+    if let Ok(o) = phase::cargo_program_command(&dir, &config.target_dir, &["build"]).output() {
+        if !o.status.success() {
+            notes.push(format!(
+                "warming the small program failed: {}",
+                phase::tail(&String::from_utf8_lossy(&o.stderr), 5)
+            ));
+        }
+    }
+    let phase = Phase::CargoBuild { dir: dir.clone(), target_dir: config.target_dir.clone() };
+    let name = format!("small program, graph-models with {features} only");
+    Some(timed(config, &name, config.compile_runs, &phase, progress, || {}).0)
 }
 
 #[cfg(test)]

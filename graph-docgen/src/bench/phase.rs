@@ -60,6 +60,9 @@ pub enum Phase {
     Prepare { source: SchemaSource, workspace: PathBuf, naive_out: PathBuf, generated_out: Option<PathBuf> },
     /// `cargo check` of the crate in `dir` (timed, with the peak of the largest child).
     CargoCheck { dir: PathBuf, target_dir: PathBuf, features: Features },
+    /// `cargo build` of the program in `dir` after `cargo clean -p graph-models` (so the library
+    /// is built again and its dependencies are not): the "small program" figure.
+    CargoBuild { dir: PathBuf, target_dir: PathBuf },
 }
 
 /// What a child reports.
@@ -101,6 +104,7 @@ pub fn run_phase(phase: &Phase) -> PhaseOutput {
             prepare(source, workspace, naive_out, generated_out.as_deref())
         }
         Phase::CargoCheck { dir, target_dir, features } => return cargo_check(dir, target_dir, features),
+        Phase::CargoBuild { dir, target_dir } => return cargo_build(dir, target_dir),
     };
     out.wall_secs = start.elapsed().as_secs_f64();
     out.cpu_secs = measure::self_cpu_secs();
@@ -209,8 +213,34 @@ pub fn cargo_check_command(dir: &Path, target_dir: &Path, features: &Features) -
 }
 
 fn cargo_check(dir: &Path, target_dir: &Path, features: &Features) -> PhaseOutput {
+    timed_cargo("check", cargo_check_command(dir, target_dir, features))
+}
+
+/// `cargo <args>` for the program in `dir`, with the shared target dir, incremental off.
+pub fn cargo_program_command(dir: &Path, target_dir: &Path, args: &[&str]) -> Command {
+    let mut cmd = cargo_command();
+    cmd.args(args).arg("--quiet").arg("--manifest-path").arg(dir.join("Cargo.toml"));
+    cmd.env("CARGO_TARGET_DIR", target_dir).env("CARGO_INCREMENTAL", "0");
+    cmd
+}
+
+fn cargo_build(dir: &Path, target_dir: &Path) -> PhaseOutput {
+    // Untimed: forget the built library (only it), so the timed build compiles it again.
+    match cargo_program_command(dir, target_dir, &["clean", "-p", "graph-models"]).output() {
+        Ok(o) if o.status.success() => {}
+        Ok(o) => {
+            return PhaseOutput::failed(format!("cargo clean failed: {}", tail(&String::from_utf8_lossy(&o.stderr), 5)))
+        }
+        Err(e) => return PhaseOutput::failed(format!("cannot run cargo: {e}")),
+    }
+    timed_cargo("build", cargo_program_command(dir, target_dir, &["build"]))
+}
+
+/// Runs a cargo command, timing it; peak memory and CPU are those of cargo's children (the
+/// `clean` before a build is a child too, but far smaller than any rustc).
+fn timed_cargo(what: &str, mut command: Command) -> PhaseOutput {
     let start = Instant::now();
-    let result = cargo_check_command(dir, target_dir, features).output();
+    let result = command.output();
     let wall_secs = start.elapsed().as_secs_f64();
     let peak_rss_kib = measure::children_peak_rss_kib();
     let cpu_secs = measure::children_cpu_secs();
@@ -221,7 +251,7 @@ fn cargo_check(dir: &Path, target_dir: &Path, features: &Features) -> PhaseOutpu
             cpu_secs,
             peak_rss_kib,
             error: Some(format!(
-                "cargo check failed ({}): {}",
+                "cargo {what} failed ({}): {}",
                 o.status,
                 tail(&String::from_utf8_lossy(&o.stderr), 15)
             )),
@@ -237,33 +267,42 @@ pub fn tail(text: &str, n: usize) -> String {
     lines.get(lines.len().saturating_sub(n)..).unwrap_or_default().join("\n")
 }
 
-/// The workload feature that gates the most generated code: among the features of the
-/// generated `Cargo.toml` block (`output::FEATURES_KEY`), not counting `default`, `full` and
-/// the API-version features, the one named most often by `feature = "..."` in the generated
-/// files, weighted by the bytes of the file (a proxy for how much code it turns on). `None`
-/// when the block has no workload feature (features not generated yet).
+/// The workload that gates the most generated code, as the feature list that turns it on:
+/// `"<version>,<workload>"` (e.g. `beta,intune`; a workload feature alone enables nothing
+/// without its version's feature). Weight: the bytes of the files of that workload in that
+/// version (`src/generated/<version>/{types,enums,requests}_<workload>.rs`). Only features of the
+/// generated `Cargo.toml` block (`output::FEATURES_KEY`) count, not `default`, `full` or the
+/// version features. `None` when the block has no workload feature.
 pub fn largest_workload_feature(files: &BTreeMap<String, String>) -> Option<String> {
     let block = files.get(output::FEATURES_KEY)?;
-    let not_workload: Vec<&str> =
-        ["default", "full"].into_iter().chain(crate::facts::ApiVersion::ALL.iter().map(|v| v.module())).collect();
+    let versions: Vec<&str> = crate::facts::ApiVersion::ALL.iter().map(|v| v.module()).collect();
     let features: Vec<&str> = block
         .lines()
         .filter_map(|l| l.split_once('=').map(|(name, _)| name.trim().trim_matches('"')))
-        .filter(|n| !n.is_empty() && !n.starts_with('#') && !not_workload.contains(n))
+        .filter(|n| !n.is_empty() && !n.starts_with('#') && *n != "default" && *n != "full" && !versions.contains(n))
         .collect();
-    let weight = |f: &str| -> usize {
-        let needle = format!("feature = \"{f}\"");
-        files.values().map(|text| text.matches(&needle).count() * text.len().max(1)).sum()
+    let weight = |version: &str, feature: &str| -> usize {
+        let suffix = format!("_{}.rs", feature.replace('-', "_"));
+        let dir = format!("src/generated/{version}/");
+        files
+            .iter()
+            .filter(|(path, _)| {
+                path.strip_prefix(&dir).is_some_and(|rest| !rest.contains('/') && rest.ends_with(&suffix))
+            })
+            .map(|(_, text)| text.len())
+            .sum()
     };
-    // Ties go to the first name in sorted order, so the choice is stable.
-    let mut best: Option<(&str, usize)> = None;
-    for f in features {
-        let w = weight(f);
-        if best.is_none_or(|(b, bw)| w > bw || (w == bw && f < b)) {
-            best = Some((f, w));
+    // Ties go to the first (version, feature) in order, so the choice is stable.
+    let mut best: Option<(String, usize)> = None;
+    for version in &versions {
+        for feature in &features {
+            let w = weight(version, feature);
+            if best.as_ref().is_none_or(|(_, bw)| w > *bw) {
+                best = Some((format!("{version},{feature}"), w));
+            }
         }
     }
-    best.map(|(f, _)| f.to_string())
+    best.map(|(f, _)| f)
 }
 
 #[cfg(test)]
@@ -299,20 +338,31 @@ mod tests {
 
     #[test]
     fn largest_feature_table() {
-        let files = |block: &str, body: &[(&str, &str)]| -> BTreeMap<String, String> {
-            let mut m: BTreeMap<String, String> = body.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let files = |block: &str, body: &[(&str, usize)]| -> BTreeMap<String, String> {
+            let mut m: BTreeMap<String, String> = body.iter().map(|(k, n)| (k.to_string(), "x".repeat(*n))).collect();
             m.insert(output::FEATURES_KEY.to_string(), block.to_string());
             m
         };
-        let gated =
-            "#[cfg(feature = \"mail\")] mod a; #[cfg(feature = \"mail\")] mod b; #[cfg(feature = \"teams\")] mod c;";
+        let block = "v1_0 = []\nbeta = []\nfull = [\"mail\", \"teams-x\"]\nmail = []\nteams-x = []\n";
         let cases = [
-            (files("v1_0 = []\nbeta = []\n", &[("src/generated/x.rs", gated)]), None),
+            // No workload feature: nothing to pick.
+            (files("v1_0 = []\nbeta = []\n", &[("src/generated/v1_0/types_mail.rs", 9)]), None),
+            // The biggest (version, workload) by bytes of its files; module names use `_`.
             (
-                files("full = [\"mail\", \"teams\"]\nmail = []\nteams = []\n", &[("src/generated/x.rs", gated)]),
-                Some("mail"),
+                files(
+                    block,
+                    &[
+                        ("src/generated/v1_0/types_mail.rs", 5),
+                        ("src/generated/v1_0/requests_mail.rs", 5),
+                        ("src/generated/beta/types_teams_x.rs", 8),
+                        ("src/generated/beta/types.rs", 100),
+                    ],
+                ),
+                Some("v1_0,mail"),
             ),
-            (files("teams = []\nmail = []\n", &[]), Some("mail")),
+            (files(block, &[("src/generated/beta/types_teams_x.rs", 8)]), Some("beta,teams-x")),
+            // Nested namespace files do not count as a workload's files.
+            (files(block, &[("src/generated/beta/nav/types_mail.rs", 8)]), Some("v1_0,mail")),
             (BTreeMap::new(), None),
         ];
         for (input, want) in cases {

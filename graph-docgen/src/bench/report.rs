@@ -14,6 +14,8 @@ pub mod targets {
     pub const CHECK_ALL_PEAK_KIB: u64 = 3 * 1024 * 1024;
     /// Generated over naive, for both time and memory ("less than half the naive cost").
     pub const OVER_NAIVE: f64 = 0.5;
+    /// `cargo build` of a small program using one workload, with only that workload's feature.
+    pub const PROGRAM_BUILD_SECS: f64 = 10.0;
 }
 
 /// Best-of-N figures of one measured phase.
@@ -112,6 +114,9 @@ pub struct CompileFigures {
     /// The one-feature check, with the feature's name in `name`.
     pub generated_one: Option<Timing>,
     pub naive: Option<Timing>,
+    /// `cargo build` of the small program ([`super::program`]), the features in `name`.
+    #[serde(default)]
+    pub program_build: Option<Timing>,
     pub ratios: Vec<Ratio>,
 }
 
@@ -179,6 +184,12 @@ type Row = [String; COLUMNS];
 fn timing_row(rows: &mut Vec<Row>, t: &Timing, target: &str) {
     let runs = t.runs_secs.iter().map(|s| format!("{s:.2}")).collect::<Vec<_>>().join(" ");
     rows.push([t.name.clone(), secs(t.best_secs), secs(t.cpu_secs), mem(t.peak_rss_kib), runs, target.to_string()]);
+}
+
+/// The verdict on an absolute target: `  time <= 60 s: ok`.
+fn met_row(what: &str, value: Option<f64>, limit: f64) -> Row {
+    let met = value.map(|v| v <= limit);
+    [format!("  {what}"), String::new(), String::new(), String::new(), String::new(), verdict(met).to_string()]
 }
 
 fn ratio_row(rows: &mut Vec<Row>, r: &Ratio) {
@@ -264,9 +275,23 @@ impl Figures {
                         timing_row(&mut rows, t, target);
                         notes_of(t, &mut notes);
                     }
+                    if let (Some(t), false) = (t, target.is_empty()) {
+                        rows.push(met_row("check time", t.best_secs, targets::CHECK_ALL_SECS));
+                        let peak = t.peak_rss_kib.map(|k| k as f64);
+                        rows.push(met_row("check peak memory", peak, targets::CHECK_ALL_PEAK_KIB as f64));
+                    }
                 }
                 for ratio in &c.ratios {
                     ratio_row(&mut rows, ratio);
+                }
+                if let Some(t) = &c.program_build {
+                    let mut build = vec![header()];
+                    build[0][0] = "cargo build, warm dependencies".into();
+                    timing_row(&mut build, t, &format!("<= {} s", targets::PROGRAM_BUILD_SECS));
+                    build.push(met_row("build time", t.best_secs, targets::PROGRAM_BUILD_SECS));
+                    notes_of(t, &mut notes);
+                    rows.push(Row::default());
+                    rows.extend(build);
                 }
                 out.push_str(&aligned(&rows));
             }
@@ -375,5 +400,45 @@ notes:
         assert!(json.contains("\"best_secs\": 5.5"));
         assert!(json.contains("\"skipped\": \"SKIP: --skip-compile\""));
         assert!(json.contains("\"regen\": {\n    \"measured\": {"));
+    }
+}
+
+#[cfg(test)]
+mod compile_table_tests {
+    use super::*;
+
+    #[test]
+    fn compile_part_shows_each_absolute_target_verdict() {
+        let timing = |name: &str, s: f64, k: u64| {
+            let mut t = Timing::new(name);
+            t.add(s, Some(s), Some(k), None, None);
+            t
+        };
+        let compile = CompileFigures {
+            schemas: "docs".into(),
+            generated_all: Some(timing("generated --all-features", 40.0, 4 * 1024 * 1024)),
+            generated_one: Some(timing("generated --features beta,intune (largest workload)", 20.0, 1024 * 1024)),
+            naive: None,
+            program_build: Some(timing("small program, graph-models with v1_0,groups only", 9.0, 600 * 1024)),
+            ratios: vec![],
+        };
+        let figures = Figures {
+            docs: "d".into(),
+            runs: 1,
+            compile_runs: 1,
+            regen: Part::Skipped("SKIP: x".into()),
+            compile: Part::Measured(compile),
+            notes: vec![],
+        };
+        let table = figures.to_table();
+        let verdict = |label: &str| {
+            let line = table.lines().find(|l| l.trim_start().starts_with(label)).unwrap_or_else(|| panic!("{table}"));
+            line.split_whitespace().last().unwrap_or_default().to_string()
+        };
+        assert_eq!(verdict("check time"), "ok", "40 s <= 60 s");
+        assert_eq!(verdict("check peak memory"), "MISSED", "4 GiB > 3 GiB");
+        assert_eq!(verdict("build time"), "ok", "9 s <= 10 s");
+        assert!(table.contains("small program, graph-models with v1_0,groups only"), "{table}");
+        assert!(table.contains("cargo build, warm dependencies"), "{table}");
     }
 }

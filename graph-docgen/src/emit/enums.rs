@@ -53,12 +53,14 @@ pub fn emit_enum(schema: &Schema, names: &NameMap, e: &EnumDef) -> TokenStream {
         }
         impl crate::runtime::GraphEnum for #ident {
             const MEMBERS: &'static [&'static str] = &[#(#wires),*];
+            #[inline]
             fn from_wire(s: &str) -> Self {
                 match s {
                     #(#from_arms)*
                     _ => Self::Other(s.into()),
                 }
             }
+            #[inline]
             fn as_wire(&self) -> &str {
                 match self {
                     #(#as_arms)*

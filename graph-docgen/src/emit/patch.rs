@@ -73,6 +73,7 @@ pub fn emit_builder(schema: &Schema, names: &NameMap, op: &Operation, bn: &Build
         if is_string(&field.ty) {
             methods.push(quote! {
                 #set_docs
+                #[inline]
                 pub fn #set(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
                     self.body.set(#wire, &value.into());
                     self
@@ -82,6 +83,7 @@ pub fn emit_builder(schema: &Schema, names: &NameMap, op: &Operation, bn: &Build
             let ty = rust_type(&field.ty, schema, names, from, false);
             methods.push(quote! {
                 #set_docs
+                #[inline]
                 pub fn #set(mut self, value: #ty) -> Self {
                     self.body.set(#wire, &value);
                     self
@@ -93,6 +95,7 @@ pub fn emit_builder(schema: &Schema, names: &NameMap, op: &Operation, bn: &Build
             let clear_docs = doc_attrs(&[format!(" Sends `null` for {}, clearing it.", rustdoc::code_span(wire))]);
             methods.push(quote! {
                 #clear_docs
+                #[inline]
                 pub fn #clear(mut self) -> Self {
                     self.body.clear(#wire);
                     self
@@ -132,6 +135,7 @@ pub fn emit_builder(schema: &Schema, names: &NameMap, op: &Operation, bn: &Build
         let ctor_docs = doc_attrs(&lines);
         methods.push(quote! {
             #ctor_docs
+            #[inline]
             pub fn #ctor(
                 &self,
                 base: &crate::runtime::BaseUrl #(, #args)*
@@ -149,16 +153,19 @@ pub fn emit_builder(schema: &Schema, names: &NameMap, op: &Operation, bn: &Build
         }
         impl #ident {
             /// An empty update: nothing is sent for a field until its setter or `clear_` method is called.
+            #[inline]
             pub fn new() -> Self {
                 // Spelled out: a body field may be named `default` and shadow the trait method.
                 <Self as ::std::default::Default>::default()
             }
             #(#methods)*
             /// The fields set or cleared so far, in call order.
+            #[inline]
             pub fn body(&self) -> &crate::runtime::PatchBody {
                 &self.body
             }
             /// The JSON body that will be sent.
+            #[inline]
             pub fn to_json(&self) -> ::serde_json::Value {
                 self.body.to_json()
             }

@@ -154,6 +154,7 @@ pub fn emit_enum(schema: &Schema, names: &NameMap, key: &str) -> TokenStream {
         froms.push(quote! {
             #cfg
             impl ::std::convert::From<#path> for #ident {
+                #[inline]
                 fn from(value: #path) -> Self { Self::#v(value) }
             }
         });
@@ -176,24 +177,30 @@ pub fn emit_enum(schema: &Schema, names: &NameMap, key: &str) -> TokenStream {
             #other(#base_path),
         }
         impl ::std::default::Default for #ident {
+            #[inline]
             fn default() -> Self { Self::#other(::std::default::Default::default()) }
         }
         impl crate::runtime::Polymorphic for #ident {
             const BASE_TYPE: &'static str = #base_odata;
+            #[inline]
             fn for_odata_type(odata_type: &str) -> ::std::option::Option<Self> {
                 match odata_type.to_ascii_lowercase().as_str() {
                     #(#picks)*
                     _ => ::std::option::Option::None,
                 }
             }
+            #[inline]
             fn base() -> Self { Self::#other(::std::default::Default::default()) }
+            #[inline]
             fn is_base(&self) -> bool { ::std::matches!(self, Self::#other(_)) }
+            #[inline]
             fn as_model(&self) -> &dyn crate::runtime::DynModel {
                 match self {
                     #(#arms)*
                     Self::#other(v) => v,
                 }
             }
+            #[inline]
             fn as_model_mut(&mut self) -> &mut dyn crate::runtime::DynModel {
                 match self {
                     #(#arms)*
@@ -203,6 +210,7 @@ pub fn emit_enum(schema: &Schema, names: &NameMap, key: &str) -> TokenStream {
         }
         crate::runtime::impl_serde_for_polymorphic!(#ident);
         impl ::std::convert::From<#base_path> for #ident {
+            #[inline]
             fn from(value: #base_path) -> Self { Self::#other(value) }
         }
         #(#froms)*

@@ -214,9 +214,11 @@ pub fn emit_struct(schema: &Schema, names: &NameMap, cycles: &Cycles, t: &TypeDe
         impl crate::runtime::Model for #ident {
             const ODATA_TYPE: &'static str = #odata;
             const FIELDS: &'static [&'static str] = &[#(#wires),*];
+            #[inline]
             fn slot(&self, #index_param: usize) -> ::std::option::Option<&dyn crate::runtime::Slot> {
                 #slot_body
             }
+            #[inline]
             fn slot_mut(&mut self, #index_param: usize) -> ::std::option::Option<&mut dyn crate::runtime::Slot> {
                 #slot_mut_body
             }

@@ -11,16 +11,19 @@ macro_rules! impl_model_traits {
     ($ty:ty) => {
         $crate::__impl_serde_via!($ty, serialize_model, deserialize_model, read_model);
         impl ::std::clone::Clone for $ty {
+            #[inline]
             fn clone(&self) -> Self {
                 $crate::runtime::clone_model(self)
             }
         }
         impl ::std::cmp::PartialEq for $ty {
+            #[inline]
             fn eq(&self, other: &Self) -> bool {
                 $crate::runtime::eq_model(self, other)
             }
         }
         impl ::std::fmt::Debug for $ty {
+            #[inline]
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 $crate::runtime::debug_model(self, f)
             }
@@ -35,6 +38,7 @@ macro_rules! impl_model_traits {
 macro_rules! impl_serde_for_enum {
     ($ty:ty) => {
         impl $crate::runtime::serde::Serialize for $ty {
+            #[inline]
             fn serialize<S: $crate::runtime::serde::Serializer>(
                 &self,
                 serializer: S,
@@ -43,6 +47,7 @@ macro_rules! impl_serde_for_enum {
             }
         }
         impl<'de> $crate::runtime::serde::Deserialize<'de> for $ty {
+            #[inline]
             fn deserialize<D: $crate::runtime::serde::Deserializer<'de>>(
                 deserializer: D,
             ) -> ::std::result::Result<Self, D::Error> {
@@ -52,11 +57,13 @@ macro_rules! impl_serde_for_enum {
             }
         }
         impl ::std::fmt::Display for $ty {
+            #[inline]
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str($crate::runtime::GraphEnum::as_wire(self))
             }
         }
         impl $crate::runtime::Field for $ty {
+            #[inline]
             fn read_into(
                 slot: &mut ::std::option::Option<Self>,
                 de: &mut dyn $crate::runtime::ErasedDeserializer<'_>,
@@ -84,6 +91,7 @@ macro_rules! impl_serde_for_polymorphic {
 macro_rules! __impl_serde_via {
     ($ty:ty, $serialize:ident, $deserialize:ident, $read:ident) => {
         impl $crate::runtime::serde::Serialize for $ty {
+            #[inline]
             fn serialize<S: $crate::runtime::serde::Serializer>(
                 &self,
                 serializer: S,
@@ -92,6 +100,7 @@ macro_rules! __impl_serde_via {
             }
         }
         impl<'de> $crate::runtime::serde::Deserialize<'de> for $ty {
+            #[inline]
             fn deserialize<D: $crate::runtime::serde::Deserializer<'de>>(
                 deserializer: D,
             ) -> ::std::result::Result<Self, D::Error> {
@@ -99,6 +108,7 @@ macro_rules! __impl_serde_via {
             }
         }
         impl $crate::runtime::Field for $ty {
+            #[inline]
             fn read_into(
                 slot: &mut ::std::option::Option<Self>,
                 de: &mut dyn $crate::runtime::ErasedDeserializer<'_>,
@@ -109,21 +119,30 @@ macro_rules! __impl_serde_via {
     };
 }
 
+/// Every method these macros write is `#[inline]`: a non-generic function of a library is
+/// compiled to machine code with the library, whether a program uses it or not; an inline one
+/// only where it is used. That keeps `cargo build` of a program that needs a few types from
+/// paying for code generation of thousands (see DESIGN.md).
+///
 /// `model_accessors!();` inside a generated `impl Model for Group { ... }`: the four accessors
 /// of the two slots every generated struct has (`odata_type`, `additional_properties`). One
 /// line per struct instead of twelve keeps the generated files (and their diffs) small.
 #[macro_export]
 macro_rules! model_accessors {
     () => {
+        #[inline]
         fn odata_type(&self) -> ::std::option::Option<&str> {
             self.odata_type.as_deref()
         }
+        #[inline]
         fn odata_type_mut(&mut self) -> &mut ::std::option::Option<::std::string::String> {
             &mut self.odata_type
         }
+        #[inline]
         fn extra(&self) -> &$crate::runtime::Extra {
             &self.additional_properties
         }
+        #[inline]
         fn extra_mut(&mut self) -> &mut $crate::runtime::Extra {
             &mut self.additional_properties
         }

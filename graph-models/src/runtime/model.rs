@@ -265,44 +265,60 @@ pub(crate) fn serialize_model_typed<S: ser::Serializer>(
     map.end()
 }
 
-/// `Clone` of a generated struct (through `impl_model_traits!`): slot by slot.
+/// `Clone` of a generated struct (through `impl_model_traits!`): slot by slot. The generic part
+/// is only `T::default()`; the copying is one non-generic function for every struct.
+#[inline]
 pub fn clone_model<T: Model>(model: &T) -> T {
     let mut copy = T::default();
-    for index in 0..T::FIELDS.len() {
-        if let (Some(to), Some(from)) = (copy.slot_mut(index), model.slot(index)) {
+    clone_slots(&mut copy, model);
+    copy
+}
+
+fn clone_slots(to: &mut dyn DynModel, from: &dyn DynModel) {
+    for index in 0..from.model_fields().len() {
+        if let (Some(to), Some(from)) = (to.model_slot_mut(index), from.model_slot(index)) {
             to.clone_from_slot(from);
         }
     }
-    *copy.odata_type_mut() = model.odata_type().map(str::to_owned);
-    *copy.extra_mut() = model.extra().clone();
-    copy
+    *to.model_odata_type_mut() = from.model_odata_type().map(str::to_owned);
+    *to.model_extra_mut() = from.model_extra().clone();
 }
 
 /// `PartialEq` of a generated struct (through `impl_model_traits!`): every slot, `@odata.type`
 /// and the unknown properties.
+#[inline]
 pub fn eq_model<T: Model>(a: &T, b: &T) -> bool {
-    (0..T::FIELDS.len()).all(|index| match (a.slot(index), b.slot(index)) {
+    slots_eq(a, b)
+}
+
+fn slots_eq(a: &dyn DynModel, b: &dyn DynModel) -> bool {
+    (0..a.model_fields().len()).all(|index| match (a.model_slot(index), b.model_slot(index)) {
         (Some(x), Some(y)) => x.eq_slot(y),
         (x, y) => x.is_none() && y.is_none(),
-    }) && a.odata_type() == b.odata_type()
-        && a.extra() == b.extra()
+    }) && a.model_odata_type() == b.model_odata_type()
+        && a.model_extra() == b.model_extra()
 }
 
 /// `Debug` of a generated struct (through `impl_model_traits!`): the Rust type name, then the
 /// set properties by wire name, `@odata.type` and the unknown properties when there are any.
+#[inline]
 pub fn debug_model<T: Model>(model: &T, f: &mut fmt::Formatter<'_>) -> fmt::Result {
     let name = std::any::type_name::<T>();
-    let mut out = f.debug_struct(name.rsplit("::").next().unwrap_or(name));
-    for (index, key) in T::FIELDS.iter().enumerate() {
-        if let Some(value) = model.slot(index).and_then(|slot| slot.debug()) {
+    debug_slots(model, name.rsplit("::").next().unwrap_or(name), f)
+}
+
+fn debug_slots(model: &dyn DynModel, name: &str, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    let mut out = f.debug_struct(name);
+    for (index, key) in model.model_fields().iter().enumerate() {
+        if let Some(value) = model.model_slot(index).and_then(|slot| slot.debug()) {
             out.field(key, value);
         }
     }
-    if let Some(odata_type) = model.odata_type() {
+    if let Some(odata_type) = model.model_odata_type() {
         out.field(ODATA_TYPE_KEY, &odata_type);
     }
-    if !model.extra().is_empty() {
-        out.field("additional_properties", model.extra());
+    if !model.model_extra().is_empty() {
+        out.field("additional_properties", model.model_extra());
     }
     out.finish()
 }

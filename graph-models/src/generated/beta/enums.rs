@@ -9,12 +9,14 @@ pub enum ConnectorGroupConnectorGroupType {
 }
 impl crate::runtime::GraphEnum for ConnectorGroupConnectorGroupType {
     const MEMBERS: &'static [&'static str] = &["applicationProxy"];
+    #[inline]
     fn from_wire(s: &str) -> Self {
         match s {
             "applicationProxy" => Self::ApplicationProxy,
             _ => Self::Other(s.into()),
         }
     }
+    #[inline]
     fn as_wire(&self) -> &str {
         match self {
             Self::ApplicationProxy => "applicationProxy",
@@ -33,6 +35,7 @@ pub enum ConnectorStatus {
 }
 impl crate::runtime::GraphEnum for ConnectorStatus {
     const MEMBERS: &'static [&'static str] = &["active", "inactive"];
+    #[inline]
     fn from_wire(s: &str) -> Self {
         match s {
             "active" => Self::Active,
@@ -40,6 +43,7 @@ impl crate::runtime::GraphEnum for ConnectorStatus {
             _ => Self::Other(s.into()),
         }
     }
+    #[inline]
     fn as_wire(&self) -> &str {
         match self {
             Self::Active => "active",
@@ -61,6 +65,7 @@ pub enum GroupAccessType {
 }
 impl crate::runtime::GraphEnum for GroupAccessType {
     const MEMBERS: &'static [&'static str] = &["none", "private", "secret", "public"];
+    #[inline]
     fn from_wire(s: &str) -> Self {
         match s {
             "none" => Self::None,
@@ -70,6 +75,7 @@ impl crate::runtime::GraphEnum for GroupAccessType {
             _ => Self::Other(s.into()),
         }
     }
+    #[inline]
     fn as_wire(&self) -> &str {
         match self {
             Self::None => "none",

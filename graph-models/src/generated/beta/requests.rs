@@ -14,12 +14,14 @@ pub struct UpdateConnections {
 }
 impl UpdateConnections {
     /// An empty update: nothing is sent for a field until its setter or `clear_` method is called.
+    #[inline]
     pub fn new() -> Self {
         <Self as ::std::default::Default>::default()
     }
     /// **TODO: Add Description** Inherited from [entity](https://learn.microsoft.com/graph/api/resources/entity?view=graph-rest-beta)
     ///
     /// Sets `id`.
+    #[inline]
     pub fn id(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -28,6 +30,7 @@ impl UpdateConnections {
         self
     }
     /// Sends `null` for `id`, clearing it.
+    #[inline]
     pub fn clear_id(mut self) -> Self {
         self.body.clear("id");
         self
@@ -35,6 +38,7 @@ impl UpdateConnections {
     /// **TODO: Add Description**
     ///
     /// Sets `name`.
+    #[inline]
     pub fn name(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -43,6 +47,7 @@ impl UpdateConnections {
         self
     }
     /// Sends `null` for `name`, clearing it.
+    #[inline]
     pub fn clear_name(mut self) -> Self {
         self.body.clear("name");
         self
@@ -50,6 +55,7 @@ impl UpdateConnections {
     /// **TODO: Add Description**
     ///
     /// Sets `description`.
+    #[inline]
     pub fn description(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -58,6 +64,7 @@ impl UpdateConnections {
         self
     }
     /// Sends `null` for `description`, clearing it.
+    #[inline]
     pub fn clear_description(mut self) -> Self {
         self.body.clear("description");
         self
@@ -65,20 +72,24 @@ impl UpdateConnections {
     /// **TODO: Add Description**
     ///
     /// Sets `configuration`.
+    #[inline]
     pub fn configuration(mut self, value: ::serde_json::Value) -> Self {
         self.body.set("configuration", &value);
         self
     }
     /// Sends `null` for `configuration`, clearing it.
+    #[inline]
     pub fn clear_configuration(mut self) -> Self {
         self.body.clear("configuration");
         self
     }
     /// The fields set or cleared so far, in call order.
+    #[inline]
     pub fn body(&self) -> &crate::runtime::PatchBody {
         &self.body
     }
     /// The JSON body that will be sent.
+    #[inline]
     pub fn to_json(&self) -> ::serde_json::Value {
         self.body.to_json()
     }
@@ -97,12 +108,14 @@ pub struct UpdateConnector {
 }
 impl UpdateConnector {
     /// An empty update: nothing is sent for a field until its setter or `clear_` method is called.
+    #[inline]
     pub fn new() -> Self {
         <Self as ::std::default::Default>::default()
     }
     /// **TODO: Add Description** Inherited from [entity](https://learn.microsoft.com/graph/api/resources/entity?view=graph-rest-beta)
     ///
     /// Sets `id`.
+    #[inline]
     pub fn id(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -111,6 +124,7 @@ impl UpdateConnector {
         self
     }
     /// Sends `null` for `id`, clearing it.
+    #[inline]
     pub fn clear_id(mut self) -> Self {
         self.body.clear("id");
         self
@@ -118,6 +132,7 @@ impl UpdateConnector {
     /// **TODO: Add Description**
     ///
     /// Sets `machineName`.
+    #[inline]
     pub fn machine_name(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -126,6 +141,7 @@ impl UpdateConnector {
         self
     }
     /// Sends `null` for `machineName`, clearing it.
+    #[inline]
     pub fn clear_machine_name(mut self) -> Self {
         self.body.clear("machineName");
         self
@@ -133,6 +149,7 @@ impl UpdateConnector {
     /// **TODO: Add Description**
     ///
     /// Sets `externalIp`.
+    #[inline]
     pub fn external_ip(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -141,6 +158,7 @@ impl UpdateConnector {
         self
     }
     /// Sends `null` for `externalIp`, clearing it.
+    #[inline]
     pub fn clear_external_ip(mut self) -> Self {
         self.body.clear("externalIp");
         self
@@ -148,11 +166,13 @@ impl UpdateConnector {
     /// **TODO: Add Description**. Possible values are: `active`, `inactive`.
     ///
     /// Sets `status`.
+    #[inline]
     pub fn status(mut self, value: super::ConnectorStatus) -> Self {
         self.body.set("status", &value);
         self
     }
     /// Sends `null` for `status`, clearing it.
+    #[inline]
     pub fn clear_status(mut self) -> Self {
         self.body.clear("status");
         self
@@ -161,6 +181,7 @@ impl UpdateConnector {
     ///
     /// Fails when a parameter cannot be put in the path (empty, or a `.`/`..` part of an item
     /// path) or the body cannot be serialized.
+    #[inline]
     pub fn connectors(
         &self,
         base: &crate::runtime::BaseUrl,
@@ -176,10 +197,12 @@ impl UpdateConnector {
         self.body.to_request(::http::Method::PATCH, base, "beta", &path)
     }
     /// The fields set or cleared so far, in call order.
+    #[inline]
     pub fn body(&self) -> &crate::runtime::PatchBody {
         &self.body
     }
     /// The JSON body that will be sent.
+    #[inline]
     pub fn to_json(&self) -> ::serde_json::Value {
         self.body.to_json()
     }
@@ -203,12 +226,14 @@ pub struct UpdateConnectorGroups {
 }
 impl UpdateConnectorGroups {
     /// An empty update: nothing is sent for a field until its setter or `clear_` method is called.
+    #[inline]
     pub fn new() -> Self {
         <Self as ::std::default::Default>::default()
     }
     /// Possible values are: `applicationProxy`.
     ///
     /// Sets `connectorGroupType`.
+    #[inline]
     pub fn connector_group_type(
         mut self,
         value: super::ConnectorGroupConnectorGroupType,
@@ -217,6 +242,7 @@ impl UpdateConnectorGroups {
         self
     }
     /// Sends `null` for `connectorGroupType`, clearing it.
+    #[inline]
     pub fn clear_connector_group_type(mut self) -> Self {
         self.body.clear("connectorGroupType");
         self
@@ -224,6 +250,7 @@ impl UpdateConnectorGroups {
     /// The name of the connectorGroup.
     ///
     /// Sets `name`.
+    #[inline]
     pub fn name(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -232,6 +259,7 @@ impl UpdateConnectorGroups {
         self
     }
     /// Sends `null` for `name`, clearing it.
+    #[inline]
     pub fn clear_name(mut self) -> Self {
         self.body.clear("name");
         self
@@ -240,6 +268,7 @@ impl UpdateConnectorGroups {
     ///
     /// Fails when a parameter cannot be put in the path (empty, or a `.`/`..` part of an item
     /// path) or the body cannot be serialized.
+    #[inline]
     pub fn connector_groups(
         &self,
         base: &crate::runtime::BaseUrl,
@@ -255,10 +284,12 @@ impl UpdateConnectorGroups {
         self.body.to_request(::http::Method::PATCH, base, "beta", &path)
     }
     /// The fields set or cleared so far, in call order.
+    #[inline]
     pub fn body(&self) -> &crate::runtime::PatchBody {
         &self.body
     }
     /// The JSON body that will be sent.
+    #[inline]
     pub fn to_json(&self) -> ::serde_json::Value {
         self.body.to_json()
     }
@@ -282,12 +313,14 @@ pub struct UpdateGroup {
 }
 impl UpdateGroup {
     /// An empty update: nothing is sent for a field until its setter or `clear_` method is called.
+    #[inline]
     pub fn new() -> Self {
         <Self as ::std::default::Default>::default()
     }
     /// Inherited from [entity](https://learn.microsoft.com/graph/api/resources/entity?view=graph-rest-beta)
     ///
     /// Sets `id`.
+    #[inline]
     pub fn id(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -296,6 +329,7 @@ impl UpdateGroup {
         self
     }
     /// Sends `null` for `id`, clearing it.
+    #[inline]
     pub fn clear_id(mut self) -> Self {
         self.body.clear("id");
         self
@@ -303,16 +337,19 @@ impl UpdateGroup {
     /// Inherited from [directoryObject](https://learn.microsoft.com/graph/api/resources/directoryobject?view=graph-rest-beta)
     ///
     /// Sets `deletedDateTime`.
+    #[inline]
     pub fn deleted_date_time(mut self, value: crate::runtime::DateTimeOffset) -> Self {
         self.body.set("deletedDateTime", &value);
         self
     }
     /// Sends `null` for `deletedDateTime`, clearing it.
+    #[inline]
     pub fn clear_deleted_date_time(mut self) -> Self {
         self.body.clear("deletedDateTime");
         self
     }
     /// Sets `assignedLabels`.
+    #[inline]
     pub fn assigned_labels(
         mut self,
         value: ::std::vec::Vec<super::AssignedLabel>,
@@ -321,11 +358,13 @@ impl UpdateGroup {
         self
     }
     /// Sends `null` for `assignedLabels`, clearing it.
+    #[inline]
     pub fn clear_assigned_labels(mut self) -> Self {
         self.body.clear("assignedLabels");
         self
     }
     /// Sets `assignedLicenses`.
+    #[inline]
     pub fn assigned_licenses(
         mut self,
         value: ::std::vec::Vec<super::AssignedLicense>,
@@ -334,11 +373,13 @@ impl UpdateGroup {
         self
     }
     /// Sends `null` for `assignedLicenses`, clearing it.
+    #[inline]
     pub fn clear_assigned_licenses(mut self) -> Self {
         self.body.clear("assignedLicenses");
         self
     }
     /// Sets `classification`.
+    #[inline]
     pub fn classification(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -347,21 +388,25 @@ impl UpdateGroup {
         self
     }
     /// Sends `null` for `classification`, clearing it.
+    #[inline]
     pub fn clear_classification(mut self) -> Self {
         self.body.clear("classification");
         self
     }
     /// Sets `createdDateTime`.
+    #[inline]
     pub fn created_date_time(mut self, value: crate::runtime::DateTimeOffset) -> Self {
         self.body.set("createdDateTime", &value);
         self
     }
     /// Sends `null` for `createdDateTime`, clearing it.
+    #[inline]
     pub fn clear_created_date_time(mut self) -> Self {
         self.body.clear("createdDateTime");
         self
     }
     /// Sets `description`.
+    #[inline]
     pub fn description(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -370,11 +415,13 @@ impl UpdateGroup {
         self
     }
     /// Sends `null` for `description`, clearing it.
+    #[inline]
     pub fn clear_description(mut self) -> Self {
         self.body.clear("description");
         self
     }
     /// Sets `displayName`.
+    #[inline]
     pub fn display_name(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -383,36 +430,43 @@ impl UpdateGroup {
         self
     }
     /// Sets `groupTypes`.
+    #[inline]
     pub fn group_types(mut self, value: ::std::vec::Vec<::std::string::String>) -> Self {
         self.body.set("groupTypes", &value);
         self
     }
     /// Sends `null` for `groupTypes`, clearing it.
+    #[inline]
     pub fn clear_group_types(mut self) -> Self {
         self.body.clear("groupTypes");
         self
     }
     /// Sets `hasMembersWithLicenseErrors`.
+    #[inline]
     pub fn has_members_with_license_errors(mut self, value: bool) -> Self {
         self.body.set("hasMembersWithLicenseErrors", &value);
         self
     }
     /// Sends `null` for `hasMembersWithLicenseErrors`, clearing it.
+    #[inline]
     pub fn clear_has_members_with_license_errors(mut self) -> Self {
         self.body.clear("hasMembersWithLicenseErrors");
         self
     }
     /// Sets `isAssignableToRole`.
+    #[inline]
     pub fn is_assignable_to_role(mut self, value: bool) -> Self {
         self.body.set("isAssignableToRole", &value);
         self
     }
     /// Sends `null` for `isAssignableToRole`, clearing it.
+    #[inline]
     pub fn clear_is_assignable_to_role(mut self) -> Self {
         self.body.clear("isAssignableToRole");
         self
     }
     /// Sets `licenseProcessingState`.
+    #[inline]
     pub fn license_processing_state(
         mut self,
         value: super::LicenseProcessingState,
@@ -421,11 +475,13 @@ impl UpdateGroup {
         self
     }
     /// Sends `null` for `licenseProcessingState`, clearing it.
+    #[inline]
     pub fn clear_license_processing_state(mut self) -> Self {
         self.body.clear("licenseProcessingState");
         self
     }
     /// Sets `mail`.
+    #[inline]
     pub fn mail(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -434,21 +490,25 @@ impl UpdateGroup {
         self
     }
     /// Sends `null` for `mail`, clearing it.
+    #[inline]
     pub fn clear_mail(mut self) -> Self {
         self.body.clear("mail");
         self
     }
     /// Sets `mailEnabled`.
+    #[inline]
     pub fn mail_enabled(mut self, value: bool) -> Self {
         self.body.set("mailEnabled", &value);
         self
     }
     /// Sends `null` for `mailEnabled`, clearing it.
+    #[inline]
     pub fn clear_mail_enabled(mut self) -> Self {
         self.body.clear("mailEnabled");
         self
     }
     /// Sets `mailNickname`.
+    #[inline]
     pub fn mail_nickname(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -457,11 +517,13 @@ impl UpdateGroup {
         self
     }
     /// Sends `null` for `mailNickname`, clearing it.
+    #[inline]
     pub fn clear_mail_nickname(mut self) -> Self {
         self.body.clear("mailNickname");
         self
     }
     /// Sets `mdmAppId`.
+    #[inline]
     pub fn mdm_app_id(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -470,11 +532,13 @@ impl UpdateGroup {
         self
     }
     /// Sends `null` for `mdmAppId`, clearing it.
+    #[inline]
     pub fn clear_mdm_app_id(mut self) -> Self {
         self.body.clear("mdmAppId");
         self
     }
     /// Sets `membershipRule`.
+    #[inline]
     pub fn membership_rule(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -483,11 +547,13 @@ impl UpdateGroup {
         self
     }
     /// Sends `null` for `membershipRule`, clearing it.
+    #[inline]
     pub fn clear_membership_rule(mut self) -> Self {
         self.body.clear("membershipRule");
         self
     }
     /// Sets `membershipRuleProcessingState`.
+    #[inline]
     pub fn membership_rule_processing_state(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -496,11 +562,13 @@ impl UpdateGroup {
         self
     }
     /// Sends `null` for `membershipRuleProcessingState`, clearing it.
+    #[inline]
     pub fn clear_membership_rule_processing_state(mut self) -> Self {
         self.body.clear("membershipRuleProcessingState");
         self
     }
     /// Sets `onPremisesDomainName`.
+    #[inline]
     pub fn on_premises_domain_name(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -509,11 +577,13 @@ impl UpdateGroup {
         self
     }
     /// Sends `null` for `onPremisesDomainName`, clearing it.
+    #[inline]
     pub fn clear_on_premises_domain_name(mut self) -> Self {
         self.body.clear("onPremisesDomainName");
         self
     }
     /// Sets `onPremisesLastSyncDateTime`.
+    #[inline]
     pub fn on_premises_last_sync_date_time(
         mut self,
         value: crate::runtime::DateTimeOffset,
@@ -522,11 +592,13 @@ impl UpdateGroup {
         self
     }
     /// Sends `null` for `onPremisesLastSyncDateTime`, clearing it.
+    #[inline]
     pub fn clear_on_premises_last_sync_date_time(mut self) -> Self {
         self.body.clear("onPremisesLastSyncDateTime");
         self
     }
     /// Sets `onPremisesNetBiosName`.
+    #[inline]
     pub fn on_premises_net_bios_name(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -535,11 +607,13 @@ impl UpdateGroup {
         self
     }
     /// Sends `null` for `onPremisesNetBiosName`, clearing it.
+    #[inline]
     pub fn clear_on_premises_net_bios_name(mut self) -> Self {
         self.body.clear("onPremisesNetBiosName");
         self
     }
     /// Sets `onPremisesProvisioningErrors`.
+    #[inline]
     pub fn on_premises_provisioning_errors(
         mut self,
         value: ::std::vec::Vec<super::OnPremisesProvisioningError>,
@@ -548,11 +622,13 @@ impl UpdateGroup {
         self
     }
     /// Sends `null` for `onPremisesProvisioningErrors`, clearing it.
+    #[inline]
     pub fn clear_on_premises_provisioning_errors(mut self) -> Self {
         self.body.clear("onPremisesProvisioningErrors");
         self
     }
     /// Sets `onPremisesSamAccountName`.
+    #[inline]
     pub fn on_premises_sam_account_name(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -561,11 +637,13 @@ impl UpdateGroup {
         self
     }
     /// Sends `null` for `onPremisesSamAccountName`, clearing it.
+    #[inline]
     pub fn clear_on_premises_sam_account_name(mut self) -> Self {
         self.body.clear("onPremisesSamAccountName");
         self
     }
     /// Sets `onPremisesSecurityIdentifier`.
+    #[inline]
     pub fn on_premises_security_identifier(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -574,21 +652,25 @@ impl UpdateGroup {
         self
     }
     /// Sends `null` for `onPremisesSecurityIdentifier`, clearing it.
+    #[inline]
     pub fn clear_on_premises_security_identifier(mut self) -> Self {
         self.body.clear("onPremisesSecurityIdentifier");
         self
     }
     /// Sets `onPremisesSyncEnabled`.
+    #[inline]
     pub fn on_premises_sync_enabled(mut self, value: bool) -> Self {
         self.body.set("onPremisesSyncEnabled", &value);
         self
     }
     /// Sends `null` for `onPremisesSyncEnabled`, clearing it.
+    #[inline]
     pub fn clear_on_premises_sync_enabled(mut self) -> Self {
         self.body.clear("onPremisesSyncEnabled");
         self
     }
     /// Sets `preferredDataLocation`.
+    #[inline]
     pub fn preferred_data_location(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -597,11 +679,13 @@ impl UpdateGroup {
         self
     }
     /// Sends `null` for `preferredDataLocation`, clearing it.
+    #[inline]
     pub fn clear_preferred_data_location(mut self) -> Self {
         self.body.clear("preferredDataLocation");
         self
     }
     /// Sets `preferredLanguage`.
+    #[inline]
     pub fn preferred_language(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -610,11 +694,13 @@ impl UpdateGroup {
         self
     }
     /// Sends `null` for `preferredLanguage`, clearing it.
+    #[inline]
     pub fn clear_preferred_language(mut self) -> Self {
         self.body.clear("preferredLanguage");
         self
     }
     /// Sets `proxyAddresses`.
+    #[inline]
     pub fn proxy_addresses(
         mut self,
         value: ::std::vec::Vec<::std::string::String>,
@@ -623,16 +709,19 @@ impl UpdateGroup {
         self
     }
     /// Sets `renewedDateTime`.
+    #[inline]
     pub fn renewed_date_time(mut self, value: crate::runtime::DateTimeOffset) -> Self {
         self.body.set("renewedDateTime", &value);
         self
     }
     /// Sends `null` for `renewedDateTime`, clearing it.
+    #[inline]
     pub fn clear_renewed_date_time(mut self) -> Self {
         self.body.clear("renewedDateTime");
         self
     }
     /// Sets `resourceBehaviorOptions`.
+    #[inline]
     pub fn resource_behavior_options(
         mut self,
         value: ::std::vec::Vec<::std::string::String>,
@@ -641,11 +730,13 @@ impl UpdateGroup {
         self
     }
     /// Sends `null` for `resourceBehaviorOptions`, clearing it.
+    #[inline]
     pub fn clear_resource_behavior_options(mut self) -> Self {
         self.body.clear("resourceBehaviorOptions");
         self
     }
     /// Sets `resourceProvisioningOptions`.
+    #[inline]
     pub fn resource_provisioning_options(
         mut self,
         value: ::std::vec::Vec<::std::string::String>,
@@ -654,21 +745,25 @@ impl UpdateGroup {
         self
     }
     /// Sends `null` for `resourceProvisioningOptions`, clearing it.
+    #[inline]
     pub fn clear_resource_provisioning_options(mut self) -> Self {
         self.body.clear("resourceProvisioningOptions");
         self
     }
     /// Sets `securityEnabled`.
+    #[inline]
     pub fn security_enabled(mut self, value: bool) -> Self {
         self.body.set("securityEnabled", &value);
         self
     }
     /// Sends `null` for `securityEnabled`, clearing it.
+    #[inline]
     pub fn clear_security_enabled(mut self) -> Self {
         self.body.clear("securityEnabled");
         self
     }
     /// Sets `securityIdentifier`.
+    #[inline]
     pub fn security_identifier(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -677,11 +772,13 @@ impl UpdateGroup {
         self
     }
     /// Sends `null` for `securityIdentifier`, clearing it.
+    #[inline]
     pub fn clear_security_identifier(mut self) -> Self {
         self.body.clear("securityIdentifier");
         self
     }
     /// Sets `theme`.
+    #[inline]
     pub fn theme(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -690,11 +787,13 @@ impl UpdateGroup {
         self
     }
     /// Sends `null` for `theme`, clearing it.
+    #[inline]
     pub fn clear_theme(mut self) -> Self {
         self.body.clear("theme");
         self
     }
     /// Sets `visibility`.
+    #[inline]
     pub fn visibility(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -703,6 +802,7 @@ impl UpdateGroup {
         self
     }
     /// Sends `null` for `visibility`, clearing it.
+    #[inline]
     pub fn clear_visibility(mut self) -> Self {
         self.body.clear("visibility");
         self
@@ -710,111 +810,133 @@ impl UpdateGroup {
     /// . Possible values are: `none`, `private`, `secret`, `public`.
     ///
     /// Sets `accessType`.
+    #[inline]
     pub fn access_type(mut self, value: super::GroupAccessType) -> Self {
         self.body.set("accessType", &value);
         self
     }
     /// Sends `null` for `accessType`, clearing it.
+    #[inline]
     pub fn clear_access_type(mut self) -> Self {
         self.body.clear("accessType");
         self
     }
     /// Sets `allowExternalSenders`.
+    #[inline]
     pub fn allow_external_senders(mut self, value: bool) -> Self {
         self.body.set("allowExternalSenders", &value);
         self
     }
     /// Sends `null` for `allowExternalSenders`, clearing it.
+    #[inline]
     pub fn clear_allow_external_senders(mut self) -> Self {
         self.body.clear("allowExternalSenders");
         self
     }
     /// Sets `autoSubscribeNewMembers`.
+    #[inline]
     pub fn auto_subscribe_new_members(mut self, value: bool) -> Self {
         self.body.set("autoSubscribeNewMembers", &value);
         self
     }
     /// Sends `null` for `autoSubscribeNewMembers`, clearing it.
+    #[inline]
     pub fn clear_auto_subscribe_new_members(mut self) -> Self {
         self.body.clear("autoSubscribeNewMembers");
         self
     }
     /// Sets `isFavorite`.
+    #[inline]
     pub fn is_favorite(mut self, value: bool) -> Self {
         self.body.set("isFavorite", &value);
         self
     }
     /// Sends `null` for `isFavorite`, clearing it.
+    #[inline]
     pub fn clear_is_favorite(mut self) -> Self {
         self.body.clear("isFavorite");
         self
     }
     /// Sets `isSubscribedByMail`.
+    #[inline]
     pub fn is_subscribed_by_mail(mut self, value: bool) -> Self {
         self.body.set("isSubscribedByMail", &value);
         self
     }
     /// Sends `null` for `isSubscribedByMail`, clearing it.
+    #[inline]
     pub fn clear_is_subscribed_by_mail(mut self) -> Self {
         self.body.clear("isSubscribedByMail");
         self
     }
     /// Sets `unseenCount`.
+    #[inline]
     pub fn unseen_count(mut self, value: i32) -> Self {
         self.body.set("unseenCount", &value);
         self
     }
     /// Sends `null` for `unseenCount`, clearing it.
+    #[inline]
     pub fn clear_unseen_count(mut self) -> Self {
         self.body.clear("unseenCount");
         self
     }
     /// Sets `unseenConversationsCount`.
+    #[inline]
     pub fn unseen_conversations_count(mut self, value: i32) -> Self {
         self.body.set("unseenConversationsCount", &value);
         self
     }
     /// Sends `null` for `unseenConversationsCount`, clearing it.
+    #[inline]
     pub fn clear_unseen_conversations_count(mut self) -> Self {
         self.body.clear("unseenConversationsCount");
         self
     }
     /// Sets `unseenMessagesCount`.
+    #[inline]
     pub fn unseen_messages_count(mut self, value: i32) -> Self {
         self.body.set("unseenMessagesCount", &value);
         self
     }
     /// Sends `null` for `unseenMessagesCount`, clearing it.
+    #[inline]
     pub fn clear_unseen_messages_count(mut self) -> Self {
         self.body.clear("unseenMessagesCount");
         self
     }
     /// Sets `hideFromOutlookClients`.
+    #[inline]
     pub fn hide_from_outlook_clients(mut self, value: bool) -> Self {
         self.body.set("hideFromOutlookClients", &value);
         self
     }
     /// Sends `null` for `hideFromOutlookClients`, clearing it.
+    #[inline]
     pub fn clear_hide_from_outlook_clients(mut self) -> Self {
         self.body.clear("hideFromOutlookClients");
         self
     }
     /// Sets `hideFromAddressLists`.
+    #[inline]
     pub fn hide_from_address_lists(mut self, value: bool) -> Self {
         self.body.set("hideFromAddressLists", &value);
         self
     }
     /// Sends `null` for `hideFromAddressLists`, clearing it.
+    #[inline]
     pub fn clear_hide_from_address_lists(mut self) -> Self {
         self.body.clear("hideFromAddressLists");
         self
     }
     /// Sets `isArchived`.
+    #[inline]
     pub fn is_archived(mut self, value: bool) -> Self {
         self.body.set("isArchived", &value);
         self
     }
     /// Sends `null` for `isArchived`, clearing it.
+    #[inline]
     pub fn clear_is_archived(mut self) -> Self {
         self.body.clear("isArchived");
         self
@@ -823,6 +945,7 @@ impl UpdateGroup {
     ///
     /// Fails when a parameter cannot be put in the path (empty, or a `.`/`..` part of an item
     /// path) or the body cannot be serialized.
+    #[inline]
     pub fn groups(
         &self,
         base: &crate::runtime::BaseUrl,
@@ -841,6 +964,7 @@ impl UpdateGroup {
     ///
     /// Fails when a parameter cannot be put in the path (empty, or a `.`/`..` part of an item
     /// path) or the body cannot be serialized.
+    #[inline]
     pub fn me_joined_groups(
         &self,
         base: &crate::runtime::BaseUrl,
@@ -859,6 +983,7 @@ impl UpdateGroup {
     ///
     /// Fails when a parameter cannot be put in the path (empty, or a `.`/`..` part of an item
     /// path) or the body cannot be serialized.
+    #[inline]
     pub fn users_joined_groups(
         &self,
         base: &crate::runtime::BaseUrl,
@@ -877,10 +1002,12 @@ impl UpdateGroup {
         self.body.to_request(::http::Method::PATCH, base, "beta", &path)
     }
     /// The fields set or cleared so far, in call order.
+    #[inline]
     pub fn body(&self) -> &crate::runtime::PatchBody {
         &self.body
     }
     /// The JSON body that will be sent.
+    #[inline]
     pub fn to_json(&self) -> ::serde_json::Value {
         self.body.to_json()
     }

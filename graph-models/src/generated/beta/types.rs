@@ -13,6 +13,7 @@ pub struct AssignedLabel {
 impl crate::runtime::Model for AssignedLabel {
     const ODATA_TYPE: &'static str = "microsoft.graph.assignedLabel";
     const FIELDS: &'static [&'static str] = &["labelId", "displayName"];
+    #[inline]
     fn slot(&self, index: usize) -> ::std::option::Option<&dyn crate::runtime::Slot> {
         ::std::option::Option::Some(
             match index {
@@ -22,6 +23,7 @@ impl crate::runtime::Model for AssignedLabel {
             },
         )
     }
+    #[inline]
     fn slot_mut(
         &mut self,
         index: usize,
@@ -50,6 +52,7 @@ pub struct AssignedLicense {
 impl crate::runtime::Model for AssignedLicense {
     const ODATA_TYPE: &'static str = "microsoft.graph.assignedLicense";
     const FIELDS: &'static [&'static str] = &["disabledPlans", "skuId"];
+    #[inline]
     fn slot(&self, index: usize) -> ::std::option::Option<&dyn crate::runtime::Slot> {
         ::std::option::Option::Some(
             match index {
@@ -59,6 +62,7 @@ impl crate::runtime::Model for AssignedLicense {
             },
         )
     }
+    #[inline]
     fn slot_mut(
         &mut self,
         index: usize,
@@ -102,6 +106,7 @@ impl crate::runtime::Model for Connector {
         "externalIp",
         "status",
     ];
+    #[inline]
     fn slot(&self, index: usize) -> ::std::option::Option<&dyn crate::runtime::Slot> {
         ::std::option::Option::Some(
             match index {
@@ -113,6 +118,7 @@ impl crate::runtime::Model for Connector {
             },
         )
     }
+    #[inline]
     fn slot_mut(
         &mut self,
         index: usize,
@@ -154,6 +160,7 @@ impl crate::runtime::Model for ConnectorGroup {
         "id",
         "isDefault",
     ];
+    #[inline]
     fn slot(&self, index: usize) -> ::std::option::Option<&dyn crate::runtime::Slot> {
         ::std::option::Option::Some(
             match index {
@@ -165,6 +172,7 @@ impl crate::runtime::Model for ConnectorGroup {
             },
         )
     }
+    #[inline]
     fn slot_mut(
         &mut self,
         index: usize,
@@ -197,6 +205,7 @@ pub struct DirectoryObject {
 impl crate::runtime::Model for DirectoryObject {
     const ODATA_TYPE: &'static str = "microsoft.graph.directoryObject";
     const FIELDS: &'static [&'static str] = &["id", "deletedDateTime"];
+    #[inline]
     fn slot(&self, index: usize) -> ::std::option::Option<&dyn crate::runtime::Slot> {
         ::std::option::Option::Some(
             match index {
@@ -206,6 +215,7 @@ impl crate::runtime::Model for DirectoryObject {
             },
         )
     }
+    #[inline]
     fn slot_mut(
         &mut self,
         index: usize,
@@ -234,6 +244,7 @@ pub struct Entity {
 impl crate::runtime::Model for Entity {
     const ODATA_TYPE: &'static str = "microsoft.graph.entity";
     const FIELDS: &'static [&'static str] = &["id"];
+    #[inline]
     fn slot(&self, index: usize) -> ::std::option::Option<&dyn crate::runtime::Slot> {
         ::std::option::Option::Some(
             match index {
@@ -242,6 +253,7 @@ impl crate::runtime::Model for Entity {
             },
         )
     }
+    #[inline]
     fn slot_mut(
         &mut self,
         index: usize,
@@ -280,6 +292,7 @@ impl crate::runtime::Model for ExternalConnection {
         "description",
         "configuration",
     ];
+    #[inline]
     fn slot(&self, index: usize) -> ::std::option::Option<&dyn crate::runtime::Slot> {
         ::std::option::Option::Some(
             match index {
@@ -291,6 +304,7 @@ impl crate::runtime::Model for ExternalConnection {
             },
         )
     }
+    #[inline]
     fn slot_mut(
         &mut self,
         index: usize,
@@ -425,6 +439,7 @@ impl crate::runtime::Model for Group {
         "hideFromAddressLists",
         "isArchived",
     ];
+    #[inline]
     fn slot(&self, index: usize) -> ::std::option::Option<&dyn crate::runtime::Slot> {
         ::std::option::Option::Some(
             match index {
@@ -478,6 +493,7 @@ impl crate::runtime::Model for Group {
             },
         )
     }
+    #[inline]
     fn slot_mut(
         &mut self,
         index: usize,
@@ -549,6 +565,7 @@ pub struct LicenseProcessingState {
 impl crate::runtime::Model for LicenseProcessingState {
     const ODATA_TYPE: &'static str = "microsoft.graph.licenseProcessingState";
     const FIELDS: &'static [&'static str] = &["state"];
+    #[inline]
     fn slot(&self, index: usize) -> ::std::option::Option<&dyn crate::runtime::Slot> {
         ::std::option::Option::Some(
             match index {
@@ -557,6 +574,7 @@ impl crate::runtime::Model for LicenseProcessingState {
             },
         )
     }
+    #[inline]
     fn slot_mut(
         &mut self,
         index: usize,
@@ -591,6 +609,7 @@ impl crate::runtime::Model for OnPremisesProvisioningError {
         "propertyCausingError",
         "occurredDateTime",
     ];
+    #[inline]
     fn slot(&self, index: usize) -> ::std::option::Option<&dyn crate::runtime::Slot> {
         ::std::option::Option::Some(
             match index {
@@ -602,6 +621,7 @@ impl crate::runtime::Model for OnPremisesProvisioningError {
             },
         )
     }
+    #[inline]
     fn slot_mut(
         &mut self,
         index: usize,

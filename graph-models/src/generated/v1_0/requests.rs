@@ -14,35 +14,42 @@ pub struct UpdateGroup {
 }
 impl UpdateGroup {
     /// An empty update: nothing is sent for a field until its setter or `clear_` method is called.
+    #[inline]
     pub fn new() -> Self {
         <Self as ::std::default::Default>::default()
     }
     /// Sets `accessType`.
+    #[inline]
     pub fn access_type(mut self, value: ::serde_json::Value) -> Self {
         self.body.set("accessType", &value);
         self
     }
     /// Sends `null` for `accessType`, clearing it.
+    #[inline]
     pub fn clear_access_type(mut self) -> Self {
         self.body.clear("accessType");
         self
     }
     /// Sets `allowExternalSenders`.
+    #[inline]
     pub fn allow_external_senders(mut self, value: bool) -> Self {
         self.body.set("allowExternalSenders", &value);
         self
     }
     /// Sends `null` for `allowExternalSenders`, clearing it.
+    #[inline]
     pub fn clear_allow_external_senders(mut self) -> Self {
         self.body.clear("allowExternalSenders");
         self
     }
     /// Sets `autoSubscribeNewMembers`.
+    #[inline]
     pub fn auto_subscribe_new_members(mut self, value: bool) -> Self {
         self.body.set("autoSubscribeNewMembers", &value);
         self
     }
     /// Sends `null` for `autoSubscribeNewMembers`, clearing it.
+    #[inline]
     pub fn clear_auto_subscribe_new_members(mut self) -> Self {
         self.body.clear("autoSubscribeNewMembers");
         self
@@ -50,6 +57,7 @@ impl UpdateGroup {
     /// An optional description for the group.
     ///
     /// Sets `description`.
+    #[inline]
     pub fn description(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -58,6 +66,7 @@ impl UpdateGroup {
         self
     }
     /// Sends `null` for `description`, clearing it.
+    #[inline]
     pub fn clear_description(mut self) -> Self {
         self.body.clear("description");
         self
@@ -65,6 +74,7 @@ impl UpdateGroup {
     /// The display name for the group. This property is required when a group is created and it cannot be cleared during updates.
     ///
     /// Sets `displayName`.
+    #[inline]
     pub fn display_name(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -73,21 +83,25 @@ impl UpdateGroup {
         self
     }
     /// Sets `groupTypes`.
+    #[inline]
     pub fn group_types(mut self, value: ::std::vec::Vec<::std::string::String>) -> Self {
         self.body.set("groupTypes", &value);
         self
     }
     /// Sends `null` for `groupTypes`, clearing it.
+    #[inline]
     pub fn clear_group_types(mut self) -> Self {
         self.body.clear("groupTypes");
         self
     }
     /// Sets `isSubscribedByMail`.
+    #[inline]
     pub fn is_subscribed_by_mail(mut self, value: bool) -> Self {
         self.body.set("isSubscribedByMail", &value);
         self
     }
     /// Sends `null` for `isSubscribedByMail`, clearing it.
+    #[inline]
     pub fn clear_is_subscribed_by_mail(mut self) -> Self {
         self.body.clear("isSubscribedByMail");
         self
@@ -95,6 +109,7 @@ impl UpdateGroup {
     /// The SMTP address for the group, for example, "serviceadmins@contoso.onmicrosoft.com".
     ///
     /// Sets `mail`.
+    #[inline]
     pub fn mail(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -103,6 +118,7 @@ impl UpdateGroup {
         self
     }
     /// Sends `null` for `mail`, clearing it.
+    #[inline]
     pub fn clear_mail(mut self) -> Self {
         self.body.clear("mail");
         self
@@ -110,11 +126,13 @@ impl UpdateGroup {
     /// Specifies whether the group is mail-enabled. If the **securityEnabled** property is also **true**, the group is a mail-enabled security group; otherwise, the group is a Microsoft Exchange distribution group. Only (pure) security groups can be created using Azure AD Graph. For this reason, the property must be set **false** when creating a group and it cannot be updated using Azure AD Graph.
     ///
     /// Sets `mailEnabled`.
+    #[inline]
     pub fn mail_enabled(mut self, value: bool) -> Self {
         self.body.set("mailEnabled", &value);
         self
     }
     /// Sends `null` for `mailEnabled`, clearing it.
+    #[inline]
     pub fn clear_mail_enabled(mut self) -> Self {
         self.body.clear("mailEnabled");
         self
@@ -122,6 +140,7 @@ impl UpdateGroup {
     /// The mail alias for the group. This property must be specified when a group is created.
     ///
     /// Sets `mailNickname`.
+    #[inline]
     pub fn mail_nickname(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -130,11 +149,13 @@ impl UpdateGroup {
         self
     }
     /// Sends `null` for `mailNickname`, clearing it.
+    #[inline]
     pub fn clear_mail_nickname(mut self) -> Self {
         self.body.clear("mailNickname");
         self
     }
     /// Sets `onPremisesLastSyncDateTime`.
+    #[inline]
     pub fn on_premises_last_sync_date_time(
         mut self,
         value: crate::runtime::DateTimeOffset,
@@ -143,6 +164,7 @@ impl UpdateGroup {
         self
     }
     /// Sends `null` for `onPremisesLastSyncDateTime`, clearing it.
+    #[inline]
     pub fn clear_on_premises_last_sync_date_time(mut self) -> Self {
         self.body.clear("onPremisesLastSyncDateTime");
         self
@@ -150,6 +172,7 @@ impl UpdateGroup {
     /// Contains the on-premises security identifier (SID) for the group that was synchronized from on-premises to the cloud.                            **Notes**: Requires version 1.5 or newer.
     ///
     /// Sets `onPremisesSecurityIdentifier`.
+    #[inline]
     pub fn on_premises_security_identifier(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -158,16 +181,19 @@ impl UpdateGroup {
         self
     }
     /// Sends `null` for `onPremisesSecurityIdentifier`, clearing it.
+    #[inline]
     pub fn clear_on_premises_security_identifier(mut self) -> Self {
         self.body.clear("onPremisesSecurityIdentifier");
         self
     }
     /// Sets `onPremisesSyncEnabled`.
+    #[inline]
     pub fn on_premises_sync_enabled(mut self, value: bool) -> Self {
         self.body.set("onPremisesSyncEnabled", &value);
         self
     }
     /// Sends `null` for `onPremisesSyncEnabled`, clearing it.
+    #[inline]
     pub fn clear_on_premises_sync_enabled(mut self) -> Self {
         self.body.clear("onPremisesSyncEnabled");
         self
@@ -175,6 +201,7 @@ impl UpdateGroup {
     /// **Notes**: not nullable, the **any** operator is required for filter expressions on multi-valued properties; for more information, see [Supported Queries, Filters, and Paging Options](https://msdn.microsoft.com/library/azure/dn727074.aspx).
     ///
     /// Sets `proxyAddresses`.
+    #[inline]
     pub fn proxy_addresses(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -185,26 +212,31 @@ impl UpdateGroup {
     /// Specifies whether the group is a security group. If the mailEnabled property is also true, the group is a mail-enabled security group; otherwise it is a security group. Only (pure) security groups can be created using Azure AD Graph. For this reason, the property must be set **true** when creating a group.
     ///
     /// Sets `securityEnabled`.
+    #[inline]
     pub fn security_enabled(mut self, value: bool) -> Self {
         self.body.set("securityEnabled", &value);
         self
     }
     /// Sends `null` for `securityEnabled`, clearing it.
+    #[inline]
     pub fn clear_security_enabled(mut self) -> Self {
         self.body.clear("securityEnabled");
         self
     }
     /// Sets `unseenCount`.
+    #[inline]
     pub fn unseen_count(mut self, value: i32) -> Self {
         self.body.set("unseenCount", &value);
         self
     }
     /// Sends `null` for `unseenCount`, clearing it.
+    #[inline]
     pub fn clear_unseen_count(mut self) -> Self {
         self.body.clear("unseenCount");
         self
     }
     /// Sets `visibility`.
+    #[inline]
     pub fn visibility(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -213,6 +245,7 @@ impl UpdateGroup {
         self
     }
     /// Sends `null` for `visibility`, clearing it.
+    #[inline]
     pub fn clear_visibility(mut self) -> Self {
         self.body.clear("visibility");
         self
@@ -221,6 +254,7 @@ impl UpdateGroup {
     ///
     /// Fails when a parameter cannot be put in the path (empty, or a `.`/`..` part of an item
     /// path) or the body cannot be serialized.
+    #[inline]
     pub fn groups(
         &self,
         base: &crate::runtime::BaseUrl,
@@ -236,10 +270,12 @@ impl UpdateGroup {
         self.body.to_request(::http::Method::PATCH, base, "v1.0", &path)
     }
     /// The fields set or cleared so far, in call order.
+    #[inline]
     pub fn body(&self) -> &crate::runtime::PatchBody {
         &self.body
     }
     /// The JSON body that will be sent.
+    #[inline]
     pub fn to_json(&self) -> ::serde_json::Value {
         self.body.to_json()
     }

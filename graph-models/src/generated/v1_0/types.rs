@@ -56,6 +56,7 @@ impl crate::runtime::Model for Group {
         "unseenCount",
         "visibility",
     ];
+    #[inline]
     fn slot(&self, index: usize) -> ::std::option::Option<&dyn crate::runtime::Slot> {
         ::std::option::Option::Some(
             match index {
@@ -80,6 +81,7 @@ impl crate::runtime::Model for Group {
             },
         )
     }
+    #[inline]
     fn slot_mut(
         &mut self,
         index: usize,
