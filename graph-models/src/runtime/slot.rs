@@ -37,12 +37,20 @@ where
         T::read_into(self, de)
     }
 
+    // `match` rather than `Option::map` with a closure: these are instantiated for every
+    // property type a program reaches, and a closure is one more function per type to compile.
     fn value(&self) -> Option<&dyn erased_serde::Serialize> {
-        self.as_ref().map(|v| v as &dyn erased_serde::Serialize)
+        match self {
+            Some(v) => Some(v),
+            None => None,
+        }
     }
 
     fn debug(&self) -> Option<&dyn fmt::Debug> {
-        self.as_ref().map(|v| v as &dyn fmt::Debug)
+        match self {
+            Some(v) => Some(v),
+            None => None,
+        }
     }
 
     fn eq_slot(&self, other: &dyn Slot) -> bool {
