@@ -11,6 +11,7 @@
 use super::features::{compiled_with, Grouping};
 use crate::names::NameMap;
 use crate::schema::{Schema, TypeKind};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The page a type's description was most likely read from, for resolving its relative links:
 /// the first resource page among its sources (API pages only mention a type), else the first.
@@ -18,10 +19,18 @@ pub fn description_page(sources: &[crate::diagnostics::Span]) -> &str {
     sources.iter().find(|s| s.file.contains("/resources/")).or(sources.first()).map(|s| s.file.as_str()).unwrap_or("")
 }
 
-/// Fills `names.doc_links` / `names.struct_links`: where each struct is for an intra-doc link
+/// Fills `names.doc_links` / `names.struct_links`: where each struct is for an intra-doc link,
 /// and which resource page describes which struct, so that a link to that page becomes an
 /// intra-doc link (`crate::v1_0::Group`).
+///
+/// A struct is read from several resource pages (`user.md`, `intune-devices-user.md`), and a
+/// page may describe several types. A page links to one of the structs read from it: one named
+/// like the page (`user.md`, or the last `-` part: `intune-shared-deviceconfiguration.md` ->
+/// `deviceConfiguration`) before one whose description came from it, the first by key among
+/// equals. A page only other structs' properties were read from links to nothing (no guess).
 pub fn name_doc_links(schema: &Schema, names: &mut NameMap, grouping: &Grouping) {
+    // page -> (rank, path, group); the lowest rank wins, the first seen among equals.
+    let mut best: BTreeMap<String, ((bool, bool), String, String)> = BTreeMap::new();
     for t in schema.types.values().filter(|t| t.kind != TypeKind::Opaque) {
         let key = t.id.key();
         let Some(tn) = names.type_name(&key) else { continue };
@@ -33,14 +42,32 @@ pub fn name_doc_links(schema: &Schema, names: &mut NameMap, grouping: &Grouping)
         path.push_str("::");
         path.push_str(&tn.name);
         let group = grouping.type_group(&key).to_string();
-        let page = description_page(&t.sources);
-        if page.contains("/resources/") {
-            // The first type described on a page wins (sorted by key): pages with several
-            // types link to the first, which is still the page's subject more often than not.
-            names.doc_links.entry(page.to_ascii_lowercase()).or_insert((path.clone(), group.clone()));
+        let described = description_page(&t.sources).to_ascii_lowercase();
+        let name = t.id.name().to_ascii_lowercase();
+        let pages: BTreeSet<String> =
+            t.sources.iter().map(|s| s.file.to_ascii_lowercase()).filter(|f| f.contains("/resources/")).collect();
+        for page in pages {
+            let named = page_names(&page, &name);
+            let is_description = page == described;
+            if !named && !is_description {
+                continue;
+            }
+            let rank = (!named, !is_description);
+            if best.get(&page).is_none_or(|(r, _, _)| rank < *r) {
+                best.insert(page, (rank, path.clone(), group.clone()));
+            }
         }
         names.struct_links.insert(key, (path, group));
     }
+    names.doc_links = best.into_iter().map(|(page, (_, path, group))| (page, (path, group))).collect();
+}
+
+/// Whether the lower-cased resource `page` is named after the lower-cased type `name`: its file
+/// stem is the name, or its last `-` part is (the docs prefix pages with their area,
+/// `intune-devices-user.md`, `callrecords-session.md`).
+fn page_names(page: &str, name: &str) -> bool {
+    let stem = page.rsplit('/').next().unwrap_or(page).trim_end_matches(".md");
+    stem == name || stem.rsplit('-').next() == Some(name)
 }
 
 /// The page -> intra-doc path resolver for the docs of an item of feature group `group`
@@ -177,6 +204,42 @@ mod tests {
         for (files, want) in cases {
             assert_eq!(description_page(&spans(files)), *want);
         }
+    }
+
+    #[test]
+    fn every_resource_page_named_after_a_struct_links_to_it() {
+        let mut s = Schema::new(ApiVersion::V1_0);
+        let with_sources = |name: &str, pages: &[&str]| {
+            let mut t = ty(name, None, "");
+            t.sources = pages.iter().map(|p| Span::line(format!("v1.0/resources/{p}.md"), 1)).collect();
+            t
+        };
+        for t in [
+            // Sources are sorted: the description page of `user` is the intune one.
+            with_sources("user", &["intune-devices-user", "user"]),
+            // `calendar.md` also shows a `calendarColor` table; `event` was described on `aaa.md`,
+            // which `zzz` describes too.
+            with_sources("calendar", &["calendar"]),
+            with_sources("calendarColor", &["calendar"]),
+            with_sources("event", &["aaa", "event-overview"]),
+            with_sources("zzz", &["aaa"]),
+        ] {
+            s.types.insert(t.id.key(), t);
+        }
+        let (names, _) = names_and_grouping(&s);
+        let links: Vec<(&str, &str)> =
+            names.doc_links.iter().map(|(page, (path, _))| (page.as_str(), path.as_str())).collect();
+        assert_eq!(
+            links,
+            [
+                ("v1.0/resources/aaa.md", "crate::v1_0::Event"),
+                ("v1.0/resources/calendar.md", "crate::v1_0::Calendar"),
+                ("v1.0/resources/intune-devices-user.md", "crate::v1_0::User"),
+                ("v1.0/resources/user.md", "crate::v1_0::User"),
+            ]
+        );
+        assert!(page_names("beta/resources/callrecords-session.md", "session"));
+        assert!(!page_names("beta/resources/callrecords-session.md", "callrecords"));
     }
 
     #[test]
