@@ -252,10 +252,10 @@ pub struct NameMap {
     /// Base type key -> its polymorphic enum; filled by `emit::polymorphic::name_enums`.
     pub polymorphic: BTreeMap<String, PolyName>,
     /// Lower-cased resource page (`v1.0/resources/group.md`) -> (intra-doc path of the struct
-    /// described there, its cargo feature group); filled by `emit::structs::name_doc_links`.
+    /// described there, its cargo feature group); filled by `emit::links::name_doc_links`.
     pub doc_links: BTreeMap<String, (String, String)>,
-    /// Struct key -> its cargo feature group (same source).
-    pub struct_groups: BTreeMap<String, String>,
+    /// Struct key -> (its intra-doc path, its cargo feature group) (same source).
+    pub struct_links: BTreeMap<String, (String, String)>,
 }
 
 /// The polymorphic enum of a base type (DESIGN.md "Polymorphism").

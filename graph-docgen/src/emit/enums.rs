@@ -2,19 +2,22 @@
 //! Flags enums are the same enum, used through `crate::runtime::Flags<E>` by `types`.
 
 use super::format::doc_attrs;
-use super::structs::{description_page, type_docs};
+use super::links::{description_page, item_links};
+use super::structs::type_docs;
 use crate::names::NameMap;
 use crate::rustdoc::{self, DocContext};
 use crate::schema::{EnumDef, Schema};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-pub fn emit_enum(schema: &Schema, names: &NameMap, e: &EnumDef) -> TokenStream {
+/// The enum `e` of feature group `group` with its impls.
+pub fn emit_enum(schema: &Schema, names: &NameMap, e: &EnumDef, group: &str) -> TokenStream {
     let key = e.id.key();
     let Some(tn) = names.type_name(&key) else { return TokenStream::new() };
     let ident = format_ident!("{}", tn.name);
     let ctx = DocContext { version: schema.version, page: description_page(&e.sources) };
-    let mut lines = type_docs(&e.description, &e.sources, &ctx);
+    let links = item_links(names, group);
+    let mut lines = type_docs(&e.description, &e.sources, &ctx, &links);
     if e.evolvable {
         lines.push(String::new());
         lines.push(
@@ -37,7 +40,7 @@ pub fn emit_enum(schema: &Schema, names: &NameMap, e: &EnumDef) -> TokenStream {
     for (wire, variant) in members {
         let v = format_ident!("{}", variant);
         let description = e.members.iter().find(|m| &m.wire_name == wire).map(|m| m.description.as_str()).unwrap_or("");
-        let vdocs = doc_attrs(&rustdoc::doc_lines(description, &ctx));
+        let vdocs = doc_attrs(&rustdoc::doc_lines_linked(description, &ctx, &links));
         variants.push(quote! { #vdocs #v, });
         wires.push(wire.clone());
         from_arms.push(quote! { #wire => Self::#v, });

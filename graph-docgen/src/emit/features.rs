@@ -69,6 +69,16 @@ pub fn feature_of(group: &str) -> Option<&str> {
     (group != CORE).then_some(group)
 }
 
+/// Whether an item of group `target` is compiled whenever an item of group `from` is (same
+/// version): [`CORE`] always is, a workload only with its own feature. The one rule for naming
+/// one generated item from another: code may name `target` ungated only then (else the target
+/// moves to core, [`Grouping::compute`], or the use is gated, as polymorphic variants are), and
+/// docs link to it only then (`emit::links`), so that no feature set breaks the build or
+/// `cargo doc`.
+pub fn compiled_with(target: &str, from: &str) -> bool {
+    target == CORE || target == from
+}
+
 /// Where each item of one schema goes. Keys: [`TypeId::key`](crate::schema::TypeId::key) for
 /// types and enums, the index into `Schema::operations` for builders.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -148,7 +158,7 @@ impl Grouping {
                 let Some(from_group) = group.get(from) else { continue };
                 for to in refs {
                     match group.get(to) {
-                        Some(to_group) if to_group != CORE && to_group != from_group => {
+                        Some(to_group) if !compiled_with(to_group, from_group) => {
                             moves.insert(to.clone());
                         }
                         _ => {}
@@ -244,6 +254,10 @@ mod tests {
         assert_eq!(module_suffix("cloud-pc"), "cloud_pc");
         assert_eq!(feature_of(CORE), None);
         assert_eq!(feature_of("groups"), Some("groups"));
+        assert!(compiled_with(CORE, "groups"));
+        assert!(compiled_with("groups", "groups"));
+        assert!(!compiled_with("intune", "groups"));
+        assert!(!compiled_with("groups", CORE));
     }
 
     fn prop((index, to): (usize, TypeRef)) -> Property {

@@ -2,6 +2,7 @@
 //!
 //! `names` decides every identifier first ([`NameMap`]); the submodules then only look names
 //! up: [`structs`], [`enums`] and [`patch`] build the items, [`types`] maps field types,
+//! [`links`] decides which generated items their docs link to,
 //! [`modules`] lays the files out and [`format`](mod@format) prints them. Besides the files under
 //! `src/generated/`, the result holds the key [`FEATURES_KEY`]: the lines of graph-models'
 //! `Cargo.toml` between `# BEGIN GENERATED FEATURES` and `# END GENERATED FEATURES`: the version
@@ -11,6 +12,7 @@ pub mod enums;
 pub mod example_tests;
 pub mod features;
 pub mod format;
+pub mod links;
 pub mod modules;
 pub mod patch;
 pub mod polymorphic;
@@ -49,7 +51,7 @@ pub fn emit(schemas: &[Schema], _options: &EmitOptions) -> (BTreeMap<String, Str
         diags.extend(name_diags);
         let grouping = features::Grouping::compute(schema, names.builders.keys().copied());
         diags.extend(polymorphic::name_enums(schema, &mut names, &grouping));
-        structs::name_doc_links(schema, &mut names, &grouping);
+        links::name_doc_links(schema, &mut names, &grouping);
         workloads.extend(grouping.features().into_iter().map(str::to_string));
         for file in modules::version_files(schema, &names, &grouping) {
             match format::format_file(file.tokens).and_then(|head| Ok(head + &file.body?)) {

@@ -82,20 +82,20 @@ fn render_items<'a>(
                     let key = t.id.key();
                     let tn = names.type_name(&key)?;
                     let group = grouping.type_group(&key).to_string();
-                    let tokens = with_feature_note(emit_struct(schema, names, cycles, t), &group);
+                    let tokens = with_feature_note(emit_struct(schema, names, cycles, t, &group), &group);
                     (tn.module.clone(), group, tn.name.clone(), "types", tokens)
                 }
                 Item::Enum(e) => {
                     let key = e.id.key();
                     let tn = names.type_name(&key)?;
                     let group = grouping.enum_group(&key).to_string();
-                    let tokens = with_feature_note(emit_enum(schema, names, e), &group);
+                    let tokens = with_feature_note(emit_enum(schema, names, e, &group), &group);
                     (tn.module.clone(), group, tn.name.clone(), "enums", tokens)
                 }
                 Item::Builder(index, bn) => {
                     let op = schema.operations.get(index)?;
                     let group = grouping.builder_group(index).to_string();
-                    let tokens = with_feature_note(emit_builder(schema, names, op, bn), &group);
+                    let tokens = with_feature_note(emit_builder(schema, names, op, bn, &group), &group);
                     (None, group, bn.name.clone(), "builders", tokens)
                 }
             };

@@ -2,6 +2,7 @@
 //! body fields, `clear_*` only where the docs allow clearing, one request constructor per path.
 
 use super::format::doc_attrs;
+use super::links::{field_link, item_links};
 use super::types::{is_string, rust_type, Origin};
 use crate::names::{BuilderNames, NameMap};
 use crate::rustdoc::{self, DocContext};
@@ -21,10 +22,10 @@ fn encode_step(position: ParamPosition, label: &str, arg: &proc_macro2::Ident) -
 }
 
 /// The doc lines of a builder: title with method and paths, description, permissions, source.
-fn builder_docs(schema: &Schema, op: &Operation) -> Vec<String> {
+fn builder_docs(schema: &Schema, op: &Operation, links: rustdoc::ItemLinks<'_>) -> Vec<String> {
     let ctx = DocContext { version: schema.version, page: &op.page };
     let mut lines = vec![format!(" {}", rustdoc::plain_text(&op.title))];
-    let description = rustdoc::doc_lines(&op.description, &ctx);
+    let description = rustdoc::doc_lines_linked(&op.description, &ctx, links);
     if !description.is_empty() {
         lines.push(String::new());
         lines.extend(description);
@@ -54,9 +55,23 @@ fn builder_docs(schema: &Schema, op: &Operation) -> Vec<String> {
     lines
 }
 
-pub fn emit_builder(schema: &Schema, names: &NameMap, op: &Operation, bn: &BuilderNames) -> TokenStream {
+/// How the docs of a setter or `clear_` method name the body field `wire`: the wire name as a
+/// code span, linked to the field of the operation's resource struct it sets
+/// (`crate::v1_0::Group::display_name`) when that field exists and is compiled whenever the
+/// builder (of feature group `group`) is.
+fn field_ref(names: &NameMap, op: &Operation, wire: &str, group: &str) -> String {
+    let span = rustdoc::code_span(wire);
+    match op.resource.as_ref().and_then(|id| field_link(names, &id.key(), wire, group)) {
+        Some(path) => format!("[{span}]({path})"),
+        None => span,
+    }
+}
+
+/// The builder of `op`, of feature group `group`.
+pub fn emit_builder(schema: &Schema, names: &NameMap, op: &Operation, bn: &BuilderNames, group: &str) -> TokenStream {
     let ident = format_ident!("{}", bn.name);
-    let docs = doc_attrs(&builder_docs(schema, op));
+    let links = item_links(names, group);
+    let docs = doc_attrs(&builder_docs(schema, op, &links));
     let from = Origin { module: None };
     let version = schema.version.as_str();
     let mut methods = Vec::new();
@@ -64,11 +79,12 @@ pub fn emit_builder(schema: &Schema, names: &NameMap, op: &Operation, bn: &Build
         let set = format_ident!("{}", set);
         let wire = &field.wire_name;
         let ctx = DocContext { version: schema.version, page: &field.source.file };
-        let mut lines = rustdoc::doc_lines(&field.description, &ctx);
+        let mut lines = rustdoc::doc_lines_linked(&field.description, &ctx, &links);
         if !lines.is_empty() {
             lines.push(String::new());
         }
-        lines.push(format!(" Sets {}.", rustdoc::code_span(wire)));
+        let target = field_ref(names, op, wire, group);
+        lines.push(format!(" Sets {target}."));
         let set_docs = doc_attrs(&lines);
         if is_string(&field.ty) {
             methods.push(quote! {
@@ -92,7 +108,7 @@ pub fn emit_builder(schema: &Schema, names: &NameMap, op: &Operation, bn: &Build
         }
         if field.clearable {
             let clear = format_ident!("{}", clear);
-            let clear_docs = doc_attrs(&[format!(" Sends `null` for {}, clearing it.", rustdoc::code_span(wire))]);
+            let clear_docs = doc_attrs(&[format!(" Sends `null` for {target}, clearing it.")]);
             methods.push(quote! {
                 #clear_docs
                 #[inline]

@@ -5,7 +5,7 @@
 //! Only referenced bases get an enum: `entity` has thousands of derived types and an enum over
 //! them would cost compile time for nothing unless a property actually holds an `entity`.
 
-use super::features::{feature_of, Grouping};
+use super::features::{compiled_with, feature_of, Grouping};
 use super::format::doc_attrs;
 use super::types::{type_path, Origin};
 use crate::diagnostics::{Code, Diagnostic, Span};
@@ -109,7 +109,9 @@ pub fn name_enums(schema: &Schema, names: &mut NameMap, grouping: &Grouping) -> 
                 ));
             }
             let group = grouping.type_group(dkey);
-            let feature = (group != grouping.type_group(&key)).then(|| feature_of(group).map(str::to_string)).flatten();
+            let feature = (!compiled_with(group, grouping.type_group(&key)))
+                .then(|| feature_of(group).map(str::to_string))
+                .flatten();
             variants.push(PolyVariant { key: dkey.clone(), name: variant, feature });
         }
         names.polymorphic.insert(

@@ -2,6 +2,7 @@
 //! opaque types become aliases of `serde_json::Value`; `Box` breaks reference cycles.
 
 use super::format::doc_attrs;
+use super::links::{description_page, item_links};
 use super::types::{rust_type, Origin};
 use crate::names::NameMap;
 use crate::rustdoc::{self, DocContext};
@@ -86,54 +87,9 @@ impl Cycles {
     }
 }
 
-/// The page a type's description was most likely read from, for resolving its relative links:
-/// the first resource page among its sources (API pages only mention a type), else the first.
-pub fn description_page(sources: &[crate::diagnostics::Span]) -> &str {
-    sources.iter().find(|s| s.file.contains("/resources/")).or(sources.first()).map(|s| s.file.as_str()).unwrap_or("")
-}
-
-/// Fills `names.doc_links` / `names.struct_groups`: which resource page describes which struct,
-/// so that a link to that page becomes an intra-doc link (`crate::v1_0::Group`).
-pub fn name_doc_links(schema: &Schema, names: &mut NameMap, grouping: &super::features::Grouping) {
-    for t in schema.types.values().filter(|t| t.kind != TypeKind::Opaque) {
-        let key = t.id.key();
-        let Some(tn) = names.type_name(&key) else { continue };
-        let mut path = format!("crate::{}", names.version_module);
-        if let Some(m) = &tn.module {
-            path.push_str("::");
-            path.push_str(m);
-        }
-        path.push_str("::");
-        path.push_str(&tn.name);
-        let group = grouping.type_group(&key).to_string();
-        let page = description_page(&t.sources);
-        if page.contains("/resources/") {
-            // The first type described on a page wins (sorted by key): pages with several
-            // types link to the first, which is still the page's subject more often than not.
-            names.doc_links.entry(page.to_ascii_lowercase()).or_insert((path, group.clone()));
-        }
-        names.struct_groups.insert(key, group);
-    }
-}
-
-/// The intra-doc resolver for docs written inside struct `key`: only items that are compiled
-/// whenever that struct is (its own feature group or the always-compiled core) are linked,
-/// so that `cargo doc` with any feature set has no broken link.
-pub fn item_links<'a>(names: &'a NameMap, key: &str) -> impl Fn(&str) -> Option<String> + 'a {
-    let own = names.struct_groups.get(key).cloned().unwrap_or_default();
-    move |page: &str| {
-        let (path, group) = names.doc_links.get(page)?;
-        (group == super::features::CORE || *group == own).then(|| path.clone())
-    }
-}
-
-/// The doc lines of a type: its description, then where it came from.
-pub fn type_docs(description: &str, sources: &[crate::diagnostics::Span], ctx: &DocContext<'_>) -> Vec<String> {
-    type_docs_linked(description, sources, ctx, &|_| None)
-}
-
-/// [`type_docs`] with intra-doc links to the pages `items` resolves.
-pub fn type_docs_linked(
+/// The doc lines of a type: its description (links to the pages `items` resolves become
+/// intra-doc links), then where it came from.
+pub fn type_docs(
     description: &str,
     sources: &[crate::diagnostics::Span],
     ctx: &DocContext<'_>,
@@ -150,14 +106,14 @@ pub fn type_docs_linked(
     lines
 }
 
-/// The items of one struct (or the alias of an opaque type).
-pub fn emit_struct(schema: &Schema, names: &NameMap, cycles: &Cycles, t: &TypeDef) -> TokenStream {
+/// The items of one struct (or the alias of an opaque type) of feature group `group`.
+pub fn emit_struct(schema: &Schema, names: &NameMap, cycles: &Cycles, t: &TypeDef, group: &str) -> TokenStream {
     let key = t.id.key();
     let Some(tn) = names.type_name(&key) else { return TokenStream::new() };
     let ident = format_ident!("{}", tn.name);
     let ctx = DocContext { version: schema.version, page: description_page(&t.sources) };
-    let links = item_links(names, &key);
-    let docs = doc_attrs(&type_docs_linked(&t.description, &t.sources, &ctx, &links));
+    let links = item_links(names, group);
+    let docs = doc_attrs(&type_docs(&t.description, &t.sources, &ctx, &links));
     if t.kind == TypeKind::Opaque {
         let note = doc_attrs(&[
             String::new(),
@@ -234,19 +190,6 @@ mod tests {
     use super::*;
     use crate::diagnostics::Span;
     use crate::schema::{ApiVersion, Primitive, Property, TypeId};
-
-    #[test]
-    fn description_page_prefers_resource_pages() {
-        let spans = |files: &[&str]| files.iter().map(|f| Span::line(*f, 1)).collect::<Vec<_>>();
-        let cases: &[(&[&str], &str)] = &[
-            (&["beta/api/group-update.md", "beta/resources/group.md"], "beta/resources/group.md"),
-            (&["beta/api/group-update.md"], "beta/api/group-update.md"),
-            (&[], ""),
-        ];
-        for (files, want) in cases {
-            assert_eq!(description_page(&spans(files)), *want);
-        }
-    }
 
     #[test]
     fn cycles_box_only_direct_references_on_a_cycle() {

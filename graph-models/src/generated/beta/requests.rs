@@ -20,7 +20,7 @@ impl UpdateConnections {
     }
     /// **TODO: Add Description** Inherited from [entity](https://learn.microsoft.com/graph/api/resources/entity?view=graph-rest-beta)
     ///
-    /// Sets `id`.
+    /// Sets [`id`](crate::beta::ExternalConnection::id).
     #[inline]
     pub fn id(
         mut self,
@@ -29,7 +29,7 @@ impl UpdateConnections {
         self.body.set("id", &value.into());
         self
     }
-    /// Sends `null` for `id`, clearing it.
+    /// Sends `null` for [`id`](crate::beta::ExternalConnection::id), clearing it.
     #[inline]
     pub fn clear_id(mut self) -> Self {
         self.body.clear("id");
@@ -37,7 +37,7 @@ impl UpdateConnections {
     }
     /// **TODO: Add Description**
     ///
-    /// Sets `name`.
+    /// Sets [`name`](crate::beta::ExternalConnection::name).
     #[inline]
     pub fn name(
         mut self,
@@ -46,7 +46,7 @@ impl UpdateConnections {
         self.body.set("name", &value.into());
         self
     }
-    /// Sends `null` for `name`, clearing it.
+    /// Sends `null` for [`name`](crate::beta::ExternalConnection::name), clearing it.
     #[inline]
     pub fn clear_name(mut self) -> Self {
         self.body.clear("name");
@@ -54,7 +54,7 @@ impl UpdateConnections {
     }
     /// **TODO: Add Description**
     ///
-    /// Sets `description`.
+    /// Sets [`description`](crate::beta::ExternalConnection::description).
     #[inline]
     pub fn description(
         mut self,
@@ -63,7 +63,7 @@ impl UpdateConnections {
         self.body.set("description", &value.into());
         self
     }
-    /// Sends `null` for `description`, clearing it.
+    /// Sends `null` for [`description`](crate::beta::ExternalConnection::description), clearing it.
     #[inline]
     pub fn clear_description(mut self) -> Self {
         self.body.clear("description");
@@ -71,13 +71,13 @@ impl UpdateConnections {
     }
     /// **TODO: Add Description**
     ///
-    /// Sets `configuration`.
+    /// Sets [`configuration`](crate::beta::ExternalConnection::configuration).
     #[inline]
     pub fn configuration(mut self, value: ::serde_json::Value) -> Self {
         self.body.set("configuration", &value);
         self
     }
-    /// Sends `null` for `configuration`, clearing it.
+    /// Sends `null` for [`configuration`](crate::beta::ExternalConnection::configuration), clearing it.
     #[inline]
     pub fn clear_configuration(mut self) -> Self {
         self.body.clear("configuration");
@@ -114,7 +114,7 @@ impl UpdateConnector {
     }
     /// **TODO: Add Description** Inherited from [entity](https://learn.microsoft.com/graph/api/resources/entity?view=graph-rest-beta)
     ///
-    /// Sets `id`.
+    /// Sets [`id`](crate::beta::Connector::id).
     #[inline]
     pub fn id(
         mut self,
@@ -123,7 +123,7 @@ impl UpdateConnector {
         self.body.set("id", &value.into());
         self
     }
-    /// Sends `null` for `id`, clearing it.
+    /// Sends `null` for [`id`](crate::beta::Connector::id), clearing it.
     #[inline]
     pub fn clear_id(mut self) -> Self {
         self.body.clear("id");
@@ -131,7 +131,7 @@ impl UpdateConnector {
     }
     /// **TODO: Add Description**
     ///
-    /// Sets `machineName`.
+    /// Sets [`machineName`](crate::beta::Connector::machine_name).
     #[inline]
     pub fn machine_name(
         mut self,
@@ -140,7 +140,7 @@ impl UpdateConnector {
         self.body.set("machineName", &value.into());
         self
     }
-    /// Sends `null` for `machineName`, clearing it.
+    /// Sends `null` for [`machineName`](crate::beta::Connector::machine_name), clearing it.
     #[inline]
     pub fn clear_machine_name(mut self) -> Self {
         self.body.clear("machineName");
@@ -148,7 +148,7 @@ impl UpdateConnector {
     }
     /// **TODO: Add Description**
     ///
-    /// Sets `externalIp`.
+    /// Sets [`externalIp`](crate::beta::Connector::external_ip).
     #[inline]
     pub fn external_ip(
         mut self,
@@ -157,7 +157,7 @@ impl UpdateConnector {
         self.body.set("externalIp", &value.into());
         self
     }
-    /// Sends `null` for `externalIp`, clearing it.
+    /// Sends `null` for [`externalIp`](crate::beta::Connector::external_ip), clearing it.
     #[inline]
     pub fn clear_external_ip(mut self) -> Self {
         self.body.clear("externalIp");
@@ -165,13 +165,13 @@ impl UpdateConnector {
     }
     /// **TODO: Add Description**. Possible values are: `active`, `inactive`.
     ///
-    /// Sets `status`.
+    /// Sets [`status`](crate::beta::Connector::status).
     #[inline]
     pub fn status(mut self, value: super::ConnectorStatus) -> Self {
         self.body.set("status", &value);
         self
     }
-    /// Sends `null` for `status`, clearing it.
+    /// Sends `null` for [`status`](crate::beta::Connector::status), clearing it.
     #[inline]
     pub fn clear_status(mut self) -> Self {
         self.body.clear("status");
@@ -232,7 +232,7 @@ impl UpdateConnectorGroups {
     }
     /// Possible values are: `applicationProxy`.
     ///
-    /// Sets `connectorGroupType`.
+    /// Sets [`connectorGroupType`](crate::beta::ConnectorGroup::connector_group_type).
     #[inline]
     pub fn connector_group_type(
         mut self,
@@ -241,7 +241,7 @@ impl UpdateConnectorGroups {
         self.body.set("connectorGroupType", &value);
         self
     }
-    /// Sends `null` for `connectorGroupType`, clearing it.
+    /// Sends `null` for [`connectorGroupType`](crate::beta::ConnectorGroup::connector_group_type), clearing it.
     #[inline]
     pub fn clear_connector_group_type(mut self) -> Self {
         self.body.clear("connectorGroupType");
@@ -249,7 +249,7 @@ impl UpdateConnectorGroups {
     }
     /// The name of the connectorGroup.
     ///
-    /// Sets `name`.
+    /// Sets [`name`](crate::beta::ConnectorGroup::name).
     #[inline]
     pub fn name(
         mut self,
@@ -258,7 +258,7 @@ impl UpdateConnectorGroups {
         self.body.set("name", &value.into());
         self
     }
-    /// Sends `null` for `name`, clearing it.
+    /// Sends `null` for [`name`](crate::beta::ConnectorGroup::name), clearing it.
     #[inline]
     pub fn clear_name(mut self) -> Self {
         self.body.clear("name");
@@ -319,7 +319,7 @@ impl UpdateGroup {
     }
     /// Inherited from [entity](https://learn.microsoft.com/graph/api/resources/entity?view=graph-rest-beta)
     ///
-    /// Sets `id`.
+    /// Sets [`id`](crate::beta::Group::id).
     #[inline]
     pub fn id(
         mut self,
@@ -328,7 +328,7 @@ impl UpdateGroup {
         self.body.set("id", &value.into());
         self
     }
-    /// Sends `null` for `id`, clearing it.
+    /// Sends `null` for [`id`](crate::beta::Group::id), clearing it.
     #[inline]
     pub fn clear_id(mut self) -> Self {
         self.body.clear("id");
@@ -336,19 +336,19 @@ impl UpdateGroup {
     }
     /// Inherited from [directoryObject](https://learn.microsoft.com/graph/api/resources/directoryobject?view=graph-rest-beta)
     ///
-    /// Sets `deletedDateTime`.
+    /// Sets [`deletedDateTime`](crate::beta::Group::deleted_date_time).
     #[inline]
     pub fn deleted_date_time(mut self, value: crate::runtime::DateTimeOffset) -> Self {
         self.body.set("deletedDateTime", &value);
         self
     }
-    /// Sends `null` for `deletedDateTime`, clearing it.
+    /// Sends `null` for [`deletedDateTime`](crate::beta::Group::deleted_date_time), clearing it.
     #[inline]
     pub fn clear_deleted_date_time(mut self) -> Self {
         self.body.clear("deletedDateTime");
         self
     }
-    /// Sets `assignedLabels`.
+    /// Sets [`assignedLabels`](crate::beta::Group::assigned_labels).
     #[inline]
     pub fn assigned_labels(
         mut self,
@@ -357,13 +357,13 @@ impl UpdateGroup {
         self.body.set("assignedLabels", &value);
         self
     }
-    /// Sends `null` for `assignedLabels`, clearing it.
+    /// Sends `null` for [`assignedLabels`](crate::beta::Group::assigned_labels), clearing it.
     #[inline]
     pub fn clear_assigned_labels(mut self) -> Self {
         self.body.clear("assignedLabels");
         self
     }
-    /// Sets `assignedLicenses`.
+    /// Sets [`assignedLicenses`](crate::beta::Group::assigned_licenses).
     #[inline]
     pub fn assigned_licenses(
         mut self,
@@ -372,13 +372,13 @@ impl UpdateGroup {
         self.body.set("assignedLicenses", &value);
         self
     }
-    /// Sends `null` for `assignedLicenses`, clearing it.
+    /// Sends `null` for [`assignedLicenses`](crate::beta::Group::assigned_licenses), clearing it.
     #[inline]
     pub fn clear_assigned_licenses(mut self) -> Self {
         self.body.clear("assignedLicenses");
         self
     }
-    /// Sets `classification`.
+    /// Sets [`classification`](crate::beta::Group::classification).
     #[inline]
     pub fn classification(
         mut self,
@@ -387,25 +387,25 @@ impl UpdateGroup {
         self.body.set("classification", &value.into());
         self
     }
-    /// Sends `null` for `classification`, clearing it.
+    /// Sends `null` for [`classification`](crate::beta::Group::classification), clearing it.
     #[inline]
     pub fn clear_classification(mut self) -> Self {
         self.body.clear("classification");
         self
     }
-    /// Sets `createdDateTime`.
+    /// Sets [`createdDateTime`](crate::beta::Group::created_date_time).
     #[inline]
     pub fn created_date_time(mut self, value: crate::runtime::DateTimeOffset) -> Self {
         self.body.set("createdDateTime", &value);
         self
     }
-    /// Sends `null` for `createdDateTime`, clearing it.
+    /// Sends `null` for [`createdDateTime`](crate::beta::Group::created_date_time), clearing it.
     #[inline]
     pub fn clear_created_date_time(mut self) -> Self {
         self.body.clear("createdDateTime");
         self
     }
-    /// Sets `description`.
+    /// Sets [`description`](crate::beta::Group::description).
     #[inline]
     pub fn description(
         mut self,
@@ -414,13 +414,13 @@ impl UpdateGroup {
         self.body.set("description", &value.into());
         self
     }
-    /// Sends `null` for `description`, clearing it.
+    /// Sends `null` for [`description`](crate::beta::Group::description), clearing it.
     #[inline]
     pub fn clear_description(mut self) -> Self {
         self.body.clear("description");
         self
     }
-    /// Sets `displayName`.
+    /// Sets [`displayName`](crate::beta::Group::display_name).
     #[inline]
     pub fn display_name(
         mut self,
@@ -429,43 +429,43 @@ impl UpdateGroup {
         self.body.set("displayName", &value.into());
         self
     }
-    /// Sets `groupTypes`.
+    /// Sets [`groupTypes`](crate::beta::Group::group_types).
     #[inline]
     pub fn group_types(mut self, value: ::std::vec::Vec<::std::string::String>) -> Self {
         self.body.set("groupTypes", &value);
         self
     }
-    /// Sends `null` for `groupTypes`, clearing it.
+    /// Sends `null` for [`groupTypes`](crate::beta::Group::group_types), clearing it.
     #[inline]
     pub fn clear_group_types(mut self) -> Self {
         self.body.clear("groupTypes");
         self
     }
-    /// Sets `hasMembersWithLicenseErrors`.
+    /// Sets [`hasMembersWithLicenseErrors`](crate::beta::Group::has_members_with_license_errors).
     #[inline]
     pub fn has_members_with_license_errors(mut self, value: bool) -> Self {
         self.body.set("hasMembersWithLicenseErrors", &value);
         self
     }
-    /// Sends `null` for `hasMembersWithLicenseErrors`, clearing it.
+    /// Sends `null` for [`hasMembersWithLicenseErrors`](crate::beta::Group::has_members_with_license_errors), clearing it.
     #[inline]
     pub fn clear_has_members_with_license_errors(mut self) -> Self {
         self.body.clear("hasMembersWithLicenseErrors");
         self
     }
-    /// Sets `isAssignableToRole`.
+    /// Sets [`isAssignableToRole`](crate::beta::Group::is_assignable_to_role).
     #[inline]
     pub fn is_assignable_to_role(mut self, value: bool) -> Self {
         self.body.set("isAssignableToRole", &value);
         self
     }
-    /// Sends `null` for `isAssignableToRole`, clearing it.
+    /// Sends `null` for [`isAssignableToRole`](crate::beta::Group::is_assignable_to_role), clearing it.
     #[inline]
     pub fn clear_is_assignable_to_role(mut self) -> Self {
         self.body.clear("isAssignableToRole");
         self
     }
-    /// Sets `licenseProcessingState`.
+    /// Sets [`licenseProcessingState`](crate::beta::Group::license_processing_state).
     #[inline]
     pub fn license_processing_state(
         mut self,
@@ -474,13 +474,13 @@ impl UpdateGroup {
         self.body.set("licenseProcessingState", &value);
         self
     }
-    /// Sends `null` for `licenseProcessingState`, clearing it.
+    /// Sends `null` for [`licenseProcessingState`](crate::beta::Group::license_processing_state), clearing it.
     #[inline]
     pub fn clear_license_processing_state(mut self) -> Self {
         self.body.clear("licenseProcessingState");
         self
     }
-    /// Sets `mail`.
+    /// Sets [`mail`](crate::beta::Group::mail).
     #[inline]
     pub fn mail(
         mut self,
@@ -489,25 +489,25 @@ impl UpdateGroup {
         self.body.set("mail", &value.into());
         self
     }
-    /// Sends `null` for `mail`, clearing it.
+    /// Sends `null` for [`mail`](crate::beta::Group::mail), clearing it.
     #[inline]
     pub fn clear_mail(mut self) -> Self {
         self.body.clear("mail");
         self
     }
-    /// Sets `mailEnabled`.
+    /// Sets [`mailEnabled`](crate::beta::Group::mail_enabled).
     #[inline]
     pub fn mail_enabled(mut self, value: bool) -> Self {
         self.body.set("mailEnabled", &value);
         self
     }
-    /// Sends `null` for `mailEnabled`, clearing it.
+    /// Sends `null` for [`mailEnabled`](crate::beta::Group::mail_enabled), clearing it.
     #[inline]
     pub fn clear_mail_enabled(mut self) -> Self {
         self.body.clear("mailEnabled");
         self
     }
-    /// Sets `mailNickname`.
+    /// Sets [`mailNickname`](crate::beta::Group::mail_nickname).
     #[inline]
     pub fn mail_nickname(
         mut self,
@@ -516,13 +516,13 @@ impl UpdateGroup {
         self.body.set("mailNickname", &value.into());
         self
     }
-    /// Sends `null` for `mailNickname`, clearing it.
+    /// Sends `null` for [`mailNickname`](crate::beta::Group::mail_nickname), clearing it.
     #[inline]
     pub fn clear_mail_nickname(mut self) -> Self {
         self.body.clear("mailNickname");
         self
     }
-    /// Sets `mdmAppId`.
+    /// Sets [`mdmAppId`](crate::beta::Group::mdm_app_id).
     #[inline]
     pub fn mdm_app_id(
         mut self,
@@ -531,13 +531,13 @@ impl UpdateGroup {
         self.body.set("mdmAppId", &value.into());
         self
     }
-    /// Sends `null` for `mdmAppId`, clearing it.
+    /// Sends `null` for [`mdmAppId`](crate::beta::Group::mdm_app_id), clearing it.
     #[inline]
     pub fn clear_mdm_app_id(mut self) -> Self {
         self.body.clear("mdmAppId");
         self
     }
-    /// Sets `membershipRule`.
+    /// Sets [`membershipRule`](crate::beta::Group::membership_rule).
     #[inline]
     pub fn membership_rule(
         mut self,
@@ -546,13 +546,13 @@ impl UpdateGroup {
         self.body.set("membershipRule", &value.into());
         self
     }
-    /// Sends `null` for `membershipRule`, clearing it.
+    /// Sends `null` for [`membershipRule`](crate::beta::Group::membership_rule), clearing it.
     #[inline]
     pub fn clear_membership_rule(mut self) -> Self {
         self.body.clear("membershipRule");
         self
     }
-    /// Sets `membershipRuleProcessingState`.
+    /// Sets [`membershipRuleProcessingState`](crate::beta::Group::membership_rule_processing_state).
     #[inline]
     pub fn membership_rule_processing_state(
         mut self,
@@ -561,13 +561,13 @@ impl UpdateGroup {
         self.body.set("membershipRuleProcessingState", &value.into());
         self
     }
-    /// Sends `null` for `membershipRuleProcessingState`, clearing it.
+    /// Sends `null` for [`membershipRuleProcessingState`](crate::beta::Group::membership_rule_processing_state), clearing it.
     #[inline]
     pub fn clear_membership_rule_processing_state(mut self) -> Self {
         self.body.clear("membershipRuleProcessingState");
         self
     }
-    /// Sets `onPremisesDomainName`.
+    /// Sets [`onPremisesDomainName`](crate::beta::Group::on_premises_domain_name).
     #[inline]
     pub fn on_premises_domain_name(
         mut self,
@@ -576,13 +576,13 @@ impl UpdateGroup {
         self.body.set("onPremisesDomainName", &value.into());
         self
     }
-    /// Sends `null` for `onPremisesDomainName`, clearing it.
+    /// Sends `null` for [`onPremisesDomainName`](crate::beta::Group::on_premises_domain_name), clearing it.
     #[inline]
     pub fn clear_on_premises_domain_name(mut self) -> Self {
         self.body.clear("onPremisesDomainName");
         self
     }
-    /// Sets `onPremisesLastSyncDateTime`.
+    /// Sets [`onPremisesLastSyncDateTime`](crate::beta::Group::on_premises_last_sync_date_time).
     #[inline]
     pub fn on_premises_last_sync_date_time(
         mut self,
@@ -591,13 +591,13 @@ impl UpdateGroup {
         self.body.set("onPremisesLastSyncDateTime", &value);
         self
     }
-    /// Sends `null` for `onPremisesLastSyncDateTime`, clearing it.
+    /// Sends `null` for [`onPremisesLastSyncDateTime`](crate::beta::Group::on_premises_last_sync_date_time), clearing it.
     #[inline]
     pub fn clear_on_premises_last_sync_date_time(mut self) -> Self {
         self.body.clear("onPremisesLastSyncDateTime");
         self
     }
-    /// Sets `onPremisesNetBiosName`.
+    /// Sets [`onPremisesNetBiosName`](crate::beta::Group::on_premises_net_bios_name).
     #[inline]
     pub fn on_premises_net_bios_name(
         mut self,
@@ -606,13 +606,13 @@ impl UpdateGroup {
         self.body.set("onPremisesNetBiosName", &value.into());
         self
     }
-    /// Sends `null` for `onPremisesNetBiosName`, clearing it.
+    /// Sends `null` for [`onPremisesNetBiosName`](crate::beta::Group::on_premises_net_bios_name), clearing it.
     #[inline]
     pub fn clear_on_premises_net_bios_name(mut self) -> Self {
         self.body.clear("onPremisesNetBiosName");
         self
     }
-    /// Sets `onPremisesProvisioningErrors`.
+    /// Sets [`onPremisesProvisioningErrors`](crate::beta::Group::on_premises_provisioning_errors).
     #[inline]
     pub fn on_premises_provisioning_errors(
         mut self,
@@ -621,13 +621,13 @@ impl UpdateGroup {
         self.body.set("onPremisesProvisioningErrors", &value);
         self
     }
-    /// Sends `null` for `onPremisesProvisioningErrors`, clearing it.
+    /// Sends `null` for [`onPremisesProvisioningErrors`](crate::beta::Group::on_premises_provisioning_errors), clearing it.
     #[inline]
     pub fn clear_on_premises_provisioning_errors(mut self) -> Self {
         self.body.clear("onPremisesProvisioningErrors");
         self
     }
-    /// Sets `onPremisesSamAccountName`.
+    /// Sets [`onPremisesSamAccountName`](crate::beta::Group::on_premises_sam_account_name).
     #[inline]
     pub fn on_premises_sam_account_name(
         mut self,
@@ -636,13 +636,13 @@ impl UpdateGroup {
         self.body.set("onPremisesSamAccountName", &value.into());
         self
     }
-    /// Sends `null` for `onPremisesSamAccountName`, clearing it.
+    /// Sends `null` for [`onPremisesSamAccountName`](crate::beta::Group::on_premises_sam_account_name), clearing it.
     #[inline]
     pub fn clear_on_premises_sam_account_name(mut self) -> Self {
         self.body.clear("onPremisesSamAccountName");
         self
     }
-    /// Sets `onPremisesSecurityIdentifier`.
+    /// Sets [`onPremisesSecurityIdentifier`](crate::beta::Group::on_premises_security_identifier).
     #[inline]
     pub fn on_premises_security_identifier(
         mut self,
@@ -651,25 +651,25 @@ impl UpdateGroup {
         self.body.set("onPremisesSecurityIdentifier", &value.into());
         self
     }
-    /// Sends `null` for `onPremisesSecurityIdentifier`, clearing it.
+    /// Sends `null` for [`onPremisesSecurityIdentifier`](crate::beta::Group::on_premises_security_identifier), clearing it.
     #[inline]
     pub fn clear_on_premises_security_identifier(mut self) -> Self {
         self.body.clear("onPremisesSecurityIdentifier");
         self
     }
-    /// Sets `onPremisesSyncEnabled`.
+    /// Sets [`onPremisesSyncEnabled`](crate::beta::Group::on_premises_sync_enabled).
     #[inline]
     pub fn on_premises_sync_enabled(mut self, value: bool) -> Self {
         self.body.set("onPremisesSyncEnabled", &value);
         self
     }
-    /// Sends `null` for `onPremisesSyncEnabled`, clearing it.
+    /// Sends `null` for [`onPremisesSyncEnabled`](crate::beta::Group::on_premises_sync_enabled), clearing it.
     #[inline]
     pub fn clear_on_premises_sync_enabled(mut self) -> Self {
         self.body.clear("onPremisesSyncEnabled");
         self
     }
-    /// Sets `preferredDataLocation`.
+    /// Sets [`preferredDataLocation`](crate::beta::Group::preferred_data_location).
     #[inline]
     pub fn preferred_data_location(
         mut self,
@@ -678,13 +678,13 @@ impl UpdateGroup {
         self.body.set("preferredDataLocation", &value.into());
         self
     }
-    /// Sends `null` for `preferredDataLocation`, clearing it.
+    /// Sends `null` for [`preferredDataLocation`](crate::beta::Group::preferred_data_location), clearing it.
     #[inline]
     pub fn clear_preferred_data_location(mut self) -> Self {
         self.body.clear("preferredDataLocation");
         self
     }
-    /// Sets `preferredLanguage`.
+    /// Sets [`preferredLanguage`](crate::beta::Group::preferred_language).
     #[inline]
     pub fn preferred_language(
         mut self,
@@ -693,13 +693,13 @@ impl UpdateGroup {
         self.body.set("preferredLanguage", &value.into());
         self
     }
-    /// Sends `null` for `preferredLanguage`, clearing it.
+    /// Sends `null` for [`preferredLanguage`](crate::beta::Group::preferred_language), clearing it.
     #[inline]
     pub fn clear_preferred_language(mut self) -> Self {
         self.body.clear("preferredLanguage");
         self
     }
-    /// Sets `proxyAddresses`.
+    /// Sets [`proxyAddresses`](crate::beta::Group::proxy_addresses).
     #[inline]
     pub fn proxy_addresses(
         mut self,
@@ -708,19 +708,19 @@ impl UpdateGroup {
         self.body.set("proxyAddresses", &value);
         self
     }
-    /// Sets `renewedDateTime`.
+    /// Sets [`renewedDateTime`](crate::beta::Group::renewed_date_time).
     #[inline]
     pub fn renewed_date_time(mut self, value: crate::runtime::DateTimeOffset) -> Self {
         self.body.set("renewedDateTime", &value);
         self
     }
-    /// Sends `null` for `renewedDateTime`, clearing it.
+    /// Sends `null` for [`renewedDateTime`](crate::beta::Group::renewed_date_time), clearing it.
     #[inline]
     pub fn clear_renewed_date_time(mut self) -> Self {
         self.body.clear("renewedDateTime");
         self
     }
-    /// Sets `resourceBehaviorOptions`.
+    /// Sets [`resourceBehaviorOptions`](crate::beta::Group::resource_behavior_options).
     #[inline]
     pub fn resource_behavior_options(
         mut self,
@@ -729,13 +729,13 @@ impl UpdateGroup {
         self.body.set("resourceBehaviorOptions", &value);
         self
     }
-    /// Sends `null` for `resourceBehaviorOptions`, clearing it.
+    /// Sends `null` for [`resourceBehaviorOptions`](crate::beta::Group::resource_behavior_options), clearing it.
     #[inline]
     pub fn clear_resource_behavior_options(mut self) -> Self {
         self.body.clear("resourceBehaviorOptions");
         self
     }
-    /// Sets `resourceProvisioningOptions`.
+    /// Sets [`resourceProvisioningOptions`](crate::beta::Group::resource_provisioning_options).
     #[inline]
     pub fn resource_provisioning_options(
         mut self,
@@ -744,25 +744,25 @@ impl UpdateGroup {
         self.body.set("resourceProvisioningOptions", &value);
         self
     }
-    /// Sends `null` for `resourceProvisioningOptions`, clearing it.
+    /// Sends `null` for [`resourceProvisioningOptions`](crate::beta::Group::resource_provisioning_options), clearing it.
     #[inline]
     pub fn clear_resource_provisioning_options(mut self) -> Self {
         self.body.clear("resourceProvisioningOptions");
         self
     }
-    /// Sets `securityEnabled`.
+    /// Sets [`securityEnabled`](crate::beta::Group::security_enabled).
     #[inline]
     pub fn security_enabled(mut self, value: bool) -> Self {
         self.body.set("securityEnabled", &value);
         self
     }
-    /// Sends `null` for `securityEnabled`, clearing it.
+    /// Sends `null` for [`securityEnabled`](crate::beta::Group::security_enabled), clearing it.
     #[inline]
     pub fn clear_security_enabled(mut self) -> Self {
         self.body.clear("securityEnabled");
         self
     }
-    /// Sets `securityIdentifier`.
+    /// Sets [`securityIdentifier`](crate::beta::Group::security_identifier).
     #[inline]
     pub fn security_identifier(
         mut self,
@@ -771,13 +771,13 @@ impl UpdateGroup {
         self.body.set("securityIdentifier", &value.into());
         self
     }
-    /// Sends `null` for `securityIdentifier`, clearing it.
+    /// Sends `null` for [`securityIdentifier`](crate::beta::Group::security_identifier), clearing it.
     #[inline]
     pub fn clear_security_identifier(mut self) -> Self {
         self.body.clear("securityIdentifier");
         self
     }
-    /// Sets `theme`.
+    /// Sets [`theme`](crate::beta::Group::theme).
     #[inline]
     pub fn theme(
         mut self,
@@ -786,13 +786,13 @@ impl UpdateGroup {
         self.body.set("theme", &value.into());
         self
     }
-    /// Sends `null` for `theme`, clearing it.
+    /// Sends `null` for [`theme`](crate::beta::Group::theme), clearing it.
     #[inline]
     pub fn clear_theme(mut self) -> Self {
         self.body.clear("theme");
         self
     }
-    /// Sets `visibility`.
+    /// Sets [`visibility`](crate::beta::Group::visibility).
     #[inline]
     pub fn visibility(
         mut self,
@@ -801,7 +801,7 @@ impl UpdateGroup {
         self.body.set("visibility", &value.into());
         self
     }
-    /// Sends `null` for `visibility`, clearing it.
+    /// Sends `null` for [`visibility`](crate::beta::Group::visibility), clearing it.
     #[inline]
     pub fn clear_visibility(mut self) -> Self {
         self.body.clear("visibility");
@@ -809,133 +809,133 @@ impl UpdateGroup {
     }
     /// . Possible values are: `none`, `private`, `secret`, `public`.
     ///
-    /// Sets `accessType`.
+    /// Sets [`accessType`](crate::beta::Group::access_type).
     #[inline]
     pub fn access_type(mut self, value: super::GroupAccessType) -> Self {
         self.body.set("accessType", &value);
         self
     }
-    /// Sends `null` for `accessType`, clearing it.
+    /// Sends `null` for [`accessType`](crate::beta::Group::access_type), clearing it.
     #[inline]
     pub fn clear_access_type(mut self) -> Self {
         self.body.clear("accessType");
         self
     }
-    /// Sets `allowExternalSenders`.
+    /// Sets [`allowExternalSenders`](crate::beta::Group::allow_external_senders).
     #[inline]
     pub fn allow_external_senders(mut self, value: bool) -> Self {
         self.body.set("allowExternalSenders", &value);
         self
     }
-    /// Sends `null` for `allowExternalSenders`, clearing it.
+    /// Sends `null` for [`allowExternalSenders`](crate::beta::Group::allow_external_senders), clearing it.
     #[inline]
     pub fn clear_allow_external_senders(mut self) -> Self {
         self.body.clear("allowExternalSenders");
         self
     }
-    /// Sets `autoSubscribeNewMembers`.
+    /// Sets [`autoSubscribeNewMembers`](crate::beta::Group::auto_subscribe_new_members).
     #[inline]
     pub fn auto_subscribe_new_members(mut self, value: bool) -> Self {
         self.body.set("autoSubscribeNewMembers", &value);
         self
     }
-    /// Sends `null` for `autoSubscribeNewMembers`, clearing it.
+    /// Sends `null` for [`autoSubscribeNewMembers`](crate::beta::Group::auto_subscribe_new_members), clearing it.
     #[inline]
     pub fn clear_auto_subscribe_new_members(mut self) -> Self {
         self.body.clear("autoSubscribeNewMembers");
         self
     }
-    /// Sets `isFavorite`.
+    /// Sets [`isFavorite`](crate::beta::Group::is_favorite).
     #[inline]
     pub fn is_favorite(mut self, value: bool) -> Self {
         self.body.set("isFavorite", &value);
         self
     }
-    /// Sends `null` for `isFavorite`, clearing it.
+    /// Sends `null` for [`isFavorite`](crate::beta::Group::is_favorite), clearing it.
     #[inline]
     pub fn clear_is_favorite(mut self) -> Self {
         self.body.clear("isFavorite");
         self
     }
-    /// Sets `isSubscribedByMail`.
+    /// Sets [`isSubscribedByMail`](crate::beta::Group::is_subscribed_by_mail).
     #[inline]
     pub fn is_subscribed_by_mail(mut self, value: bool) -> Self {
         self.body.set("isSubscribedByMail", &value);
         self
     }
-    /// Sends `null` for `isSubscribedByMail`, clearing it.
+    /// Sends `null` for [`isSubscribedByMail`](crate::beta::Group::is_subscribed_by_mail), clearing it.
     #[inline]
     pub fn clear_is_subscribed_by_mail(mut self) -> Self {
         self.body.clear("isSubscribedByMail");
         self
     }
-    /// Sets `unseenCount`.
+    /// Sets [`unseenCount`](crate::beta::Group::unseen_count).
     #[inline]
     pub fn unseen_count(mut self, value: i32) -> Self {
         self.body.set("unseenCount", &value);
         self
     }
-    /// Sends `null` for `unseenCount`, clearing it.
+    /// Sends `null` for [`unseenCount`](crate::beta::Group::unseen_count), clearing it.
     #[inline]
     pub fn clear_unseen_count(mut self) -> Self {
         self.body.clear("unseenCount");
         self
     }
-    /// Sets `unseenConversationsCount`.
+    /// Sets [`unseenConversationsCount`](crate::beta::Group::unseen_conversations_count).
     #[inline]
     pub fn unseen_conversations_count(mut self, value: i32) -> Self {
         self.body.set("unseenConversationsCount", &value);
         self
     }
-    /// Sends `null` for `unseenConversationsCount`, clearing it.
+    /// Sends `null` for [`unseenConversationsCount`](crate::beta::Group::unseen_conversations_count), clearing it.
     #[inline]
     pub fn clear_unseen_conversations_count(mut self) -> Self {
         self.body.clear("unseenConversationsCount");
         self
     }
-    /// Sets `unseenMessagesCount`.
+    /// Sets [`unseenMessagesCount`](crate::beta::Group::unseen_messages_count).
     #[inline]
     pub fn unseen_messages_count(mut self, value: i32) -> Self {
         self.body.set("unseenMessagesCount", &value);
         self
     }
-    /// Sends `null` for `unseenMessagesCount`, clearing it.
+    /// Sends `null` for [`unseenMessagesCount`](crate::beta::Group::unseen_messages_count), clearing it.
     #[inline]
     pub fn clear_unseen_messages_count(mut self) -> Self {
         self.body.clear("unseenMessagesCount");
         self
     }
-    /// Sets `hideFromOutlookClients`.
+    /// Sets [`hideFromOutlookClients`](crate::beta::Group::hide_from_outlook_clients).
     #[inline]
     pub fn hide_from_outlook_clients(mut self, value: bool) -> Self {
         self.body.set("hideFromOutlookClients", &value);
         self
     }
-    /// Sends `null` for `hideFromOutlookClients`, clearing it.
+    /// Sends `null` for [`hideFromOutlookClients`](crate::beta::Group::hide_from_outlook_clients), clearing it.
     #[inline]
     pub fn clear_hide_from_outlook_clients(mut self) -> Self {
         self.body.clear("hideFromOutlookClients");
         self
     }
-    /// Sets `hideFromAddressLists`.
+    /// Sets [`hideFromAddressLists`](crate::beta::Group::hide_from_address_lists).
     #[inline]
     pub fn hide_from_address_lists(mut self, value: bool) -> Self {
         self.body.set("hideFromAddressLists", &value);
         self
     }
-    /// Sends `null` for `hideFromAddressLists`, clearing it.
+    /// Sends `null` for [`hideFromAddressLists`](crate::beta::Group::hide_from_address_lists), clearing it.
     #[inline]
     pub fn clear_hide_from_address_lists(mut self) -> Self {
         self.body.clear("hideFromAddressLists");
         self
     }
-    /// Sets `isArchived`.
+    /// Sets [`isArchived`](crate::beta::Group::is_archived).
     #[inline]
     pub fn is_archived(mut self, value: bool) -> Self {
         self.body.set("isArchived", &value);
         self
     }
-    /// Sends `null` for `isArchived`, clearing it.
+    /// Sends `null` for [`isArchived`](crate::beta::Group::is_archived), clearing it.
     #[inline]
     pub fn clear_is_archived(mut self) -> Self {
         self.body.clear("isArchived");

@@ -18,37 +18,37 @@ impl UpdateGroup {
     pub fn new() -> Self {
         <Self as ::std::default::Default>::default()
     }
-    /// Sets `accessType`.
+    /// Sets [`accessType`](crate::v1_0::Group::access_type).
     #[inline]
     pub fn access_type(mut self, value: ::serde_json::Value) -> Self {
         self.body.set("accessType", &value);
         self
     }
-    /// Sends `null` for `accessType`, clearing it.
+    /// Sends `null` for [`accessType`](crate::v1_0::Group::access_type), clearing it.
     #[inline]
     pub fn clear_access_type(mut self) -> Self {
         self.body.clear("accessType");
         self
     }
-    /// Sets `allowExternalSenders`.
+    /// Sets [`allowExternalSenders`](crate::v1_0::Group::allow_external_senders).
     #[inline]
     pub fn allow_external_senders(mut self, value: bool) -> Self {
         self.body.set("allowExternalSenders", &value);
         self
     }
-    /// Sends `null` for `allowExternalSenders`, clearing it.
+    /// Sends `null` for [`allowExternalSenders`](crate::v1_0::Group::allow_external_senders), clearing it.
     #[inline]
     pub fn clear_allow_external_senders(mut self) -> Self {
         self.body.clear("allowExternalSenders");
         self
     }
-    /// Sets `autoSubscribeNewMembers`.
+    /// Sets [`autoSubscribeNewMembers`](crate::v1_0::Group::auto_subscribe_new_members).
     #[inline]
     pub fn auto_subscribe_new_members(mut self, value: bool) -> Self {
         self.body.set("autoSubscribeNewMembers", &value);
         self
     }
-    /// Sends `null` for `autoSubscribeNewMembers`, clearing it.
+    /// Sends `null` for [`autoSubscribeNewMembers`](crate::v1_0::Group::auto_subscribe_new_members), clearing it.
     #[inline]
     pub fn clear_auto_subscribe_new_members(mut self) -> Self {
         self.body.clear("autoSubscribeNewMembers");
@@ -56,7 +56,7 @@ impl UpdateGroup {
     }
     /// An optional description for the group.
     ///
-    /// Sets `description`.
+    /// Sets [`description`](crate::v1_0::Group::description).
     #[inline]
     pub fn description(
         mut self,
@@ -65,7 +65,7 @@ impl UpdateGroup {
         self.body.set("description", &value.into());
         self
     }
-    /// Sends `null` for `description`, clearing it.
+    /// Sends `null` for [`description`](crate::v1_0::Group::description), clearing it.
     #[inline]
     pub fn clear_description(mut self) -> Self {
         self.body.clear("description");
@@ -73,7 +73,7 @@ impl UpdateGroup {
     }
     /// The display name for the group. This property is required when a group is created and it cannot be cleared during updates.
     ///
-    /// Sets `displayName`.
+    /// Sets [`displayName`](crate::v1_0::Group::display_name).
     #[inline]
     pub fn display_name(
         mut self,
@@ -82,25 +82,25 @@ impl UpdateGroup {
         self.body.set("displayName", &value.into());
         self
     }
-    /// Sets `groupTypes`.
+    /// Sets [`groupTypes`](crate::v1_0::Group::group_types).
     #[inline]
     pub fn group_types(mut self, value: ::std::vec::Vec<::std::string::String>) -> Self {
         self.body.set("groupTypes", &value);
         self
     }
-    /// Sends `null` for `groupTypes`, clearing it.
+    /// Sends `null` for [`groupTypes`](crate::v1_0::Group::group_types), clearing it.
     #[inline]
     pub fn clear_group_types(mut self) -> Self {
         self.body.clear("groupTypes");
         self
     }
-    /// Sets `isSubscribedByMail`.
+    /// Sets [`isSubscribedByMail`](crate::v1_0::Group::is_subscribed_by_mail).
     #[inline]
     pub fn is_subscribed_by_mail(mut self, value: bool) -> Self {
         self.body.set("isSubscribedByMail", &value);
         self
     }
-    /// Sends `null` for `isSubscribedByMail`, clearing it.
+    /// Sends `null` for [`isSubscribedByMail`](crate::v1_0::Group::is_subscribed_by_mail), clearing it.
     #[inline]
     pub fn clear_is_subscribed_by_mail(mut self) -> Self {
         self.body.clear("isSubscribedByMail");
@@ -108,7 +108,7 @@ impl UpdateGroup {
     }
     /// The SMTP address for the group, for example, "serviceadmins@contoso.onmicrosoft.com".
     ///
-    /// Sets `mail`.
+    /// Sets [`mail`](crate::v1_0::Group::mail).
     #[inline]
     pub fn mail(
         mut self,
@@ -117,7 +117,7 @@ impl UpdateGroup {
         self.body.set("mail", &value.into());
         self
     }
-    /// Sends `null` for `mail`, clearing it.
+    /// Sends `null` for [`mail`](crate::v1_0::Group::mail), clearing it.
     #[inline]
     pub fn clear_mail(mut self) -> Self {
         self.body.clear("mail");
@@ -125,13 +125,13 @@ impl UpdateGroup {
     }
     /// Specifies whether the group is mail-enabled. If the **securityEnabled** property is also **true**, the group is a mail-enabled security group; otherwise, the group is a Microsoft Exchange distribution group. Only (pure) security groups can be created using Azure AD Graph. For this reason, the property must be set **false** when creating a group and it cannot be updated using Azure AD Graph.
     ///
-    /// Sets `mailEnabled`.
+    /// Sets [`mailEnabled`](crate::v1_0::Group::mail_enabled).
     #[inline]
     pub fn mail_enabled(mut self, value: bool) -> Self {
         self.body.set("mailEnabled", &value);
         self
     }
-    /// Sends `null` for `mailEnabled`, clearing it.
+    /// Sends `null` for [`mailEnabled`](crate::v1_0::Group::mail_enabled), clearing it.
     #[inline]
     pub fn clear_mail_enabled(mut self) -> Self {
         self.body.clear("mailEnabled");
@@ -139,7 +139,7 @@ impl UpdateGroup {
     }
     /// The mail alias for the group. This property must be specified when a group is created.
     ///
-    /// Sets `mailNickname`.
+    /// Sets [`mailNickname`](crate::v1_0::Group::mail_nickname).
     #[inline]
     pub fn mail_nickname(
         mut self,
@@ -148,13 +148,13 @@ impl UpdateGroup {
         self.body.set("mailNickname", &value.into());
         self
     }
-    /// Sends `null` for `mailNickname`, clearing it.
+    /// Sends `null` for [`mailNickname`](crate::v1_0::Group::mail_nickname), clearing it.
     #[inline]
     pub fn clear_mail_nickname(mut self) -> Self {
         self.body.clear("mailNickname");
         self
     }
-    /// Sets `onPremisesLastSyncDateTime`.
+    /// Sets [`onPremisesLastSyncDateTime`](crate::v1_0::Group::on_premises_last_sync_date_time).
     #[inline]
     pub fn on_premises_last_sync_date_time(
         mut self,
@@ -163,7 +163,7 @@ impl UpdateGroup {
         self.body.set("onPremisesLastSyncDateTime", &value);
         self
     }
-    /// Sends `null` for `onPremisesLastSyncDateTime`, clearing it.
+    /// Sends `null` for [`onPremisesLastSyncDateTime`](crate::v1_0::Group::on_premises_last_sync_date_time), clearing it.
     #[inline]
     pub fn clear_on_premises_last_sync_date_time(mut self) -> Self {
         self.body.clear("onPremisesLastSyncDateTime");
@@ -171,7 +171,7 @@ impl UpdateGroup {
     }
     /// Contains the on-premises security identifier (SID) for the group that was synchronized from on-premises to the cloud.                            **Notes**: Requires version 1.5 or newer.
     ///
-    /// Sets `onPremisesSecurityIdentifier`.
+    /// Sets [`onPremisesSecurityIdentifier`](crate::v1_0::Group::on_premises_security_identifier).
     #[inline]
     pub fn on_premises_security_identifier(
         mut self,
@@ -180,19 +180,19 @@ impl UpdateGroup {
         self.body.set("onPremisesSecurityIdentifier", &value.into());
         self
     }
-    /// Sends `null` for `onPremisesSecurityIdentifier`, clearing it.
+    /// Sends `null` for [`onPremisesSecurityIdentifier`](crate::v1_0::Group::on_premises_security_identifier), clearing it.
     #[inline]
     pub fn clear_on_premises_security_identifier(mut self) -> Self {
         self.body.clear("onPremisesSecurityIdentifier");
         self
     }
-    /// Sets `onPremisesSyncEnabled`.
+    /// Sets [`onPremisesSyncEnabled`](crate::v1_0::Group::on_premises_sync_enabled).
     #[inline]
     pub fn on_premises_sync_enabled(mut self, value: bool) -> Self {
         self.body.set("onPremisesSyncEnabled", &value);
         self
     }
-    /// Sends `null` for `onPremisesSyncEnabled`, clearing it.
+    /// Sends `null` for [`onPremisesSyncEnabled`](crate::v1_0::Group::on_premises_sync_enabled), clearing it.
     #[inline]
     pub fn clear_on_premises_sync_enabled(mut self) -> Self {
         self.body.clear("onPremisesSyncEnabled");
@@ -200,7 +200,7 @@ impl UpdateGroup {
     }
     /// **Notes**: not nullable, the **any** operator is required for filter expressions on multi-valued properties; for more information, see [Supported Queries, Filters, and Paging Options](https://msdn.microsoft.com/library/azure/dn727074.aspx).
     ///
-    /// Sets `proxyAddresses`.
+    /// Sets [`proxyAddresses`](crate::v1_0::Group::proxy_addresses).
     #[inline]
     pub fn proxy_addresses(
         mut self,
@@ -211,31 +211,31 @@ impl UpdateGroup {
     }
     /// Specifies whether the group is a security group. If the mailEnabled property is also true, the group is a mail-enabled security group; otherwise it is a security group. Only (pure) security groups can be created using Azure AD Graph. For this reason, the property must be set **true** when creating a group.
     ///
-    /// Sets `securityEnabled`.
+    /// Sets [`securityEnabled`](crate::v1_0::Group::security_enabled).
     #[inline]
     pub fn security_enabled(mut self, value: bool) -> Self {
         self.body.set("securityEnabled", &value);
         self
     }
-    /// Sends `null` for `securityEnabled`, clearing it.
+    /// Sends `null` for [`securityEnabled`](crate::v1_0::Group::security_enabled), clearing it.
     #[inline]
     pub fn clear_security_enabled(mut self) -> Self {
         self.body.clear("securityEnabled");
         self
     }
-    /// Sets `unseenCount`.
+    /// Sets [`unseenCount`](crate::v1_0::Group::unseen_count).
     #[inline]
     pub fn unseen_count(mut self, value: i32) -> Self {
         self.body.set("unseenCount", &value);
         self
     }
-    /// Sends `null` for `unseenCount`, clearing it.
+    /// Sends `null` for [`unseenCount`](crate::v1_0::Group::unseen_count), clearing it.
     #[inline]
     pub fn clear_unseen_count(mut self) -> Self {
         self.body.clear("unseenCount");
         self
     }
-    /// Sets `visibility`.
+    /// Sets [`visibility`](crate::v1_0::Group::visibility).
     #[inline]
     pub fn visibility(
         mut self,
@@ -244,7 +244,7 @@ impl UpdateGroup {
         self.body.set("visibility", &value.into());
         self
     }
-    /// Sends `null` for `visibility`, clearing it.
+    /// Sends `null` for [`visibility`](crate::v1_0::Group::visibility), clearing it.
     #[inline]
     pub fn clear_visibility(mut self) -> Self {
         self.body.clear("visibility");
