@@ -175,7 +175,11 @@ impl<T: Field> Field for Vec<T> {
             let mut item = None;
             match T::read_into(&mut item, element)? {
                 Read::Value => {
-                    items.extend(item);
+                    // `push`, not `extend(item)`: extending from an `Option` instantiates the
+                    // iterator machinery for every element type a program reaches.
+                    if let Some(item) = item {
+                        items.push(item);
+                    }
                     Ok(())
                 }
                 // A collection cannot hold null; report rather than drop it silently.

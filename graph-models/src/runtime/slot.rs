@@ -59,7 +59,9 @@ where
 
     fn clone_from_slot(&mut self, source: &dyn Slot) {
         if let Some(source) = source.as_any().downcast_ref::<Self>() {
-            self.clone_from(source);
+            // `clone`, not `clone_from`: the allocation reuse of `Vec::clone_from` is a second
+            // code path per property type, compiled wherever models are used.
+            *self = source.clone();
         }
     }
 
