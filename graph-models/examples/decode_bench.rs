@@ -1,7 +1,8 @@
 //! Decode throughput of the generated types against `serde_json::Value` (issue 7 point 5: at
 //! least 2x, with unknown properties kept). Run it optimised:
 //! `cargo run --release -p graph-models --example decode_bench -- [--json] [--objects N]
-//! [--rounds N] [--example-mb MB] [--docs DIR]`; `cargo xtask bench` runs it with `--json`.
+//! [--rounds N] [--example-mb MB] [--docs DIR] [--only keep|drop|value] [--input
+//! batch|examples]`; `cargo xtask bench` runs it with `--json`.
 //!
 //! Two inputs, each decoded into the generated types keeping unknown properties (plain
 //! `serde_json::from_str`, the default), dropping them (`runtime::decode` with
@@ -306,7 +307,7 @@ fn batch_input(objects: usize, notes: &mut Vec<String>) -> Input {
 }
 
 /// The three ways an input is decoded.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq)]
 enum Variant {
     Keep,
     Drop,
@@ -316,6 +317,10 @@ enum Variant {
 const VARIANTS: [Variant; 3] = [Variant::Keep, Variant::Drop, Variant::Value];
 
 /// Decodes every part of `input` once, `variant` way; the time taken, or the first error.
+/// Never inlined, so that `valgrind --tool=callgrind --toggle-collect=decode_bench::run` counts
+/// exactly the decoding (with `--only` and `--rounds 1`): instruction counts compare variants of
+/// the runtime far more steadily than times on a shared machine.
+#[inline(never)]
 fn run(input: &Input, variant: Variant) -> Result<Duration, String> {
     let start = Instant::now();
     for (kind, text) in &input.parts {
@@ -329,14 +334,22 @@ fn run(input: &Input, variant: Variant) -> Result<Duration, String> {
             }
         };
     }
+    // glibc defers part of the work of freeing small blocks (fast bins) to the next large
+    // allocation. Without this, the first large allocation of the *next* variant pays for this
+    // variant's drop (and `Value`, with the most small blocks, would be charged to `keep`).
+    drop(black_box(Vec::<u8>::with_capacity(1 << 16)));
     Ok(start.elapsed())
 }
 
 /// MB/s of the best round per variant (keep, drop, Value); `None` after an error.
-fn measure(input: &Input, rounds: usize, notes: &mut Vec<String>) -> [Option<f64>; 3] {
+fn measure(input: &Input, rounds: usize, only: Option<Variant>, notes: &mut Vec<String>) -> [Option<f64>; 3] {
     let mut best = [Some(Duration::MAX); 3];
     for _ in 0..rounds {
         for (slot, variant) in best.iter_mut().zip(VARIANTS) {
+            if only.is_some_and(|o| o != variant) {
+                *slot = None;
+                continue;
+            }
             let Some(so_far) = *slot else { continue };
             match run(input, variant) {
                 Ok(t) => *slot = Some(so_far.min(t)),
@@ -357,6 +370,10 @@ struct Args {
     rounds: usize,
     example_mb: f64,
     docs: PathBuf,
+    /// `--only keep|drop|value`: run just that variant (for profiling).
+    only: Option<Variant>,
+    /// `--input batch|examples`: just that input (for profiling).
+    input: Option<String>,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -366,6 +383,8 @@ fn parse_args() -> Result<Args, String> {
         rounds: 7,
         example_mb: 2.0,
         docs: Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("docs"),
+        only: None,
+        input: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -378,6 +397,15 @@ fn parse_args() -> Result<Args, String> {
                 args.example_mb = value("--example-mb")?.parse().map_err(|e| format!("--example-mb: {e}"))?
             }
             "--docs" => args.docs = PathBuf::from(value("--docs")?),
+            "--only" => {
+                args.only = Some(match value("--only")?.as_str() {
+                    "keep" => Variant::Keep,
+                    "drop" => Variant::Drop,
+                    "value" => Variant::Value,
+                    other => return Err(format!("--only: expected keep, drop or value, not {other:?}")),
+                })
+            }
+            "--input" => args.input = Some(value("--input")?),
             other => return Err(format!("unknown argument {other:?}")),
         }
     }
@@ -398,11 +426,16 @@ fn main() -> std::process::ExitCode {
     if cfg!(debug_assertions) {
         notes.push("a debug build: run with --release for meaningful figures".to_string());
     }
-    let mut inputs = vec![batch_input(args.objects, &mut notes)];
-    inputs.extend(examples_input(&args.docs, args.example_mb, &mut notes));
+    let mut inputs = Vec::new();
+    if args.input.as_deref().is_none_or(|i| i == "batch") {
+        inputs.push(batch_input(args.objects, &mut notes));
+    }
+    if args.input.as_deref().is_none_or(|i| i == "examples") {
+        inputs.extend(examples_input(&args.docs, args.example_mb, &mut notes));
+    }
     let mut results = Vec::new();
     for input in &inputs {
-        let [keep, drop, value] = measure(input, args.rounds, &mut notes);
+        let [keep, drop, value] = measure(input, args.rounds, args.only, &mut notes);
         results.push(serde_json::json!({
             "name": input.name,
             "detail": input.detail,
