@@ -1,6 +1,7 @@
 //! The hand-written runtime the generated models and request builders rely on (the contract is
 //! the "generated crate" section of graph-docgen's DESIGN.md).
 
+mod capture;
 mod decode;
 mod enums;
 #[cfg(test)]

@@ -333,7 +333,7 @@ impl<'de> Visitor<'de> for ModelReader<'_> {
         write!(f, "a JSON object ({})", self.model.model_odata_type_name())
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        read_entries(self.model, &mut map, None)
+        read_entries(self.model, &mut map)
     }
 }
 
