@@ -8,6 +8,7 @@ mod enums;
 pub(crate) mod example_checks;
 mod extra;
 mod field;
+mod lookup;
 mod macros;
 mod model;
 mod patch;

@@ -16,6 +16,7 @@ use serde::ser::{self, SerializeMap};
 use super::capture::Capture;
 use super::decode;
 use super::extra::Extra;
+use super::lookup::Lookup;
 
 use super::slot::Slot;
 use super::source::with_erased;
@@ -137,10 +138,11 @@ pub(crate) fn read_entries<'de, A: MapAccess<'de>>(model: &mut dyn DynModel, map
     // forget that (a repeated key, or decoding into a model that had nulls); objects without a
     // null (most) skip that bookkeeping.
     let mut nulls = model.model_extra().has_nulls();
-    // Objects usually list their keys in table order: trying the next index first makes the
-    // lookup O(1) in that case.
+    let mut lookup = Lookup::new(fields);
+    // Objects usually list their keys in table order: the lookup tries the index after the
+    // previous key's first.
     let mut cursor = 0;
-    while let Some(key) = map.next_key_seed(KeySeed { fields, cursor, capture: capture.as_mut() })? {
+    while let Some(key) = map.next_key_seed(KeySeed { lookup: &mut lookup, cursor, capture: capture.as_mut() })? {
         match key {
             Key::Field(index) => {
                 cursor = index + 1;
@@ -188,29 +190,10 @@ impl<'de> DeserializeSeed<'de> for CaptureValue<'_> {
 
 /// Classifies a key without allocating; writes an unknown key to `capture` when there is one.
 struct KeySeed<'a> {
-    fields: &'static [&'static str],
+    lookup: &'a mut Lookup,
     /// The index after the previous key's.
     cursor: usize,
     capture: Option<&'a mut Capture>,
-}
-
-impl KeySeed<'_> {
-    fn classify(&self, key: &str) -> Key {
-        let fields = self.fields;
-        if fields.get(self.cursor).is_some_and(|f| *f == key) {
-            return Key::Field(self.cursor);
-        }
-        if key == ODATA_TYPE_KEY {
-            return Key::OdataType;
-        }
-        // Out of order: usually a few properties further (absent ones are skipped), so the scan
-        // starts after the cursor and wraps around.
-        let (before, after) = fields.split_at(self.cursor.min(fields.len()));
-        match after.iter().position(|f| *f == key) {
-            Some(i) => Key::Field(before.len() + i),
-            None => before.iter().position(|f| *f == key).map_or(Key::Unknown, Key::Field),
-        }
-    }
 }
 
 impl<'de> DeserializeSeed<'de> for KeySeed<'_> {
@@ -228,11 +211,18 @@ impl<'de> Visitor<'de> for KeySeed<'_> {
     }
 
     fn visit_str<E: de::Error>(self, key: &str) -> Result<Key, E> {
-        let class = self.classify(key);
-        if let (Key::Unknown, Some(capture)) = (class, self.capture) {
+        // Before the table: a model has no field of this name, and its check is mostly a
+        // length comparison.
+        if key == ODATA_TYPE_KEY {
+            return Ok(Key::OdataType);
+        }
+        if let Some(index) = self.lookup.find(self.cursor, key) {
+            return Ok(Key::Field(index));
+        }
+        if let Some(capture) = self.capture {
             capture.key(key);
         }
-        Ok(class)
+        Ok(Key::Unknown)
     }
 }
 
