@@ -3,16 +3,19 @@
 //!
 //! The shared visitor first tries the index after the previous key's (objects mostly list
 //! their keys in table order). When that fails, small tables are scanned; larger ones get a
-//! hash index, built the first time a thread needs it for that table and kept in a
-//! thread-local map keyed by the table's address (so generated code needs nothing more than
-//! its `FIELDS` constant, and there is no lock). Graph sends keys in the service's order, not
-//! the docs', and many properties the docs do not describe: without an index, each of those
-//! keys scanned the whole table.
+//! hash index, built the first time the process needs it for that table and kept for the
+//! process's lifetime in a map keyed by the table's address, so that generated code needs
+//! nothing more than its `FIELDS` constant. Each thread remembers the last few indexes it used
+//! (no lock on the way). Graph sends keys in the service's order, not the docs', and many
+//! properties the docs do not describe: without an index, each of those keys scanned the whole
+//! table.
+//!
+//! Memory: one index per large table actually decoded (a few bytes per field), never freed;
+//! bounded by the number of generated types.
 
-use std::cell::RefCell;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-use std::rc::Rc;
+use std::cell::Cell;
+use std::collections::BTreeMap;
+use std::sync::Mutex;
 
 /// Tables up to this size are scanned (as cheap as hashing the key at these sizes).
 const SCAN_MAX: usize = 12;
@@ -21,7 +24,7 @@ const SCAN_MAX: usize = 12;
 pub(crate) struct Lookup {
     fields: &'static [&'static str],
     /// Fetched on the first miss of an object with a large table.
-    index: Option<Rc<Index>>,
+    index: Option<&'static Index>,
 }
 
 impl Lookup {
@@ -51,8 +54,7 @@ impl Lookup {
                 None => before.iter().position(|f| same(f, key)),
             };
         }
-        let index = self.index.get_or_insert_with(|| index_of(fields));
-        index.find(fields, key)
+        self.index.get_or_insert_with(|| index_of(fields)).find(fields, key)
     }
 }
 
@@ -115,61 +117,60 @@ fn hash(key: &str) -> usize {
     let mut h = key.len() as u64;
     let mut chunks = key.as_bytes().chunks_exact(8);
     for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        let word = chunk.first_chunk::<8>().map_or(0, |w| u64::from_le_bytes(*w));
+        h = (h.rotate_left(5) ^ word).wrapping_mul(K);
     }
-    let mut word = [0u8; 8];
-    let tail = chunks.remainder();
-    word[..tail.len()].copy_from_slice(tail);
-    h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+    // Byte by byte: a `copy_from_slice` of a variable length is a call to `memcpy`.
+    let tail = chunks.remainder().iter().enumerate().fold(0u64, |w, (i, &b)| w | u64::from(b) << (8 * i));
+    h = (h.rotate_left(5) ^ tail).wrapping_mul(K);
     // The high bits are the best mixed.
     (h >> 32) as usize
 }
 
-/// Keys of the index map: a table's address, already unique, mixed by one multiplication.
-#[derive(Default)]
-struct AddressHasher(u64);
+/// A field table: its address and length (a `'static` constant; two types sharing a table
+/// may share an index, which only maps names to positions in that table).
+type TableKey = (usize, usize);
 
-impl Hasher for AddressHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        }
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.0 = (self.0 ^ n as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    }
-}
+/// Every index built so far.
+static INDEXES: Mutex<BTreeMap<TableKey, &'static Index>> = Mutex::new(BTreeMap::new());
 
-type Indexes = HashMap<(usize, usize), Rc<Index>, BuildHasherDefault<AddressHasher>>;
+/// Slots of the per-thread cache of recently used indexes.
+const RECENT_SLOTS: usize = 8;
 
 thread_local! {
-    /// One index per field table this thread has needed one for; a table is a `'static`
-    /// constant, so its address and length identify it (two types sharing a table may share
-    /// an index: it only maps names to positions in that table).
-    static INDEXES: RefCell<Indexes> = RefCell::new(Indexes::default());
+    /// Direct-mapped by table address: a hit costs a few instructions, a miss a lock.
+    static RECENT: [Cell<Option<(TableKey, &'static Index)>>; RECENT_SLOTS] =
+        const { [const { Cell::new(None) }; RECENT_SLOTS] };
 }
 
-/// The index of `fields`, built on first use by this thread.
-fn index_of(fields: &'static [&'static str]) -> Rc<Index> {
+/// The index of `fields`, built on first use by the process.
+fn index_of(fields: &'static [&'static str]) -> &'static Index {
     let key = (fields.as_ptr() as usize, fields.len());
-    let cached = INDEXES.try_with(|map| map.try_borrow().ok().and_then(|m| m.get(&key).cloned()));
-    if let Ok(Some(index)) = cached {
+    // Tables are 8-aligned arrays of 16-byte entries: the bits above those vary.
+    let slot = (key.0 >> 4) % RECENT_SLOTS;
+    let recent = RECENT.try_with(|recent| recent[slot].get()).ok().flatten();
+    if let Some((k, index)) = recent {
+        if k == key {
+            return index;
+        }
+    }
+    let index = shared_index(key, fields);
+    // Fails only while the thread is being torn down: then simply not remembered.
+    let _ = RECENT.try_with(|recent| recent[slot].set(Some((key, index))));
+    index
+}
+
+/// The process-wide index of `fields`, built (outside the lock) and leaked on first use.
+fn shared_index(key: TableKey, fields: &[&str]) -> &'static Index {
+    // A poisoned lock still holds a consistent map (insertions are single calls).
+    let known = INDEXES.lock().unwrap_or_else(|e| e.into_inner()).get(&key).copied();
+    if let Some(index) = known {
         return index;
     }
-    let index = Rc::new(Index::new(fields));
-    // Not cached while the thread is being torn down (or, impossibly, re-entered): correct,
-    // just slower.
-    let _ = INDEXES.try_with(|map| {
-        if let Ok(mut map) = map.try_borrow_mut() {
-            map.insert(key, Rc::clone(&index));
-        }
-    });
-    index
+    let built = Index::new(fields);
+    let mut indexes = INDEXES.lock().unwrap_or_else(|e| e.into_inner());
+    // Another thread may have built it meanwhile: keep one, so that at most one per table leaks.
+    indexes.entry(key).or_insert_with(|| Box::leak(Box::new(built)))
 }
 
 #[cfg(test)]
