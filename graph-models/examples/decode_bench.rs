@@ -1,8 +1,8 @@
 //! Decode throughput of the generated types against `serde_json::Value` (issue 7 point 5: at
 //! least 2x, with unknown properties kept). Run it optimised:
 //! `cargo run --release -p graph-models --example decode_bench -- [--json] [--objects N]
-//! [--rounds N] [--example-mb MB] [--docs DIR] [--only keep|drop|value] [--input
-//! batch|examples]`; `cargo xtask bench` runs it with `--json`.
+//! [--processes N] [--rounds N] [--example-mb MB] [--docs DIR] [--only keep|drop|value]
+//! [--input batch|examples]`; `cargo xtask bench` runs it with `--json`.
 //!
 //! Two inputs, each decoded into the generated types keeping unknown properties (plain
 //! `serde_json::from_str`, the default), dropping them (`runtime::decode` with
@@ -14,9 +14,14 @@
 //!   `"blockType": "response"` whose type has a generated model), minified as the service
 //!   sends them, each repeated into an array of about `--example-mb` MB.
 //!
-//! Rounds interleave the variants (so that a burst of load on this shared machine hits all of
-//! them) and the best round of each counts. Decoding includes dropping the result, for the
-//! typed values as for `Value`. Nothing here is a test: speed is only printed, never asserted.
+//! Each variant runs in its own child process (this program again, with `--only`), so that
+//! one variant never decodes on the heap another one's results left behind: measured in one
+//! process, whichever variant came after `Value` (whose drop leaves tens of thousands of
+//! scattered free blocks) ran up to 40% slower than on its own. The children alternate,
+//! `--processes` times each (a burst of load on this shared machine then hits every variant),
+//! each child decodes its input `--rounds` times, and the best run of a variant counts.
+//! Decoding includes dropping the result, for the typed values as for `Value`. Nothing here is
+//! a test: speed is only printed, never asserted.
 
 use graph_models::runtime::{decode, DecodeOptions, Model};
 use graph_models::{beta, v1_0};
@@ -316,6 +321,25 @@ enum Variant {
 
 const VARIANTS: [Variant; 3] = [Variant::Keep, Variant::Drop, Variant::Value];
 
+impl Variant {
+    /// As `--only` spells it.
+    fn name(self) -> &'static str {
+        match self {
+            Variant::Keep => "keep",
+            Variant::Drop => "drop",
+            Variant::Value => "value",
+        }
+    }
+    /// Its figure in the JSON report.
+    fn key(self) -> &'static str {
+        match self {
+            Variant::Keep => "keep_mb_s",
+            Variant::Drop => "drop_mb_s",
+            Variant::Value => "value_mb_s",
+        }
+    }
+}
+
 /// Decodes every part of `input` once, `variant` way; the time taken, or the first error.
 /// Never inlined, so that `valgrind --tool=callgrind --toggle-collect=decode_bench::run` counts
 /// exactly the decoding (with `--only` and `--rounds 1`): instruction counts compare variants of
@@ -335,38 +359,111 @@ fn run(input: &Input, variant: Variant) -> Result<Duration, String> {
         };
     }
     // glibc defers part of the work of freeing small blocks (fast bins) to the next large
-    // allocation. Without this, the first large allocation of the *next* variant pays for this
-    // variant's drop (and `Value`, with the most small blocks, would be charged to `keep`).
+    // allocation: done here, it is charged to the run whose drop caused it.
     drop(black_box(Vec::<u8>::with_capacity(1 << 16)));
     Ok(start.elapsed())
 }
 
-/// MB/s of the best round per variant (keep, drop, Value); `None` after an error.
-fn measure(input: &Input, rounds: usize, only: Option<Variant>, notes: &mut Vec<String>) -> [Option<f64>; 3] {
-    let mut best = [Some(Duration::MAX); 3];
+/// MB/s of the best of `rounds` runs of `variant`; `None` after an error.
+fn measure(input: &Input, rounds: usize, variant: Variant, notes: &mut Vec<String>) -> Option<f64> {
+    let mut best = Duration::MAX;
     for _ in 0..rounds {
-        for (slot, variant) in best.iter_mut().zip(VARIANTS) {
-            if only.is_some_and(|o| o != variant) {
-                *slot = None;
-                continue;
-            }
-            let Some(so_far) = *slot else { continue };
-            match run(input, variant) {
-                Ok(t) => *slot = Some(so_far.min(t)),
-                Err(e) => {
-                    notes.push(format!("{}: decoding failed: {e}", input.name));
-                    *slot = None;
-                }
+        match run(input, variant) {
+            Ok(t) => best = best.min(t),
+            Err(e) => {
+                notes.push(format!("{}: decoding failed: {e}", input.name));
+                return None;
             }
         }
     }
-    let mb = input.bytes() as f64 / 1e6;
-    best.map(|t| t.map(|t| mb / t.as_secs_f64().max(1e-9)))
+    Some(input.bytes() as f64 / 1e6 / best.as_secs_f64().max(1e-9))
+}
+
+/// The JSON report of a child measuring one variant, or why there is none.
+fn child_report(variant: Variant) -> Result<Value, String> {
+    let exe = std::env::current_exe().map_err(|e| format!("cannot find this program: {e}"))?;
+    let mut args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--json").collect();
+    args.extend(["--json".to_string(), "--only".to_string(), variant.name().to_string()]);
+    let output = std::process::Command::new(exe)
+        .args(&args)
+        .stderr(std::process::Stdio::inherit())
+        .output()
+        .map_err(|e| format!("cannot start a child: {e}"))?;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    if !output.status.success() {
+        return Err(format!("the {} child exited with {}", variant.name(), output.status));
+    }
+    let line = stdout.lines().rfind(|l| l.starts_with('{')).unwrap_or_default();
+    serde_json::from_str(line).map_err(|e| format!("the {} child's report is unreadable: {e}", variant.name()))
+}
+
+/// Runs every variant `processes` times in children, alternating, and merges their reports:
+/// per input, the best MB/s of each variant.
+fn measure_in_children(processes: usize, notes: &mut Vec<String>) -> Vec<Value> {
+    let mut results: Vec<Value> = Vec::new();
+    for _ in 0..processes {
+        for variant in VARIANTS {
+            let report = match child_report(variant) {
+                Ok(r) => r,
+                Err(e) => {
+                    notes.push(e);
+                    continue;
+                }
+            };
+            for note in report["notes"].as_array().into_iter().flatten().filter_map(Value::as_str) {
+                if !notes.iter().any(|n| n == note) {
+                    notes.push(note.to_string());
+                }
+            }
+            for input in report["inputs"].as_array().into_iter().flatten() {
+                let at = match results.iter().position(|r| r["name"] == input["name"]) {
+                    Some(at) => at,
+                    None => {
+                        results.push(input.clone());
+                        results.len() - 1
+                    }
+                };
+                let key = variant.key();
+                let best = results[at][key].as_f64().into_iter().chain(input[key].as_f64()).reduce(f64::max);
+                results[at][key] = best.into();
+            }
+        }
+    }
+    results
+}
+
+/// The child side: builds the inputs and measures `variant` on each (the other variants'
+/// figures are `null`).
+fn measure_here(args: &Args, variant: Variant, notes: &mut Vec<String>) -> Vec<Value> {
+    let mut inputs = Vec::new();
+    if args.input.as_deref().is_none_or(|i| i == "batch") {
+        inputs.push(batch_input(args.objects, notes));
+    }
+    if args.input.as_deref().is_none_or(|i| i == "examples") {
+        inputs.extend(examples_input(&args.docs, args.example_mb, notes));
+    }
+    let mut results = Vec::new();
+    for input in &inputs {
+        let mut result = serde_json::json!({
+            "name": input.name,
+            "detail": input.detail,
+            "bytes": input.bytes(),
+            "keep_mb_s": null,
+            "drop_mb_s": null,
+            "value_mb_s": null,
+        });
+        result[variant.key()] = measure(input, args.rounds, variant, notes).into();
+        results.push(result);
+    }
+    results
 }
 
 struct Args {
     json: bool,
     objects: usize,
+    /// Child processes per variant (the best counts).
+    processes: usize,
+    /// Runs per child.
     rounds: usize,
     example_mb: f64,
     docs: PathBuf,
@@ -380,7 +477,8 @@ fn parse_args() -> Result<Args, String> {
     let mut args = Args {
         json: false,
         objects: 20_000,
-        rounds: 7,
+        processes: 3,
+        rounds: 3,
         example_mb: 2.0,
         docs: Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("docs"),
         only: None,
@@ -393,6 +491,7 @@ fn parse_args() -> Result<Args, String> {
             "--json" => args.json = true,
             "--objects" => args.objects = value("--objects")?.parse().map_err(|e| format!("--objects: {e}"))?,
             "--rounds" => args.rounds = value("--rounds")?.parse().map_err(|e| format!("--rounds: {e}"))?,
+            "--processes" => args.processes = value("--processes")?.parse().map_err(|e| format!("--processes: {e}"))?,
             "--example-mb" => {
                 args.example_mb = value("--example-mb")?.parse().map_err(|e| format!("--example-mb: {e}"))?
             }
@@ -410,6 +509,7 @@ fn parse_args() -> Result<Args, String> {
         }
     }
     args.rounds = args.rounds.max(1);
+    args.processes = args.processes.max(1);
     args.objects = args.objects.max(1);
     Ok(args)
 }
@@ -426,28 +526,13 @@ fn main() -> std::process::ExitCode {
     if cfg!(debug_assertions) {
         notes.push("a debug build: run with --release for meaningful figures".to_string());
     }
-    let mut inputs = Vec::new();
-    if args.input.as_deref().is_none_or(|i| i == "batch") {
-        inputs.push(batch_input(args.objects, &mut notes));
-    }
-    if args.input.as_deref().is_none_or(|i| i == "examples") {
-        inputs.extend(examples_input(&args.docs, args.example_mb, &mut notes));
-    }
-    let mut results = Vec::new();
-    for input in &inputs {
-        let [keep, drop, value] = measure(input, args.rounds, args.only, &mut notes);
-        results.push(serde_json::json!({
-            "name": input.name,
-            "detail": input.detail,
-            "bytes": input.bytes(),
-            "keep_mb_s": keep,
-            "drop_mb_s": drop,
-            "value_mb_s": value,
-        }));
-    }
+    let results = match args.only {
+        Some(variant) => measure_here(&args, variant, &mut notes),
+        None => measure_in_children(args.processes, &mut notes),
+    };
     if args.json {
         let report = serde_json::json!({
-            "rounds": args.rounds,
+            "rounds": args.rounds * if args.only.is_some() { 1 } else { args.processes },
             "optimized": !cfg!(debug_assertions),
             "inputs": results,
             "notes": notes,
