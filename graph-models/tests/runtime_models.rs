@@ -454,6 +454,10 @@ fn unknown_properties_read_edit_and_merge_like_values() {
     assert_eq!(serde_json::to_string(&edited).ok().as_deref(), Some(r#"{"id":"g","b":2,"c":1e+300}"#));
     assert_ne!(edited, group);
 
+    // Still shareable across threads (the parsed values are cached behind a `OnceLock`).
+    fn send_sync<T: Send + Sync>(_: &T) {}
+    send_sync(&group);
+
     // Decoding into a model that already has unknown properties merges them.
     let mut target = edited;
     let mut de = serde_json::Deserializer::from_str(r#"{"c":3,"d":4}"#);

@@ -54,7 +54,7 @@ fn ratio(a: Option<f64>, b: Option<f64>) -> Option<f64> {
 /// The decode part of the figures.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct DecodeFigures {
-    /// Best of this many interleaved rounds.
+    /// Best of this many runs per variant (child processes x rounds each).
     pub rounds: usize,
     /// False when the example was not built optimised (then the figures mean little).
     pub optimized: bool,
@@ -103,7 +103,7 @@ impl DecodeFigures {
             }
         }
         let mut out = format!(
-            "decode speed: graph-models examples/decode_bench (release), best of {} rounds; target: generated types >= {OVER_VALUE}x serde_json::Value with unknown properties kept\n",
+            "decode speed: graph-models examples/decode_bench (release), best of {} runs; target: generated types >= {OVER_VALUE}x serde_json::Value with unknown properties kept\n",
             self.rounds
         );
         out.push_str(&aligned(&rows));
@@ -222,7 +222,7 @@ mod tests {
         let figures = parse_output(REPORT).expect("parses");
         let (table, notes) = figures.to_table();
         let want = "\
-decode speed: graph-models examples/decode_bench (release), best of 7 rounds; target: generated types >= 2x serde_json::Value with unknown properties kept
+decode speed: graph-models examples/decode_bench (release), best of 7 runs; target: generated types >= 2x serde_json::Value with unknown properties kept
 decode speed (MB/s)               unknown kept  unknown dropped  Value  kept/Value    dropped/Value
 generated batch (14.4 MB)                344.2            441.3  101.0  3.41x met     4.37x met
 docs response examples (10.0 MB)         190.0                —  100.0  1.90x MISSED  —
