@@ -19,7 +19,8 @@
 //! process, whichever variant came after `Value` (whose drop leaves tens of thousands of
 //! scattered free blocks) ran up to 40% slower than on its own. The children alternate,
 //! `--processes` times each (a burst of load on this shared machine then hits every variant),
-//! each child decodes its input `--rounds` times, and the best run of a variant counts.
+//! each child decodes its input `--rounds` times, and the best run of a variant counts. The
+//! children keep their heap warm (see [`WARM_HEAP`]).
 //! Decoding includes dropping the result, for the typed values as for `Value`. Nothing here is
 //! a test: speed is only printed, never asserted.
 
@@ -379,12 +380,24 @@ fn measure(input: &Input, rounds: usize, variant: Variant, notes: &mut Vec<Strin
     Some(input.bytes() as f64 / 1e6 / best.as_secs_f64().max(1e-9))
 }
 
+/// glibc's allocator settings for the children: keep freed memory in the heap (no trimming)
+/// and serve large blocks from it (no `mmap`). By default each run's drop gave memory back to
+/// the kernel and the next run page-faulted it in again, zeroed: a cost of the kernel, not of
+/// decoding, and far larger for `Value`'s many blocks (it decoded the batch at ~115 MB/s
+/// instead of ~170). This is the steady state of a long-running process, and the stricter
+/// comparison. Ignored by other allocators; a `GLIBC_TUNABLES` already set is left alone.
+const WARM_HEAP: &str = "glibc.malloc.trim_threshold=4294967295:glibc.malloc.mmap_threshold=33554432";
+
 /// The JSON report of a child measuring one variant, or why there is none.
 fn child_report(variant: Variant) -> Result<Value, String> {
     let exe = std::env::current_exe().map_err(|e| format!("cannot find this program: {e}"))?;
     let mut args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--json").collect();
     args.extend(["--json".to_string(), "--only".to_string(), variant.name().to_string()]);
-    let output = std::process::Command::new(exe)
+    let mut command = std::process::Command::new(exe);
+    if std::env::var_os("GLIBC_TUNABLES").is_none() {
+        command.env("GLIBC_TUNABLES", WARM_HEAP);
+    }
+    let output = command
         .args(&args)
         .stderr(std::process::Stdio::inherit())
         .output()

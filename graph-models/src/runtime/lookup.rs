@@ -20,6 +20,9 @@ use std::sync::Mutex;
 /// Tables up to this size are scanned (as cheap as hashing the key at these sizes).
 const SCAN_MAX: usize = 12;
 
+/// Entries after the cursor checked before the index of a larger table is asked.
+const LOOK_AHEAD: usize = 4;
+
 /// The index of `key` in `fields`, trying `cursor` first.
 pub(crate) struct Lookup {
     fields: &'static [&'static str],
@@ -53,6 +56,12 @@ impl Lookup {
                 Some(i) => Some(before.len() + i),
                 None => before.iter().position(|f| same(f, key)),
             };
+        }
+        // The docs' order with absent properties skipped: usually a few entries further on,
+        // which is cheaper to check than hashing the key.
+        let ahead = fields.get(cursor..).unwrap_or_default();
+        if let Some(i) = ahead.iter().take(LOOK_AHEAD).position(|f| same(f, key)) {
+            return Some(cursor + i);
         }
         self.index.get_or_insert_with(|| index_of(fields)).find(fields, key)
     }
