@@ -2,9 +2,10 @@
 //! least 2x, with unknown properties kept). Run it optimised:
 //! `cargo run --release -p graph-models --example decode_bench -- [--json] [--objects N]
 //! [--processes N] [--rounds N] [--example-mb MB] [--docs DIR] [--only keep|drop|value]
-//! [--input batch|examples]`; `cargo xtask bench` runs it with `--json`.
+//! [--input batch|examples]` (`examples`: both docs inputs); `cargo xtask bench` runs it with
+//! `--json`.
 //!
-//! Two inputs, each decoded into the generated types keeping unknown properties (plain
+//! Three inputs, each decoded into the generated types keeping unknown properties (plain
 //! `serde_json::from_str`, the default), dropping them (`runtime::decode` with
 //! `DecodeOptions::discard_unknown()`), and into `serde_json::Value`:
 //! * a generated batch of realistic v1.0 `group` objects (every documented property, varied
@@ -12,7 +13,10 @@
 //!   the table order, and a few properties the docs do not describe);
 //! * the response examples of the docs/ seed pages (every ```` ``` ```` block annotated
 //!   `"blockType": "response"` whose type has a generated model), minified as the service
-//!   sends them, each repeated into an array of about `--example-mb` MB.
+//!   sends them, each repeated into an array of about `--example-mb` MB;
+//! * the same examples decoded one response at a time (what a client does with a single-object
+//!   response): no large `Vec` to grow, and a heap whose freed blocks are reused at once, which
+//!   makes `Value`'s many small allocations cheap; a harder comparison than the arrays.
 //!
 //! Each variant runs in its own child process (this program again, with `--only`), so that
 //! one variant never decodes on the heap another one's results left behind: measured in one
@@ -95,8 +99,12 @@ fn group_text(i: usize) -> String {
 #[derive(Clone, Copy)]
 struct Kind {
     name: &'static str,
+    /// A JSON array of objects of the type.
     keep: fn(&str) -> Result<usize, String>,
     drop: fn(&str) -> Result<usize, String>,
+    /// One object of the type.
+    keep_one: fn(&str) -> Result<usize, String>,
+    drop_one: fn(&str) -> Result<usize, String>,
     /// Decodes one object (keeping unknowns) and checks that it encodes back to the same JSON.
     round_trip: fn(&str) -> Result<(), String>,
 }
@@ -107,6 +115,14 @@ fn keep<T: DeserializeOwned>(text: &str) -> Result<usize, String> {
 
 fn drop_unknown<T: DeserializeOwned>(text: &str) -> Result<usize, String> {
     decode::<Vec<T>>(text, DecodeOptions::discard_unknown()).map(|v| v.len()).map_err(|e| e.to_string())
+}
+
+fn keep_one<T: DeserializeOwned>(text: &str) -> Result<usize, String> {
+    serde_json::from_str::<T>(text).map(|v| std::mem::size_of_val(&v)).map_err(|e| e.to_string())
+}
+
+fn drop_one<T: DeserializeOwned>(text: &str) -> Result<usize, String> {
+    decode::<T>(text, DecodeOptions::discard_unknown()).map(|v| std::mem::size_of_val(&v)).map_err(|e| e.to_string())
 }
 
 fn round_trip<T: DeserializeOwned + Serialize>(text: &str) -> Result<(), String> {
@@ -121,7 +137,14 @@ fn round_trip<T: DeserializeOwned + Serialize>(text: &str) -> Result<(), String>
 }
 
 fn kind<T: DeserializeOwned + Serialize>(name: &'static str) -> Kind {
-    Kind { name, keep: keep::<T>, drop: drop_unknown::<T>, round_trip: round_trip::<T> }
+    Kind {
+        name,
+        keep: keep::<T>,
+        drop: drop_unknown::<T>,
+        keep_one: keep_one::<T>,
+        drop_one: drop_one::<T>,
+        round_trip: round_trip::<T>,
+    }
 }
 
 /// The generated type of a response example: API version folder and qualified type name.
@@ -136,16 +159,25 @@ fn kind_for(version: &str, odata_type: &str) -> Option<Kind> {
     })
 }
 
-/// One decode input: arrays of objects of one kind each.
+/// One decode input: JSON texts, each of objects of one kind.
 struct Input {
     name: String,
     detail: String,
-    parts: Vec<(Kind, String)>,
+    parts: Vec<Part>,
+}
+
+/// A JSON text and how it is decoded.
+struct Part {
+    kind: Kind,
+    text: String,
+    /// `None`: `text` is an array, decoded at once into a `Vec`. `Some(n)`: `text` is one
+    /// object (a response), decoded `n` times, each on its own as a client decodes a response.
+    repeat: Option<usize>,
 }
 
 impl Input {
     fn bytes(&self) -> usize {
-        self.parts.iter().map(|(_, text)| text.len()).sum()
+        self.parts.iter().map(|p| p.text.len() * p.repeat.unwrap_or(1)).sum()
     }
 }
 
@@ -264,10 +296,13 @@ fn docs_examples(docs: &Path, notes: &mut Vec<String>) -> Vec<Example> {
     examples
 }
 
-/// The docs' response examples with a generated type, each repeated into a JSON array of about
-/// `mb` megabytes; examples that cannot be decoded are left out with a note.
-fn examples_input(docs: &Path, mb: f64, notes: &mut Vec<String>) -> Option<Input> {
-    let mut parts = Vec::new();
+/// The docs' response examples with a generated type, as two inputs: each example repeated
+/// into a JSON array of about `mb` megabytes (decoded at once, as a large collection is), and
+/// each decoded on its own as one response, as many times as fit in `mb` megabytes. Examples
+/// that cannot be decoded are left out with a note.
+fn examples_inputs(docs: &Path, mb: f64, notes: &mut Vec<String>) -> Vec<Input> {
+    let mut arrays = Vec::new();
+    let mut responses = Vec::new();
     let mut used = Vec::new();
     for example in docs_examples(docs, notes) {
         let Some(odata_type) = &example.odata_type else {
@@ -283,15 +318,28 @@ fn examples_input(docs: &Path, mb: f64, notes: &mut Vec<String>) -> Option<Input
             continue;
         }
         let copies = ((mb * 1e6) / (example.json.len() as f64 + 1.0)).ceil().max(1.0) as usize;
-        parts.push((kind, format!("[{}]", vec![example.json.as_str(); copies].join(","))));
+        let array = format!("[{}]", vec![example.json.as_str(); copies].join(","));
+        arrays.push(Part { kind, text: array, repeat: None });
+        responses.push(Part { kind, text: example.json, repeat: Some(copies) });
         used.push(format!("{} ({})", example.source, kind.name));
     }
-    if parts.is_empty() {
+    if arrays.is_empty() {
         notes.push(format!("no usable response example under {}", docs.display()));
-        return None;
+        return Vec::new();
     }
-    let detail = format!("{} examples, each repeated to ~{mb} MB: {}", parts.len(), used.join(", "));
-    Some(Input { name: "docs response examples".into(), detail, parts })
+    let used = used.join(", ");
+    vec![
+        Input {
+            name: "docs response examples".into(),
+            detail: format!("{} examples, each repeated into an array of ~{mb} MB: {used}", arrays.len()),
+            parts: arrays,
+        },
+        Input {
+            name: "docs responses one by one".into(),
+            detail: format!("the same examples, each decoded on its own as a response, ~{mb} MB of each"),
+            parts: responses,
+        },
+    ]
 }
 
 fn batch_input(objects: usize, notes: &mut Vec<String>) -> Input {
@@ -308,7 +356,7 @@ fn batch_input(objects: usize, notes: &mut Vec<String>) -> Input {
     Input {
         name: "generated batch".into(),
         detail: format!("{objects} realistic v1.0 groups, {unknown} unknown properties each"),
-        parts: vec![(kind, text)],
+        parts: vec![Part { kind, text, repeat: None }],
     }
 }
 
@@ -348,16 +396,22 @@ impl Variant {
 #[inline(never)]
 fn run(input: &Input, variant: Variant) -> Result<Duration, String> {
     let start = Instant::now();
-    for (kind, text) in &input.parts {
-        let text = black_box(text.as_str());
-        match variant {
-            Variant::Keep => black_box((kind.keep)(text)?),
-            Variant::Drop => black_box((kind.drop)(text)?),
-            Variant::Value => {
-                black_box(serde_json::from_str::<Value>(text).map_err(|e| e.to_string())?);
-                0
-            }
+    for part in &input.parts {
+        let (kind, text) = (&part.kind, black_box(part.text.as_str()));
+        let (keep, drop) = match part.repeat {
+            None => (kind.keep, kind.drop),
+            Some(_) => (kind.keep_one, kind.drop_one),
         };
+        for _ in 0..part.repeat.unwrap_or(1) {
+            match variant {
+                Variant::Keep => black_box(keep(text)?),
+                Variant::Drop => black_box(drop(text)?),
+                Variant::Value => {
+                    black_box(serde_json::from_str::<Value>(text).map_err(|e| e.to_string())?);
+                    0
+                }
+            };
+        }
     }
     // glibc defers part of the work of freeing small blocks (fast bins) to the next large
     // allocation: done here, it is charged to the run whose drop caused it.
@@ -453,7 +507,7 @@ fn measure_here(args: &Args, variant: Variant, notes: &mut Vec<String>) -> Vec<V
         inputs.push(batch_input(args.objects, notes));
     }
     if args.input.as_deref().is_none_or(|i| i == "examples") {
-        inputs.extend(examples_input(&args.docs, args.example_mb, notes));
+        inputs.extend(examples_inputs(&args.docs, args.example_mb, notes));
     }
     let mut results = Vec::new();
     for input in &inputs {
@@ -490,7 +544,7 @@ fn parse_args() -> Result<Args, String> {
     let mut args = Args {
         json: false,
         objects: 20_000,
-        processes: 3,
+        processes: 5,
         rounds: 3,
         example_mb: 2.0,
         docs: Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("docs"),
