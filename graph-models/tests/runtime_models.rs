@@ -432,6 +432,39 @@ fn models_work_with_other_deserializers_than_json_text() {
     assert_eq!(from_slice, group);
 }
 
+#[test]
+fn unknown_properties_read_edit_and_merge_like_values() {
+    // A repeated unknown key keeps its first position and its last value; escapes, numbers and
+    // nesting come back as the `Value`s decoding them directly gives.
+    let text = r#"{"b":1,"id":"g","a":{"x":[1.5,-2,"\u00e9\"\n"],"y":null},"b":true,"c":1e300}"#;
+    let group: Group = serde_json::from_str(text).expect("decodes");
+    let extra = &group.additional_properties;
+    assert_eq!(extra.iter().map(|(k, _)| k).collect::<Vec<_>>(), ["b", "a", "c"]);
+    assert_eq!(extra.len(), 3);
+    assert_eq!(extra.get("b"), Some(&json!(true)));
+    let direct: Value = serde_json::from_str(text).expect("valid");
+    assert_eq!(extra.get("a"), direct.get("a"));
+    assert_eq!(extra.get("c"), direct.get("c"));
+    assert_eq!(serde_json::to_value(&group).ok().as_ref(), Some(&direct));
+
+    // Changing them after decoding.
+    let mut edited = group.clone();
+    assert_eq!(edited.additional_properties.insert("b", json!(2)), Some(json!(true)));
+    assert_eq!(edited.additional_properties.remove("a"), direct.get("a").cloned());
+    assert_eq!(serde_json::to_string(&edited).ok().as_deref(), Some(r#"{"id":"g","b":2,"c":1e+300}"#));
+    assert_ne!(edited, group);
+
+    // Still shareable across threads (the parsed values are cached behind a `OnceLock`).
+    fn send_sync<T: Send + Sync>(_: &T) {}
+    send_sync(&group);
+
+    // Decoding into a model that already has unknown properties merges them.
+    let mut target = edited;
+    let mut de = serde_json::Deserializer::from_str(r#"{"c":3,"d":4}"#);
+    graph_models::runtime::deserialize_into(&mut de, &mut target).expect("decodes");
+    assert_eq!(serde_json::to_string(&target).ok().as_deref(), Some(r#"{"id":"g","b":2,"c":3,"d":4}"#));
+}
+
 /// The same shape with serde's derive, for the decode benchmark only.
 #[derive(serde::Deserialize)]
 #[serde(rename_all = "camelCase")]

@@ -18,6 +18,10 @@ pub struct BenchArgs {
     /// Only the regen-speed part
     #[arg(long)]
     skip_compile: bool,
+    /// Leave out the decode-speed part (it builds graph-models in release mode, about a minute
+    /// the first time, and decodes for a few seconds)
+    #[arg(long)]
+    skip_decode: bool,
     /// Compare generated and naive crates on synthetic schemas of issue 4's sizes
     /// (v1.0: 1,000 types x 8 + 320 enums; beta: 2,600 x 8 + 830) instead of the docs' schemas
     #[arg(long)]
@@ -46,6 +50,7 @@ pub fn run(args: BenchArgs) -> ExitCode {
     config.runs = args.runs.max(1);
     config.compile_runs = args.compile_runs.max(1);
     config.skip_compile = args.skip_compile;
+    config.skip_decode = args.skip_decode;
     config.synthetic = args.synthetic;
     let mut figures = bench::run(&config, &mut |line| eprintln!("bench: {line}"));
     if cfg!(debug_assertions) {

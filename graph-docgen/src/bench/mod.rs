@@ -11,8 +11,10 @@
 //! * [`phase`]: what a child does (floor, regen, check, prepare crates, `cargo check`);
 //! * [`naive`]: the naive renderer; [`synthetic`]: schemas of the issue's sizes;
 //! * [`program`]: the small program built against one workload;
-//! * [`measure`]: `VmHWM` and `RUSAGE_CHILDREN`; [`report`]: figures, targets, table, JSON.
+//! * [`measure`]: `VmHWM` and `RUSAGE_CHILDREN`; [`report`]: figures, targets, table, JSON;
+//! * [`decode`]: decode speed of graph-models (issue 7), its own release-built example.
 
+pub mod decode;
 pub mod floor;
 pub mod measure;
 pub mod naive;
@@ -46,6 +48,8 @@ pub struct Config {
     /// Timed runs per `cargo check` (best of).
     pub compile_runs: usize,
     pub skip_compile: bool,
+    /// Leave out the decode-speed part (it builds graph-models in release mode).
+    pub skip_decode: bool,
     /// Compare on [`synthetic::issue_shaped_schemas`] instead of the docs' schemas.
     pub synthetic: bool,
     /// Scratch dir for the crates (wiped at the start).
@@ -67,6 +71,7 @@ impl Config {
             runs: 3,
             compile_runs: 1,
             skip_compile: false,
+            skip_decode: false,
             synthetic: false,
             work_dir: std::env::temp_dir().join("graph-docgen-bench"),
         }
@@ -172,12 +177,19 @@ pub fn run(config: &Config, progress: &mut dyn FnMut(&str)) -> Figures {
         let regen_ok = regen.measured().is_some_and(|r| !r.regen.failed);
         Part::Measured(compile_cost(config, &regen_dir, regen_ok, largest_feature, &mut notes, progress))
     };
+    let decode = if config.skip_decode {
+        Part::Skipped("SKIP: --skip-decode".to_string())
+    } else {
+        progress("decode speed: building and running graph-models' decode_bench example (release)");
+        Part::Measured(decode::run(&config.workspace))
+    };
     Figures {
         docs: config.docs_shown.clone(),
         runs: config.runs,
         compile_runs: config.compile_runs,
         regen,
         compile,
+        decode,
         notes,
     }
 }
@@ -394,6 +406,7 @@ mod tests {
             Config::new(PathBuf::from(docs), docs.to_string(), scratch.clone(), PathBuf::from("/nonexistent/xtask"));
         c.work_dir = scratch;
         c.skip_compile = skip_compile;
+        c.skip_decode = true;
         c.synthetic = synthetic;
         c
     }

@@ -1,6 +1,7 @@
 //! report: the benchmark's figures, their targets (issue 4) and how they are printed — a
 //! compact aligned table for people, the same struct as JSON for notes and CI.
 
+use super::decode::DecodeFigures;
 use serde::{Deserialize, Serialize};
 
 /// Targets from issue 4, in one place.
@@ -145,8 +146,16 @@ pub struct Figures {
     pub compile_runs: usize,
     pub regen: Part<RegenFigures>,
     pub compile: Part<CompileFigures>,
+    /// Decode speed of graph-models (issue 7), [`super::decode`].
+    #[serde(default = "decode_not_run")]
+    pub decode: Part<DecodeFigures>,
     /// Remarks for the reader (feature choice, noise, ...).
     pub notes: Vec<String>,
+}
+
+/// What reading a report written before the decode part existed gives.
+fn decode_not_run() -> Part<DecodeFigures> {
+    Part::Skipped("SKIP: not run".to_string())
 }
 
 /// `1.23 s`, `45.6 s`, `—` when unknown.
@@ -296,6 +305,15 @@ impl Figures {
                 out.push_str(&aligned(&rows));
             }
         }
+        out.push('\n');
+        match &self.decode {
+            Part::Skipped(skip) => out.push_str(&format!("decode speed: {skip}\n")),
+            Part::Measured(d) => {
+                let (table, decode_notes) = d.to_table();
+                out.push_str(&table);
+                notes.extend(decode_notes);
+            }
+        }
         if !notes.is_empty() {
             out.push_str("\nnotes:\n");
             for n in notes {
@@ -367,6 +385,7 @@ mod tests {
             compile_runs: 1,
             regen: Part::Measured(RegenFigures { floor, regen, check, ratios }),
             compile: Part::Skipped("SKIP: --skip-compile".into()),
+            decode: Part::Skipped("SKIP: --skip-decode".into()),
             notes: vec!["one note".into()],
         }
     }
@@ -384,6 +403,8 @@ regen speed                         best     cpu  peak RSS  runs (s)  target
 b/a                                5.50x                              <= 6 ok
 
 compile cost: SKIP: --skip-compile
+
+decode speed: SKIP: --skip-decode
 
 notes:
   - one note
@@ -428,6 +449,7 @@ mod compile_table_tests {
             compile_runs: 1,
             regen: Part::Skipped("SKIP: x".into()),
             compile: Part::Measured(compile),
+            decode: Part::Skipped("SKIP: x".into()),
             notes: vec![],
         };
         let table = figures.to_table();

@@ -26,10 +26,7 @@ fn settle<T>(slot: &mut Option<T>, read: ReadResult) -> ReadResult {
 
 impl Field for String {
     fn read_into(slot: &mut Option<Self>, de: &mut dyn ErasedDeserializer<'_>) -> ReadResult {
-        let read = de.read_str("a string", &mut |s| {
-            *slot = Some(s.to_owned());
-            Ok(())
-        });
+        let read = de.read_string(slot);
         settle(slot, read)
     }
 }

@@ -1,12 +1,14 @@
 //! The hand-written runtime the generated models and request builders rely on (the contract is
 //! the "generated crate" section of graph-docgen's DESIGN.md).
 
+mod capture;
 mod decode;
 mod enums;
 #[cfg(test)]
 pub(crate) mod example_checks;
 mod extra;
 mod field;
+mod lookup;
 mod macros;
 mod model;
 mod patch;

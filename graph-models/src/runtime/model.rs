@@ -13,8 +13,10 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 use serde::ser::{self, SerializeMap};
 
+use super::capture::Capture;
 use super::decode;
 use super::extra::Extra;
+use super::lookup::Lookup;
 
 use super::slot::Slot;
 use super::source::with_erased;
@@ -115,90 +117,93 @@ impl<'de> Visitor<'de> for ModelVisitor<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        read_entries(self.model, &mut map, None)
+        read_entries(self.model, &mut map)
     }
 }
 
 /// A key of a model object, as classified by [`KeySeed`].
-pub(crate) enum Key {
+#[derive(Clone, Copy)]
+enum Key {
     Field(usize),
     OdataType,
-    Unknown(String),
+    Unknown,
 }
 
-/// Reads the remaining entries of `map` into `model`; `first` is an already read key (used by
-/// polymorphic decoding, which must look at the first key before it knows the model).
-pub(crate) fn read_entries<'de, A: MapAccess<'de>>(
-    model: &mut dyn DynModel,
-    map: &mut A,
-    first: Option<Key>,
-) -> Result<(), A::Error> {
+/// Reads the remaining entries of `map` into `model`.
+pub(crate) fn read_entries<'de, A: MapAccess<'de>>(model: &mut dyn DynModel, map: &mut A) -> Result<(), A::Error> {
     let fields = model.model_fields();
-    let keep_unknown = decode::keep_unknown();
-    // Objects usually list their keys in table order: trying the next index first makes the
-    // lookup O(1) in that case, a linear scan otherwise.
+    // Unknown members are written as JSON text, stored in `Extra` when the object ends.
+    let mut capture = decode::keep_unknown().then(Capture::default);
+    // Whether a typed property may be remembered as `null`: only then must a value read for it
+    // forget that (a repeated key, or decoding into a model that had nulls); objects without a
+    // null (most) skip that bookkeeping.
+    let mut nulls = model.model_extra().has_nulls();
+    let mut lookup = Lookup::new(fields);
+    // Objects usually list their keys in table order: the lookup tries the index after the
+    // previous key's first.
     let mut cursor = 0;
-    let mut pending = first;
-    loop {
-        let key = match pending.take() {
-            Some(key) => key,
-            None => match map.next_key_seed(KeySeed { fields, cursor })? {
-                Some(key) => key,
-                None => return Ok(()),
-            },
-        };
+    while let Some(key) = map.next_key_seed(KeySeed { lookup: &mut lookup, cursor, capture: capture.as_mut() })? {
         match key {
             Key::Field(index) => {
                 cursor = index + 1;
                 let read = map.next_value_seed(FieldSeed { model: &mut *model, index })?;
-                if let Some(name) = fields.get(index) {
-                    model.model_extra_mut().note_read(name, read);
+                if nulls || read == Read::Null {
+                    nulls = true;
+                    if let Some(name) = fields.get(index) {
+                        model.model_extra_mut().note_read(name, read);
+                    }
                 }
             }
             Key::OdataType => {
                 let value: Option<String> = map.next_value()?;
                 let read = if value.is_some() { Read::Value } else { Read::Null };
                 *model.model_odata_type_mut() = value;
-                model.model_extra_mut().note_read(ODATA_TYPE_KEY, read);
-            }
-            Key::Unknown(name) => {
-                if keep_unknown {
-                    let value: serde_json::Value = map.next_value()?;
-                    model.model_extra_mut().insert(name, value);
-                } else {
-                    map.next_value::<IgnoredAny>()?;
+                if nulls || read == Read::Null {
+                    nulls = true;
+                    model.model_extra_mut().note_read(ODATA_TYPE_KEY, read);
                 }
             }
+            Key::Unknown => match capture.as_mut() {
+                // The seed has written the key.
+                Some(capture) => map.next_value_seed(CaptureValue(capture))?,
+                None => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            },
         }
+    }
+    if let Some(capture) = capture.filter(Capture::has_members) {
+        capture.finish(model.model_extra_mut());
+    }
+    Ok(())
+}
+
+/// The value of an unknown member, written to the object's capture.
+struct CaptureValue<'a>(&'a mut Capture);
+
+impl<'de> DeserializeSeed<'de> for CaptureValue<'_> {
+    type Value = ();
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        self.0.value(deserializer)
     }
 }
 
-/// Classifies a key without allocating unless it is unknown.
-pub(crate) struct KeySeed {
-    pub(crate) fields: &'static [&'static str],
-    pub(crate) cursor: usize,
+/// Classifies a key without allocating; writes an unknown key to `capture` when there is one.
+struct KeySeed<'a> {
+    lookup: &'a mut Lookup,
+    /// The index after the previous key's.
+    cursor: usize,
+    capture: Option<&'a mut Capture>,
 }
 
-impl KeySeed {
-    fn classify(&self, key: &str) -> Option<Key> {
-        if key == ODATA_TYPE_KEY {
-            return Some(Key::OdataType);
-        }
-        if self.fields.get(self.cursor).is_some_and(|f| *f == key) {
-            return Some(Key::Field(self.cursor));
-        }
-        self.fields.iter().position(|f| *f == key).map(Key::Field)
-    }
-}
-
-impl<'de> DeserializeSeed<'de> for KeySeed {
+impl<'de> DeserializeSeed<'de> for KeySeed<'_> {
     type Value = Key;
     fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Key, D::Error> {
         deserializer.deserialize_identifier(self)
     }
 }
 
-impl<'de> Visitor<'de> for KeySeed {
+impl<'de> Visitor<'de> for KeySeed<'_> {
     type Value = Key;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -206,11 +211,18 @@ impl<'de> Visitor<'de> for KeySeed {
     }
 
     fn visit_str<E: de::Error>(self, key: &str) -> Result<Key, E> {
-        Ok(self.classify(key).unwrap_or_else(|| Key::Unknown(key.to_owned())))
-    }
-
-    fn visit_string<E: de::Error>(self, key: String) -> Result<Key, E> {
-        Ok(self.classify(&key).unwrap_or(Key::Unknown(key)))
+        // Before the table: a model has no field of this name, and its check is mostly a
+        // length comparison.
+        if key == ODATA_TYPE_KEY {
+            return Ok(Key::OdataType);
+        }
+        if let Some(index) = self.lookup.find(self.cursor, key) {
+            return Ok(Key::Field(index));
+        }
+        if let Some(capture) = self.capture {
+            capture.key(key);
+        }
+        Ok(Key::Unknown)
     }
 }
 

@@ -11,7 +11,7 @@ use std::fmt;
 
 use serde::de::{self, value::MapDeserializer, MapAccess, Visitor};
 
-use super::model::{read_entries, serialize_model_typed, DynModel, Key, KeySeed, Read, ODATA_TYPE_KEY};
+use super::model::{read_entries, serialize_model_typed, DynModel, Read, ODATA_TYPE_KEY};
 
 /// A generated enum over a base type and its derived types:
 ///
@@ -109,23 +109,48 @@ impl<'de> Visitor<'de> for PolymorphicVisitor<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        // An empty field table classifies every key but `@odata.type` as unknown.
-        let first = map.next_key_seed(KeySeed { fields: &[], cursor: 0 })?;
-        match first {
+        match map.next_key_seed(FirstKeySeed)? {
             None => {
                 self.target.choose(None);
                 Ok(())
             }
-            Some(Key::OdataType) => {
+            Some(FirstKey::OdataType) => {
                 let odata_type: Option<String> = map.next_value()?;
                 let model = self.target.choose(odata_type.as_deref());
                 set_odata_type(model, odata_type);
-                read_entries(model, &mut map, None)
+                read_entries(model, &mut map)
             }
-            Some(Key::Unknown(first_key)) => buffered(first_key, map, self.target),
-            // Not produced with an empty field table; kept total rather than panicking.
-            Some(Key::Field(_)) => Err(de::Error::custom("unexpected field index")),
+            Some(FirstKey::Other(first_key)) => buffered(first_key, map, self.target),
         }
+    }
+}
+
+/// The first key of a polymorphic object: `@odata.type` (the fast path) or another one.
+enum FirstKey {
+    OdataType,
+    Other(String),
+}
+
+struct FirstKeySeed;
+
+impl<'de> de::DeserializeSeed<'de> for FirstKeySeed {
+    type Value = FirstKey;
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<FirstKey, D::Error> {
+        deserializer.deserialize_identifier(self)
+    }
+}
+
+impl<'de> Visitor<'de> for FirstKeySeed {
+    type Value = FirstKey;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a property name")
+    }
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<FirstKey, E> {
+        Ok(if key == ODATA_TYPE_KEY { FirstKey::OdataType } else { FirstKey::Other(key.to_owned()) })
+    }
+    fn visit_string<E: de::Error>(self, key: String) -> Result<FirstKey, E> {
+        Ok(if key == ODATA_TYPE_KEY { FirstKey::OdataType } else { FirstKey::Other(key) })
     }
 }
 
@@ -145,5 +170,5 @@ fn buffered<'de, A: MapAccess<'de>>(first_key: String, mut map: A, target: &mut 
         set_odata_type(model, odata_type);
     }
     let mut replay = MapDeserializer::<_, serde_json::Error>::new(entries.into_iter());
-    read_entries(model, &mut replay, None).and_then(|()| replay.end()).map_err(de::Error::custom)
+    read_entries(model, &mut replay).and_then(|()| replay.end()).map_err(de::Error::custom)
 }

@@ -51,6 +51,14 @@ pub enum Number<'a> {
 pub trait ErasedDeserializer<'de> {
     /// A string, passed to `sink`; `sink`'s error message becomes the deserializer's error.
     fn read_str(&mut self, expected: &'static str, sink: &mut dyn FnMut(&str) -> Result<(), String>) -> ReadResult;
+    /// A string into `slot`: what `read_str` does for a `String` property, without a call
+    /// through `sink` per value and, when the deserializer owns the string, without a copy.
+    fn read_string(&mut self, slot: &mut Option<String>) -> ReadResult {
+        self.read_str("a string", &mut |s| {
+            *slot = Some(s.to_owned());
+            Ok(())
+        })
+    }
     fn read_bool(&mut self, slot: &mut Option<bool>) -> ReadResult;
     /// An integer (no float, no string).
     fn read_integer(
@@ -128,6 +136,9 @@ impl<'de, D: de::Deserializer<'de>> Adapter<'de, D> {
 impl<'de, D: de::Deserializer<'de>> ErasedDeserializer<'de> for Adapter<'de, D> {
     fn read_str(&mut self, expected: &'static str, sink: &mut dyn FnMut(&str) -> Result<(), String>) -> ReadResult {
         self.run(StrReader { expected, sink })
+    }
+    fn read_string(&mut self, slot: &mut Option<String>) -> ReadResult {
+        self.run(StringReader { slot })
     }
     fn read_bool(&mut self, slot: &mut Option<bool>) -> ReadResult {
         self.run(BoolReader { slot })
@@ -224,6 +235,32 @@ impl<'de> Visitor<'de> for StrReader<'_> {
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
         (self.sink)(v).map_err(E::custom)
+    }
+}
+
+struct StringReader<'a> {
+    slot: &'a mut Option<String>,
+}
+
+impl<'de> ReadSome<'de> for StringReader<'_> {
+    fn read_some<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_string(self)
+    }
+}
+
+impl<'de> Visitor<'de> for StringReader<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
+        *self.slot = Some(v.to_owned());
+        Ok(())
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<(), E> {
+        *self.slot = Some(v);
+        Ok(())
     }
 }
 
@@ -333,7 +370,7 @@ impl<'de> Visitor<'de> for ModelReader<'_> {
         write!(f, "a JSON object ({})", self.model.model_odata_type_name())
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        read_entries(self.model, &mut map, None)
+        read_entries(self.model, &mut map)
     }
 }
 
