@@ -366,11 +366,11 @@ fn program_build(
     progress: &mut dyn FnMut(&str),
 ) -> Option<Timing> {
     let read = |path: &str| std::fs::read_to_string(generated.join(path)).ok();
-    let preferred = format!("{},{}", program::PREFERRED.0, program::PREFERRED.1);
-    let built =
-        program::program_files(&read, &preferred, generated).map(|files| (preferred.clone(), files)).or_else(|| {
-            largest.and_then(|f| program::program_files(&read, f, generated).map(|files| (f.to_string(), files)))
-        });
+    let largest = largest.map(|features| program::Usage { features, structs: &[], builder: "" });
+    let built = [Some(program::PREFERRED), largest]
+        .into_iter()
+        .flatten()
+        .find_map(|usage| program::program_files(&read, &usage, generated).map(|files| (usage.features, files)));
     let Some((features, files)) = built else {
         notes.push("small-program build skipped: no workload with structs in the generated crate".into());
         return None;
@@ -382,7 +382,10 @@ fn program_build(
     }
     pin_lock_file(config, &dir, notes);
     progress("warming the dependencies of the small program");
-    if let Ok(o) = phase::cargo_program_command(&dir, &config.target_dir, &["build"]).output() {
+    // Its own target dir: `cargo clean -p graph-models` before each run must not touch the
+    // artifacts of the other crates the benchmark checks.
+    let target_dir = config.target_dir.with_file_name("bench-program");
+    if let Ok(o) = phase::cargo_program_command(&dir, &target_dir, &["build"]).output() {
         if !o.status.success() {
             notes.push(format!(
                 "warming the small program failed: {}",
@@ -390,7 +393,7 @@ fn program_build(
             ));
         }
     }
-    let phase = Phase::CargoBuild { dir: dir.clone(), target_dir: config.target_dir.clone() };
+    let phase = Phase::CargoBuild { dir: dir.clone(), target_dir };
     let name = format!("small program, graph-models with {features} only");
     Some(timed(config, &name, config.compile_runs, &phase, progress, || {}).0)
 }

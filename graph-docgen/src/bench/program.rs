@@ -11,10 +11,23 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+/// What the program uses.
+#[derive(Clone, Copy, Debug)]
+pub struct Usage<'a> {
+    /// `"v1_0,groups"`: the version and workload features the program enables.
+    pub features: &'a str,
+    /// Structs it decodes besides the first ones of the workload's own file: the resource a
+    /// program for this workload is about, which lives in the always-compiled core when other
+    /// workloads use it too (`Group`).
+    pub structs: &'static [&'static str],
+    /// The PATCH builder it uses, when the workload has it (else the workload's first).
+    pub builder: &'static str,
+}
+
 /// The workload the program uses, when the generated crate has it: groups in v1.0, because
 /// `group` is the docs' running example and what the seed pages describe. Otherwise the
-/// largest workload is used (see [`super::phase::largest_workload_feature`]).
-pub const PREFERRED: (&str, &str) = ("v1_0", "groups");
+/// largest workload is used (see [`super::phase::largest_workload_feature`]), without extras.
+pub const PREFERRED: Usage<'static> = Usage { features: "v1_0,groups", structs: &["Group"], builder: "UpdateGroup" };
 
 /// How many structs of the workload the program decodes and encodes.
 const STRUCTS: usize = 5;
@@ -24,10 +37,10 @@ const STRUCTS: usize = 5;
 /// (`src/generated/v1_0/types_groups.rs`). `None` when the workload has no struct.
 pub fn program_files(
     read: &dyn Fn(&str) -> Option<String>,
-    features: &str,
+    usage: &Usage<'_>,
     graph_models: &Path,
 ) -> Option<BTreeMap<String, String>> {
-    let (version, workload) = features.split_once(',')?;
+    let (version, workload) = usage.features.split_once(',')?;
     let module = workload.replace('-', "_");
     let file = |kind: &str| read(&format!("src/generated/{version}/{kind}_{module}.rs"));
     let types = file("types").unwrap_or_default();
@@ -36,14 +49,15 @@ pub fn program_files(
         return None;
     }
     let requests = file("requests").unwrap_or_default();
-    let builder = item_names(&requests, "pub struct ").into_iter().next();
+    let builders = item_names(&requests, "pub struct ");
+    let builder = builders.iter().find(|b| **b == usage.builder).or(builders.first());
 
     let mut main = String::from(
         "//! A small program using a few types of one workload (written by `cargo xtask bench`).\n\
          use graph_models::runtime::serde_json;\n\n\
          fn main() {\n",
     );
-    for name in structs.iter().take(STRUCTS) {
+    for name in usage.structs.iter().chain(structs.iter().take(STRUCTS)) {
         main.push_str(&format!(
             "    let value: graph_models::{version}::{name} =\n        \
              serde_json::from_str(r#\"{{\"id\":\"1\",\"unknown\":[1]}}\"#).expect(\"decodes\");\n    \
@@ -97,7 +111,10 @@ mod tests {
                 "src/generated/v1_0/types_groups.rs".to_string(),
                 "/// doc\n#[derive(Default)]\npub struct Group {\n}\npub struct GroupSetting {}\n".to_string(),
             ),
-            ("src/generated/v1_0/requests_groups.rs".to_string(), "pub struct UpdateGroup {\n".to_string()),
+            (
+                "src/generated/v1_0/requests_groups.rs".to_string(),
+                "pub struct UpdateGroup {\n}\npub struct UpdateGroupSetting {\n}\n".to_string(),
+            ),
             ("src/generated/beta/types_cloud_pc.rs".to_string(), "pub struct CloudPc {}\n".to_string()),
         ]);
         move |path: &str| files.get(path).cloned()
@@ -105,11 +122,13 @@ mod tests {
 
     #[test]
     fn the_program_uses_the_workload_structs_and_a_builder() {
-        let files = program_files(&generated(), "v1_0,groups", Path::new("/gen/graph-models")).expect("a program");
+        let usage = Usage { features: "v1_0,groups", structs: &["Group"], builder: "UpdateGroupSetting" };
+        let files = program_files(&generated(), &usage, Path::new("/gen/graph-models")).expect("a program");
         let main = &files["src/main.rs"];
-        assert!(main.contains("let value: graph_models::v1_0::Group ="), "{main}");
-        assert!(main.contains("let value: graph_models::v1_0::GroupSetting ="), "{main}");
-        assert!(main.contains("graph_models::v1_0::requests::UpdateGroup::new().to_json()"), "{main}");
+        let decoded: Vec<&str> =
+            main.lines().filter_map(|l| l.trim().strip_prefix("let value: graph_models::v1_0::")).collect();
+        assert_eq!(decoded, ["Group =", "Group =", "GroupSetting ="], "the extra struct first, then the file's");
+        assert!(main.contains("graph_models::v1_0::requests::UpdateGroupSetting::new().to_json()"), "{main}");
         let manifest = &files["Cargo.toml"];
         assert!(
             manifest.contains(
@@ -122,10 +141,14 @@ mod tests {
 
     #[test]
     fn module_names_use_underscores_and_a_missing_workload_gives_none() {
-        let files = program_files(&generated(), "beta,cloud-pc", Path::new("/g")).expect("a program");
+        let only = |features| Usage { features, structs: &[], builder: "" };
+        let files = program_files(&generated(), &only("beta,cloud-pc"), Path::new("/g")).expect("a program");
         assert!(files["src/main.rs"].contains("graph_models::beta::CloudPc"));
         assert!(!files["src/main.rs"].contains("requests::"), "no builder file: no builder line");
-        assert!(program_files(&generated(), "beta,mail", Path::new("/g")).is_none());
-        assert!(program_files(&generated(), "no-comma", Path::new("/g")).is_none());
+        assert!(program_files(&generated(), &only("beta,mail"), Path::new("/g")).is_none());
+        assert!(program_files(&generated(), &only("no-comma"), Path::new("/g")).is_none());
+        // No preferred builder: the workload's first.
+        let files = program_files(&generated(), &only("v1_0,groups"), Path::new("/g")).expect("a program");
+        assert!(files["src/main.rs"].contains("requests::UpdateGroup::new()"));
     }
 }
