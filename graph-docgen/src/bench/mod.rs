@@ -59,13 +59,16 @@ pub struct Config {
 }
 
 impl Config {
-    /// Defaults for a workspace: scratch under the system temp dir, target under
+    /// Defaults for a workspace: scratch under `<workspace>/target/bench-scratch`, target under
     /// `<workspace>/target/bench`, 3 regen runs, 1 timed compile run.
     pub fn new(docs: PathBuf, docs_shown: String, workspace: PathBuf, self_exe: PathBuf) -> Config {
         Config {
             docs,
             docs_shown,
             target_dir: workspace.join("target").join("bench"),
+            // Under the workspace's target dir, not a fixed temp path: two checkouts benchmarking
+            // at once (worktrees) would otherwise wipe each other's crates mid-run.
+            work_dir: workspace.join("target").join("bench-scratch"),
             workspace,
             self_exe,
             runs: 3,
@@ -73,7 +76,6 @@ impl Config {
             skip_compile: false,
             skip_decode: false,
             synthetic: false,
-            work_dir: std::env::temp_dir().join("graph-docgen-bench"),
         }
     }
 }
