@@ -67,21 +67,32 @@ impl Schema {
     /// A property redeclared by a derived type replaces the inherited one in place.
     pub fn all_properties<'a>(&'a self, ty: &'a TypeDef) -> Vec<&'a Property> {
         let mut chain = vec![ty];
-        let mut seen = std::collections::BTreeSet::from([ty.id.key()]);
         let mut cur = ty;
         while let Some(base) = cur.base.as_ref().and_then(|b| self.type_def(b)) {
-            if !seen.insert(base.id.key()) {
-                break; // cycles are reported by lower; never loop here
+            // Cycles are reported by lower; never loop here. Keys compare case-insensitively.
+            if chain.iter().any(|t| t.id.0.eq_ignore_ascii_case(&base.id.0)) {
+                break;
             }
             chain.push(base);
             cur = base;
         }
+        if let [only] = chain.as_slice() {
+            if !has_duplicate_wire_names(&only.properties) {
+                return only.properties.iter().collect();
+            }
+        }
+        // Entities have up to a few hundred properties and this runs for every struct in
+        // several passes: a position index keeps the replace-in-place rule linear.
         let mut out: Vec<&Property> = Vec::new();
+        let mut position: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
         for t in chain.iter().rev() {
             for p in &t.properties {
-                match out.iter_mut().find(|q| q.wire_name == p.wire_name) {
-                    Some(slot) => *slot = p,
-                    None => out.push(p),
+                match position.get(p.wire_name.as_str()) {
+                    Some(&i) => out[i] = p,
+                    None => {
+                        position.insert(&p.wire_name, out.len());
+                        out.push(p);
+                    }
                 }
             }
         }
@@ -89,26 +100,39 @@ impl Schema {
     }
     /// Types that derive (directly or not) from `id`, sorted by key.
     pub fn derived_types(&self, id: &TypeId) -> Vec<&TypeDef> {
-        let key = id.key();
-        self.types
-            .values()
-            .filter(|t| {
-                let mut cur = t.base.as_ref();
-                let mut hops = 0;
-                while let Some(b) = cur {
-                    if b.key() == key {
-                        return true;
-                    }
-                    hops += 1;
-                    if hops > 64 {
-                        return false;
-                    }
-                    cur = self.type_def(b).and_then(|t| t.base.as_ref());
-                }
-                false
-            })
-            .collect()
+        self.derived_index().remove(&id.key()).unwrap_or_default()
     }
+    /// [`Schema::derived_types`] of every base at once (base key -> derived types, sorted by
+    /// key), in one walk up each type's base chain instead of one walk over all types per base.
+    pub fn derived_index(&self) -> std::collections::HashMap<String, Vec<&TypeDef>> {
+        let mut index: std::collections::HashMap<String, Vec<&TypeDef>> = std::collections::HashMap::new();
+        for t in self.types.values() {
+            let mut cur = t.base.as_ref();
+            let mut hops = 0;
+            while let Some(b) = cur {
+                let list = index.entry(b.key()).or_default();
+                // A cycle visits a base again: the type is listed once.
+                if !list.last().is_some_and(|last| std::ptr::eq(*last, t)) {
+                    list.push(t);
+                }
+                hops += 1;
+                if hops > 64 {
+                    break;
+                }
+                cur = self.type_def(b).and_then(|t| t.base.as_ref());
+            }
+        }
+        index
+    }
+}
+
+/// Whether two properties share a wire name (quadratic, for the short lists it is used on).
+fn has_duplicate_wire_names(props: &[Property]) -> bool {
+    if props.len() > 64 {
+        let mut seen = std::collections::HashSet::new();
+        return !props.iter().all(|p| seen.insert(p.wire_name.as_str()));
+    }
+    props.iter().enumerate().any(|(i, p)| props[..i].iter().any(|q| q.wire_name == p.wire_name))
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

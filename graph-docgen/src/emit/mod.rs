@@ -41,30 +41,23 @@ pub struct EmitOptions {
 /// Every version gets a `src/generated/<version>/mod.rs`, even without a schema, because
 /// graph-models' `lib.rs` declares both version modules.
 pub fn emit(schemas: &[Schema], _options: &EmitOptions) -> (BTreeMap<String, String>, Vec<Diagnostic>) {
+    use rayon::prelude::*;
     let mut files = BTreeMap::new();
     let mut diags = Vec::new();
     let mut workloads = std::collections::BTreeSet::new();
-    for version in ApiVersion::ALL {
-        let empty = Schema::new(version);
-        let schema = schemas.iter().find(|s| s.version == version).unwrap_or(&empty);
-        let (mut names, name_diags) = NameMap::build(schema);
-        diags.extend(name_diags);
-        let grouping = features::Grouping::compute(schema, names.builders.keys().copied());
-        diags.extend(polymorphic::name_enums(schema, &mut names, &grouping));
-        links::name_doc_links(schema, &mut names, &grouping);
-        workloads.extend(grouping.features().into_iter().map(str::to_string));
-        for file in modules::version_files(schema, &names, &grouping) {
-            match format::format_file(file.tokens).and_then(|head| Ok(head + &file.body?)) {
-                Ok(text) => {
-                    files.insert(file.path, text);
-                }
-                Err(message) => diags.push(Diagnostic::new(
-                    Code::GeneratedCodeInvalid,
-                    Span::line(file.path.clone(), 1),
-                    format!("emit built tokens that are not a Rust file ({message}); the file was not written"),
-                )),
-            }
-        }
+    // The versions are independent until the features block: emitting them side by side lets
+    // one version's serial naming passes overlap the other's parallel item rendering.
+    let per_version: Vec<VersionOutput> = ApiVersion::ALL
+        .par_iter()
+        .map(|&version| {
+            let empty = Schema::new(version);
+            emit_version(schemas.iter().find(|s| s.version == version).unwrap_or(&empty))
+        })
+        .collect();
+    for out in per_version {
+        files.extend(out.files);
+        diags.extend(out.diags);
+        workloads.extend(out.workloads);
     }
     let versions: Vec<&str> = ApiVersion::ALL.iter().map(|v| v.module()).collect();
     let workloads = workloads.iter().map(String::as_str).collect();
@@ -72,4 +65,32 @@ pub fn emit(schemas: &[Schema], _options: &EmitOptions) -> (BTreeMap<String, Str
     diags.sort();
     diags.dedup();
     (files, diags)
+}
+
+/// What one version contributes to [`emit`]'s result.
+struct VersionOutput {
+    files: Vec<(String, String)>,
+    diags: Vec<Diagnostic>,
+    workloads: Vec<String>,
+}
+
+fn emit_version(schema: &Schema) -> VersionOutput {
+    let mut out = VersionOutput { files: Vec::new(), diags: Vec::new(), workloads: Vec::new() };
+    let (mut names, name_diags) = NameMap::build(schema);
+    out.diags.extend(name_diags);
+    let grouping = features::Grouping::compute(schema, names.builders.keys().copied());
+    out.diags.extend(polymorphic::name_enums(schema, &mut names, &grouping));
+    links::name_doc_links(schema, &mut names, &grouping);
+    out.workloads.extend(grouping.features().into_iter().map(str::to_string));
+    for file in modules::version_files(schema, &names, &grouping) {
+        match format::format_file(file.tokens).and_then(|head| Ok(head + &file.body?)) {
+            Ok(text) => out.files.push((file.path, text)),
+            Err(message) => out.diags.push(Diagnostic::new(
+                Code::GeneratedCodeInvalid,
+                Span::line(file.path.clone(), 1),
+                format!("emit built tokens that are not a Rust file ({message}); the file was not written"),
+            )),
+        }
+    }
+    out
 }

@@ -56,12 +56,14 @@ pub fn name_enums(schema: &Schema, names: &mut NameMap, grouping: &Grouping) -> 
             (m, Scope::new(Case::UpperCamel, &taken))
         })
         .collect();
+    let derived_index = schema.derived_index();
     for key in referenced_types(schema) {
         let Some(base) = schema.types.get(&key).filter(|t| t.kind != TypeKind::Opaque) else { continue };
         let Some(base_name) = names.type_name(&key).cloned() else { continue };
-        let derived: Vec<(String, &TypeName, String)> = schema
-            .derived_types(&base.id)
+        let derived: Vec<(String, &TypeName, String)> = derived_index
+            .get(&key)
             .into_iter()
+            .flatten()
             .filter(|t| t.kind != TypeKind::Opaque)
             .filter_map(|t| names.type_name(&t.id.key()).map(|n| (t.id.key(), n, t.id.0.clone())))
             .collect();
