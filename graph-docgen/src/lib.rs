@@ -64,8 +64,14 @@ pub struct Generated {
 /// Runs parse, lower and emit over already-read pages. Deterministic: the result does not
 /// depend on the order of `pages` or on the number of threads.
 pub fn generate(pages: Vec<SourcePage>, options: &Options) -> Generated {
+    generate_pages(&pages, options)
+}
+
+/// [`generate`] on borrowed pages: a caller that keeps the texts afterwards (to show source
+/// lines in diagnostics) does not have to copy them.
+pub fn generate_pages(pages: &[SourcePage], options: &Options) -> Generated {
     let mut timings = timings::Timings::default();
-    let mut pages = pages;
+    let mut pages: Vec<&SourcePage> = pages.iter().collect();
     pages.sort_by(|a, b| a.path.cmp(&b.path));
     let facts: Vec<PageFacts> =
         timings.time("parse", || pages.par_iter().map(|p| parse::parse_page(&p.path, &p.text)).collect());

@@ -66,37 +66,57 @@ impl Schema {
     /// The type's own properties preceded by every inherited one, base-most first.
     /// A property redeclared by a derived type replaces the inherited one in place.
     pub fn all_properties<'a>(&'a self, ty: &'a TypeDef) -> Vec<&'a Property> {
-        let mut chain = vec![ty];
-        let mut cur = ty;
-        while let Some(base) = cur.base.as_ref().and_then(|b| self.type_def(b)) {
-            // Cycles are reported by lower; never loop here. Keys compare case-insensitively.
-            if chain.iter().any(|t| t.id.0.eq_ignore_ascii_case(&base.id.0)) {
-                break;
-            }
-            chain.push(base);
-            cur = base;
-        }
+        let chain = self.base_chain(ty);
         if let [only] = chain.as_slice() {
             if !has_duplicate_wire_names(&only.properties) {
                 return only.properties.iter().collect();
             }
         }
-        // Entities have up to a few hundred properties and this runs for every struct in
-        // several passes: a position index keeps the replace-in-place rule linear.
         let mut out: Vec<&Property> = Vec::new();
-        let mut position: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        // Entities have up to a few hundred properties and this runs for every struct in
+        // several passes: past a few dozen, a position index keeps the replace-in-place rule
+        // linear (below that a scan is cheaper than hashing).
+        let mut position: Option<std::collections::HashMap<&str, usize>> = None;
         for t in chain.iter().rev() {
             for p in &t.properties {
-                match position.get(p.wire_name.as_str()) {
-                    Some(&i) => out[i] = p,
+                if position.is_none() && out.len() >= 32 {
+                    position = Some(out.iter().enumerate().map(|(i, q)| (q.wire_name.as_str(), i)).collect());
+                }
+                let found = match &position {
+                    Some(index) => index.get(p.wire_name.as_str()).copied(),
+                    None => out.iter().position(|q| q.wire_name == p.wire_name),
+                };
+                match found {
+                    Some(i) => out[i] = p,
                     None => {
-                        position.insert(&p.wire_name, out.len());
+                        if let Some(index) = &mut position {
+                            index.insert(&p.wire_name, out.len());
+                        }
                         out.push(p);
                     }
                 }
             }
         }
         out
+    }
+    /// The property `wire_name` of `ty` as [`Schema::all_properties`] would list it (the most
+    /// derived declaration, the last one within a type), without building the whole list.
+    pub fn find_property<'a>(&'a self, ty: &'a TypeDef, wire_name: &str) -> Option<&'a Property> {
+        self.base_chain(ty).into_iter().find_map(|t| t.properties.iter().rev().find(|p| p.wire_name == wire_name))
+    }
+    /// `ty` and its bases, most derived first, stopping before a base met twice (cycles are
+    /// reported by lower; never loop here). Keys compare case-insensitively.
+    fn base_chain<'a>(&'a self, ty: &'a TypeDef) -> Vec<&'a TypeDef> {
+        let mut chain = vec![ty];
+        let mut cur = ty;
+        while let Some(base) = cur.base.as_ref().and_then(|b| self.type_def(b)) {
+            if chain.iter().any(|t| t.id.0.eq_ignore_ascii_case(&base.id.0)) {
+                break;
+            }
+            chain.push(base);
+            cur = base;
+        }
+        chain
     }
     /// Types that derive (directly or not) from `id`, sorted by key.
     pub fn derived_types(&self, id: &TypeId) -> Vec<&TypeDef> {

@@ -124,19 +124,27 @@ fn symlink_diag(rel: &str) -> Diagnostic {
 }
 
 fn read_page(rel: &str, abs: &Path) -> (Option<SourcePage>, Vec<Diagnostic>) {
-    // Check the size before reading so a huge file is never loaded.
-    match std::fs::metadata(abs) {
+    use std::io::Read;
+    let io_error = |e: std::io::Error| {
+        (None, vec![Diagnostic::new(Code::Io, Span::line(rel, 1), format!("cannot read page: {e}"))])
+    };
+    // One open per page: the size is checked on the open file (a huge file is never loaded)
+    // and the buffer allocated once.
+    let mut file = match std::fs::File::open(abs) {
+        Ok(f) => f,
+        Err(e) => return io_error(e),
+    };
+    let len = match file.metadata() {
         Ok(m) if m.len() > MAX_PAGE_BYTES as u64 => return (None, vec![too_large(rel, m.len())]),
-        Ok(_) => {}
-        Err(e) => return (None, vec![Diagnostic::new(Code::Io, Span::line(rel, 1), format!("cannot read page: {e}"))]),
+        Ok(m) => m.len() as usize,
+        Err(e) => return io_error(e),
+    };
+    let mut bytes = Vec::with_capacity(len + 1);
+    if let Err(e) = file.read_to_end(&mut bytes) {
+        return io_error(e);
     }
-    match std::fs::read(abs) {
-        Ok(bytes) => {
-            let (text, diags) = decode(rel, &bytes);
-            (text.map(|text| SourcePage { path: rel.to_string(), text }), diags)
-        }
-        Err(e) => (None, vec![Diagnostic::new(Code::Io, Span::line(rel, 1), format!("cannot read page: {e}"))]),
-    }
+    let (text, diags) = decode_owned(rel, bytes);
+    (text.map(|text| SourcePage { path: rel.to_string(), text }), diags)
 }
 
 fn too_large(rel: &str, len: u64) -> Diagnostic {
@@ -151,27 +159,35 @@ fn too_large(rel: &str, len: u64) -> Diagnostic {
 /// with replacement characters (`GD0002`); NUL bytes or mostly-control content (`GD0003`) and
 /// oversized input (`GD0004`) give `None`.
 pub fn decode(path: &str, bytes: &[u8]) -> (Option<String>, Vec<Diagnostic>) {
+    decode_owned(path, bytes.to_vec())
+}
+
+/// [`decode`] of a buffer it may keep: valid UTF-8 (nearly every page) becomes the page text
+/// without a copy.
+pub fn decode_owned(path: &str, mut bytes: Vec<u8>) -> (Option<String>, Vec<Diagnostic>) {
     if bytes.len() > MAX_PAGE_BYTES {
         return (None, vec![too_large(path, bytes.len() as u64)]);
     }
-    if let Some(why) = binary_reason(bytes) {
-        return (None, vec![Diagnostic::new(Code::NotText, Span::line(path, line_of(bytes, why.0)), why.1)]);
+    if let Some(why) = binary_reason(&bytes) {
+        return (None, vec![Diagnostic::new(Code::NotText, Span::line(path, line_of(&bytes, why.0)), why.1)]);
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
     let mut diags = Vec::new();
-    let text = match std::str::from_utf8(bytes) {
-        Ok(s) => std::borrow::Cow::Borrowed(s),
+    let text = match String::from_utf8(bytes) {
+        Ok(s) => s,
         Err(e) => {
-            let at = e.valid_up_to();
+            let at = e.utf8_error().valid_up_to();
             diags.push(Diagnostic::new(
                 Code::InvalidUtf8,
-                Span::line(path, line_of(bytes, at)),
+                Span::line(path, line_of(e.as_bytes(), at)),
                 format!("invalid UTF-8 at byte {at}; read with replacement characters"),
             ));
-            String::from_utf8_lossy(bytes)
+            String::from_utf8_lossy(e.as_bytes()).into_owned()
         }
     };
-    (Some(normalize_newlines(&text)), diags)
+    (Some(normalize_newlines(text)), diags)
 }
 
 /// `(byte offset, message)` when the bytes are not text: any NUL byte, or more than 10% of
@@ -207,9 +223,9 @@ fn line_of(bytes: &[u8], at: usize) -> u32 {
     line
 }
 
-fn normalize_newlines(s: &str) -> String {
-    if !s.contains('\r') {
-        return s.to_string();
+fn normalize_newlines(s: String) -> String {
+    if memchr::memchr(b'\r', s.as_bytes()).is_none() {
+        return s;
     }
     s.replace("\r\n", "\n").replace('\r', "\n")
 }

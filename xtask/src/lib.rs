@@ -46,12 +46,13 @@ pub fn load(docs: &Path) -> Loaded {
     let start = std::time::Instant::now();
     let (pages, tree_diags) = graph_docgen::tree::read_tree(docs);
     let read = start.elapsed();
-    let sources = pages.iter().map(|p| (p.path.clone(), p.text.clone())).collect();
     // The docs' examples become tests only for the workspace's own docs/ (the seed tree);
     // for any other tree they would make graph-models slow to compile.
     let seed = docs.canonicalize().ok() == workspace_root().join("docs").canonicalize().ok();
     let options = Options { emit: graph_docgen::emit::EmitOptions { example_tests: seed } };
-    let mut generated = graph_docgen::generate(pages, &options);
+    let mut generated = graph_docgen::generate_pages(&pages, &options);
+    // The texts move into `sources` (no copy): diagnostics show their lines.
+    let sources = pages.into_iter().map(|p| (p.path, p.text)).collect();
     generated.timings.0.insert(0, ("read docs", read));
     if options.emit.example_tests {
         graph_docgen::emit::example_tests::add(&mut generated);

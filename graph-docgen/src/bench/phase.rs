@@ -116,9 +116,8 @@ pub fn run_phase(phase: &Phase) -> PhaseOutput {
 /// for rendering).
 fn load(docs: &Path) -> (crate::Generated, BTreeMap<String, String>) {
     let (pages, tree_diags) = crate::tree::read_tree(docs);
-    let sources: BTreeMap<String, String> =
-        pages.iter().map(|p: &SourcePage| (p.path.clone(), p.text.clone())).collect();
-    let mut generated = crate::generate(pages, &Options::default());
+    let mut generated = crate::generate_pages(&pages, &Options::default());
+    let sources: BTreeMap<String, String> = pages.into_iter().map(|p: SourcePage| (p.path, p.text)).collect();
     generated.diagnostics.extend(tree_diags);
     generated.diagnostics.sort();
     (generated, sources)

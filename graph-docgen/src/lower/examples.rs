@@ -203,13 +203,11 @@ impl Walker<'_, '_, '_> {
                 continue;
             }
             // The declaration the tables give, looked up along the base chain.
-            let declared = self.schema.types.get(&key).and_then(|t| {
-                self.schema
-                    .all_properties(t)
-                    .into_iter()
-                    .find(|p| p.wire_name == *name)
-                    .map(|p| (p.ty.clone(), p.source.clone()))
-            });
+            let declared = self
+                .schema
+                .types
+                .get(&key)
+                .and_then(|t| self.schema.find_property(t, name).map(|p| (p.ty.clone(), p.source.clone())));
             let open = self.schema.types.get(&key).is_some_and(|t| t.open_type);
             match declared {
                 // An open type's extra members are data (list item fields), not missing properties.

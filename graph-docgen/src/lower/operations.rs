@@ -82,8 +82,7 @@ pub(crate) fn build(
             let mut body_from_resource = false;
             if matches!(method, Method::Patch | Method::Post | Method::Put) {
                 for p in &rows {
-                    let declared = resource_def
-                        .and_then(|r| schema.all_properties(r).into_iter().find(|q| q.wire_name == p.row.name));
+                    let declared = resource_def.and_then(|r| schema.find_property(r, &p.row.name));
                     let owner_key = p.owner.as_ref().map(|o| o.key()).unwrap_or_default();
                     // The builder takes what the model holds (after merge and examples), so a
                     // value read from the API can be sent back; rows of action parameters keep

@@ -72,9 +72,10 @@ pub fn read(text: &str, front_matter_end: u32, lines: &LineIndex) -> Document {
 
     for (event, range) in parser {
         let src = text.get(range.clone()).unwrap_or("");
-        let line = lines.line(range.start);
+        // Only the events that make a block need their line (a binary search).
+        let line = || lines.line(range.start);
         match event {
-            Event::Start(Tag::Heading { level, .. }) => heading = Some((level as u8, line, String::new(), false)),
+            Event::Start(Tag::Heading { level, .. }) => heading = Some((level as u8, line(), String::new(), false)),
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((level, line, raw, tab)) = heading.take() {
                     // NBSPs and TABs are spaces; runs of spaces are one.
@@ -104,15 +105,21 @@ pub fn read(text: &str, front_matter_end: u32, lines: &LineIndex) -> Document {
                 }
             }
             Event::Start(Tag::Paragraph) if heading.is_none() && table.is_none() => {
-                doc.blocks.push(Block::Paragraph { text: src.trim_end().to_string(), line, in_quote: quote_depth > 0 });
+                doc.blocks.push(Block::Paragraph {
+                    text: src.trim_end().to_string(),
+                    line: line(),
+                    in_quote: quote_depth > 0,
+                });
             }
             Event::Start(Tag::BlockQuote(_)) => quote_depth += 1,
             Event::End(TagEnd::BlockQuote(_)) => quote_depth = quote_depth.saturating_sub(1),
-            Event::Start(Tag::Table(_)) => table = Some(RawTable { line, header: Vec::new(), rows: Vec::new() }),
+            Event::Start(Tag::Table(_)) => {
+                table = Some(RawTable { line: line(), header: Vec::new(), rows: Vec::new() })
+            }
             Event::Start(Tag::TableHead) => {
                 in_head = true;
                 if let Some(t) = table.as_mut() {
-                    t.line = line;
+                    t.line = line();
                     let mut header = split_row(first_line(src));
                     // `| Property | Type | Description |     |`: a trailing column with no
                     // name is not a column.
@@ -125,7 +132,7 @@ pub fn read(text: &str, front_matter_end: u32, lines: &LineIndex) -> Document {
             Event::End(TagEnd::TableHead) => in_head = false,
             Event::Start(Tag::TableRow) if !in_head => {
                 if let Some(t) = table.as_mut() {
-                    t.rows.push(RawRow { line, text: first_line(src).to_string() });
+                    t.rows.push(RawRow { line: line(), text: first_line(src).to_string() });
                 }
             }
             Event::End(TagEnd::Table) => {
@@ -135,6 +142,7 @@ pub fn read(text: &str, front_matter_end: u32, lines: &LineIndex) -> Document {
             }
             Event::Start(Tag::CodeBlock(kind)) => {
                 let code_fenced = matches!(kind, CodeBlockKind::Fenced(_));
+                let line = line();
                 let content_line = if code_fenced { line + 1 } else { line };
                 code = Some(CodeFence {
                     line,
@@ -211,19 +219,18 @@ fn blank_front_matter(text: &str, end_line: u32) -> String {
     if end_line == 0 {
         return text.to_string();
     }
-    let mut out = String::with_capacity(text.len());
-    let mut line = 1u32;
-    for c in text.chars() {
-        if c == '\n' {
-            line += 1;
-            out.push(c);
-        } else if line <= end_line {
-            out.extend(std::iter::repeat_n(' ', c.len_utf8()));
-        } else {
-            out.push(c);
+    // Byte offset just past the newline that ends line `end_line` (the whole text if it has
+    // fewer lines). Every byte before it but the newlines becomes a space, which is the same
+    // as one space per byte of each character.
+    let end = memchr::memchr_iter(b'\n', text.as_bytes()).nth(end_line as usize - 1).map_or(text.len(), |i| i + 1);
+    let mut bytes = text.as_bytes().to_vec();
+    for b in &mut bytes[..end] {
+        if *b != b'\n' {
+            *b = b' ';
         }
     }
-    out
+    // Only whole characters were replaced, by ASCII, so the bytes are still UTF-8.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 #[cfg(test)]

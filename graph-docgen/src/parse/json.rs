@@ -418,6 +418,16 @@ impl Reader<'_> {
         self.bump();
         let mut out = String::new();
         loop {
+            // Copy the run of plain characters up to the next quote, backslash or control
+            // character at once: the per-character path below only handles those. (`quote` is
+            // ASCII; no byte of a multi-byte character is below 0x80, so the run ends on a char
+            // boundary.)
+            let rest = self.rest().as_bytes();
+            let plain = rest.iter().position(|&b| b == quote as u8 || b == b'\\' || b < 0x20).unwrap_or(rest.len());
+            if plain > 0 {
+                out.push_str(&self.src[self.pos..self.pos + plain]);
+                self.pos += plain;
+            }
             let line = self.line;
             if self.peek() == Some('\n') && next_line_starts_member(self.rest()) {
                 // `"description": "User delete x,` ⏎ `"keywords": ""`: the quote was never

@@ -32,10 +32,11 @@ pub fn markers(description: &str) -> Markers {
 /// `Required.` -> `Some(true)`, `Optional.` -> `Some(false)` (first sentence-like token wins).
 pub fn required(description: &str) -> Option<bool> {
     for token in sentence_tokens(description) {
-        match token.to_ascii_lowercase().as_str() {
-            "required" => return Some(true),
-            "optional" => return Some(false),
-            _ => {}
+        if token.eq_ignore_ascii_case("required") {
+            return Some(true);
+        }
+        if token.eq_ignore_ascii_case("optional") {
+            return Some(false);
         }
     }
     None
@@ -99,9 +100,9 @@ fn sentence_tokens(s: &str) -> impl Iterator<Item = &str> {
 
 /// `Key.`, `Key,`, `Key of the entity.`, `Read-only. Key.`: a token that is the word "key".
 fn is_key(description: &str) -> bool {
+    let starts_with = |t: &str, prefix: &str| t.get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix));
     sentence_tokens(description).any(|t| {
-        let t = t.to_ascii_lowercase();
-        t == "key" || t.starts_with("key of the ") || t == "the key" || t == "primary key"
+        ["key", "the key", "primary key"].iter().any(|k| t.eq_ignore_ascii_case(k)) || starts_with(t, "key of the ")
     })
 }
 

@@ -42,6 +42,7 @@ pub fn read_page(path: &str, text: &str) -> PageFacts {
         doc: &doc,
         diags: Vec::new(),
         stack: Vec::new(),
+        sections: Vec::new(),
         signals: ContentSignals::default(),
         summary: Vec::new(),
         summary_done: false,
@@ -61,6 +62,9 @@ struct Walk<'a> {
     doc: &'a document::Document,
     diags: Vec<Diagnostic>,
     stack: Vec<Heading>,
+    /// `classify` of each heading of `stack` (same length), computed once per heading: the
+    /// walk asks for the current section at every paragraph and code block.
+    sections: Vec<Section>,
     signals: ContentSignals,
     summary: Vec<String>,
     /// A heading below the title has been seen: the summary is over.
@@ -73,25 +77,23 @@ impl Walk<'_> {
     /// The nearest heading that says what the section is about. The H1 title does not count:
     /// `deviceHealthScriptBooleanParameter resource type` is not a parameters section.
     fn section(&self) -> Section {
-        self.stack
-            .iter()
-            .rev()
-            .filter(|h| h.level > 1)
-            .map(|h| classify(&h.text))
-            .find(|s| *s != Section::Other)
-            .unwrap_or(Section::Other)
+        self.below_title().rev().find(|s| *s != Section::Other).unwrap_or(Section::Other)
+    }
+
+    /// The sections of the headings of the stack below the title, outermost first.
+    fn below_title(&self) -> impl DoubleEndedIterator<Item = Section> + '_ {
+        self.stack.iter().zip(&self.sections).filter(|(h, _)| h.level > 1).map(|(_, s)| *s)
     }
 
     /// Some heading of the stack below the title opens a section of this kind.
     fn within(&self, section: Section) -> bool {
-        self.stack.iter().any(|h| h.level > 1 && classify(&h.text) == section)
+        self.below_title().any(|s| s == section)
     }
 
     /// The deepest heading below the title that opens one of `sections`
     /// (`## Request body` + `### Response` is a response section).
     fn nearest_of(&self, sections: &[Section]) -> Option<Section> {
-        let mut kinds = self.stack.iter().rev().filter(|h| h.level > 1).map(|h| classify(&h.text));
-        kinds.find(|s| sections.contains(s))
+        self.below_title().rev().find(|s| sections.contains(s))
     }
 
     fn block(&mut self, index: usize, block: &Block) {
@@ -112,10 +114,13 @@ impl Walk<'_> {
         }
         while self.stack.last().is_some_and(|t| t.level >= h.level) {
             self.stack.pop();
+            self.sections.pop();
         }
+        let section = classify(&h.text);
         self.stack.push(h.clone());
+        self.sections.push(section);
         self.section_prose.clear();
-        if classify(&h.text) == Section::HttpRequest {
+        if section == Section::HttpRequest {
             self.signals.has_http_request = true;
         }
         if h.level >= 2 && is_type_page_heading(&h.text) {
@@ -414,6 +419,10 @@ fn member_as_row(m: &crate::facts::EnumMemberFacts) -> PropertyRow {
 /// One GD0102 per `**TODO ...**` placeholder outside code blocks (front matter values,
 /// permission cells, descriptions alike).
 fn scan_todos(path: &str, text: &str, doc: &document::Document, diags: &mut Vec<Diagnostic>) {
+    // Nearly every page has none: one scan of the page instead of one per line.
+    if find_ci(text, "**TODO").is_none() {
+        return;
+    }
     let code_ranges: Vec<(u32, u32)> = doc
         .blocks
         .iter()

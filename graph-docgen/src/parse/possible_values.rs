@@ -27,8 +27,15 @@ const FILLERS: &[&str] =
 
 /// Values of the first value list in `description`, in order; empty when there is none.
 pub fn possible_values(description: &str) -> Vec<String> {
+    // Leads are lower-case ASCII: searching an ASCII-lower-cased copy (same byte offsets) is a
+    // case-insensitive search, done once per description instead of once per lead and try.
+    let lower = description.to_ascii_lowercase();
+    // Every lead holds one of these; most descriptions hold neither.
+    if !lower.contains("value") && !lower.contains("following") {
+        return Vec::new();
+    }
     let mut from = 0;
-    while let Some((start, len)) = next_lead(description, from) {
+    while let Some((start, len)) = next_lead(&lower, from) {
         let after = start + len;
         if let Some(values) = list_after(&description[after..]) {
             return values;
@@ -38,12 +45,13 @@ pub fn possible_values(description: &str) -> Vec<String> {
     Vec::new()
 }
 
-/// Earliest lead at or after `from` (the longest one at that position).
-fn next_lead(s: &str, from: usize) -> Option<(usize, usize)> {
-    let hay = s.get(from..)?;
+/// Earliest lead at or after `from` in the lower-cased description (the longest one at that
+/// position).
+fn next_lead(lower: &str, from: usize) -> Option<(usize, usize)> {
+    let hay = lower.get(from..)?;
     LEADS
         .iter()
-        .filter_map(|lead| find_ci(hay, lead).map(|i| (from + i, lead.len())))
+        .filter_map(|lead| hay.find(lead).map(|i| (from + i, lead.len())))
         .min_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
 }
 

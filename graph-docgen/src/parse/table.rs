@@ -108,7 +108,18 @@ pub fn shape(header: &[String], enum_context: bool) -> TableShape {
 /// code-aware first; any remaining mismatch is reported (GD0106) and repaired: extra cells
 /// are joined into the last column (an unescaped `|` in prose), missing ones are empty.
 pub fn fit_cells(row: &RawRow, ncols: usize, path: &str, diags: &mut Vec<Diagnostic>) -> Vec<String> {
-    let mut cells = split_row(&row.text);
+    fit_split_cells(row, split_row(&row.text), ncols, path, diags)
+}
+
+/// [`fit_cells`] for a row already split with `split_row` (callers that looked at the cells
+/// first split each row once).
+fn fit_split_cells(
+    row: &RawRow,
+    mut cells: Vec<String>,
+    ncols: usize,
+    path: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<String> {
     // Empty cells past the header's width carry nothing (`|a|b|c||`).
     while cells.len() > ncols && cells.last().is_some_and(|c| c.is_empty()) {
         cells.pop();
@@ -135,16 +146,16 @@ pub fn fit_cells(row: &RawRow, ncols: usize, path: &str, diags: &mut Vec<Diagnos
     cells
 }
 
-/// `|**Books**|`: a bold label standing alone in a row (a group title, not data).
-fn is_label_row(text: &str) -> bool {
-    let cells = split_row(text);
+/// `|**Books**|`: a bold label standing alone in a row (a group title, not data); `cells` is
+/// the row's `split_row`.
+fn is_label_row(cells: &[String]) -> bool {
     let mut rest = cells.iter().skip(1);
     cells.first().is_some_and(|c| c.len() > 4 && c.starts_with("**") && c.ends_with("**")) && rest.all(|c| c.is_empty())
 }
 
 /// A row without a leading pipe that splits into a single cell.
-fn is_continuation(text: &str) -> bool {
-    !text.trim_start().starts_with('|') && split_row(text).len() == 1
+fn is_continuation(text: &str, cells: &[String]) -> bool {
+    !text.trim_start().starts_with('|') && cells.len() == 1
 }
 
 /// `| **Group management** | | |`: a bold label row with every other cell empty.
@@ -164,13 +175,14 @@ pub fn property_rows(
     let (name_col, ty_col, desc_col, req_col) = cols;
     let mut out: Vec<PropertyRow> = Vec::new();
     for row in &raw.rows {
-        if is_label_row(&row.text) {
+        let split = split_row(&row.text);
+        if is_label_row(&split) {
             continue;
         }
         // A description that went on to the next source line: GFM makes that line a row of
         // its own. Its text belongs to the row above.
         if let (Some(prev), Some(desc_col)) = (out.last_mut(), desc_col) {
-            if is_continuation(&row.text) && desc_col + 1 == raw.header.len() {
+            if is_continuation(&row.text, &split) && desc_col + 1 == raw.header.len() {
                 diags.push(Diagnostic::new(
                     Code::TableShape,
                     Span::line(path, row.line),
@@ -183,7 +195,7 @@ pub fn property_rows(
                 continue;
             }
         }
-        let cells = fit_cells(row, raw.header.len(), path, diags);
+        let cells = fit_split_cells(row, split, raw.header.len(), path, diags);
         if cells.iter().all(|c| c.trim().is_empty()) || is_separator_row(&cells) {
             continue;
         }

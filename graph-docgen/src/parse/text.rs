@@ -117,6 +117,11 @@ fn br_tag_len(s: &str) -> Option<usize> {
 /// A table cell as description markdown: entities decoded, `<br>` as line breaks, TABs and
 /// NBSPs as spaces, trimmed.
 pub fn clean_cell(s: &str) -> String {
+    // Most cells have nothing to decode or join: no entity, tag, TAB, line break, or byte that
+    // may start an NBSP (0xC2 also starts other characters; those take the full path).
+    if !s.bytes().any(|b| matches!(b, b'&' | b'<' | b'\t' | b'\n' | 0xC2)) {
+        return s.trim().to_string();
+    }
     let s = decode_entities(s);
     let s = br_to_newline(&s);
     let s: String = s.chars().map(|c| if c == '\t' || c == '\u{A0}' { ' ' } else { c }).collect();
@@ -138,29 +143,45 @@ pub fn split_row_code_aware(line: &str) -> Vec<String> {
 fn split_row_with(line: &str, code_aware: bool) -> Vec<String> {
     let t = line.trim();
     let t = t.strip_prefix('|').unwrap_or(t);
+    // Bytes, not chars: every byte looked at is ASCII, and ASCII bytes never occur inside a
+    // multi-byte character, so every slice below is on a char boundary.
+    let b = t.as_bytes();
     let mut cells = Vec::new();
     let mut cur = String::new();
+    let mut from = 0;
     let mut in_code = false;
-    let mut chars = t.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' if chars.peek() == Some(&'|') => {
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'\\' if b.get(i + 1) == Some(&b'|') => {
+                cur.push_str(&t[from..i]);
                 cur.push('|');
-                chars.next();
+                i += 2;
+                from = i;
+                continue;
             }
-            '`' if code_aware => {
-                in_code = !in_code;
-                cur.push(c);
+            b'`' if code_aware => in_code = !in_code,
+            b'|' if !in_code => {
+                cur.push_str(&t[from..i]);
+                cells.push(std::mem::take(&mut cur));
+                from = i + 1;
             }
-            '|' if !in_code => cells.push(std::mem::take(&mut cur)),
-            _ => cur.push(c),
+            _ => {}
         }
+        i += 1;
     }
+    cur.push_str(&t[from..]);
     // A trailing pipe closes the last cell instead of opening an empty one.
     if !cur.trim().is_empty() || cells.is_empty() {
         cells.push(cur);
     }
-    cells.into_iter().map(|c| c.trim().to_string()).collect()
+    for c in &mut cells {
+        let trimmed = c.trim();
+        if trimmed.len() != c.len() {
+            *c = trimmed.to_string();
+        }
+    }
+    cells
 }
 
 /// A link at the start of `s`: inline `[text](target)` or reference style `[text][ref]`,
