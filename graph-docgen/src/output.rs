@@ -248,19 +248,41 @@ enum DiskFile {
 /// Collects every file under `dir` (recursively, symlinks not followed) keyed by
 /// `prefix/relative/path`.
 fn walk_files(dir: &Path, prefix: &str, out: &mut BTreeMap<String, DiskFile>) -> io::Result<()> {
+    use rayon::prelude::*;
+    let mut found = Vec::new();
+    list_files(dir, prefix, &mut found)?;
+    // A generated tree is ~30 MB in a few hundred files: read in parallel, reported in order.
+    let read: Vec<io::Result<(String, DiskFile)>> = found
+        .into_par_iter()
+        .map(|(rel, path)| match path {
+            Some(path) => {
+                let bytes = fs::read(path)?;
+                Ok((rel, String::from_utf8(bytes).map(DiskFile::Text).unwrap_or(DiskFile::Other)))
+            }
+            None => Ok((rel, DiskFile::Other)),
+        })
+        .collect();
+    for entry in read {
+        let (rel, file) = entry?;
+        out.insert(rel, file);
+    }
+    Ok(())
+}
+
+/// The files under `dir` in walk order, keyed like [`walk_files`]: the path of each regular
+/// file, `None` for anything else that is not a directory (symlinks are not followed).
+fn list_files(dir: &Path, prefix: &str, out: &mut Vec<(String, Option<std::path::PathBuf>)>) -> io::Result<()> {
     for entry in fs::read_dir(dir)? {
         let entry = entry?;
         let name = entry.file_name().to_string_lossy().into_owned();
         let rel = format!("{prefix}/{name}");
         let kind = entry.file_type()?;
         if kind.is_dir() {
-            walk_files(&entry.path(), &rel, out)?;
+            list_files(&entry.path(), &rel, out)?;
         } else if kind.is_file() {
-            let bytes = fs::read(entry.path())?;
-            let file = String::from_utf8(bytes).map(DiskFile::Text).unwrap_or(DiskFile::Other);
-            out.insert(rel, file);
+            out.push((rel, Some(entry.path())));
         } else {
-            out.insert(rel, DiskFile::Other);
+            out.push((rel, None));
         }
     }
     Ok(())
@@ -518,10 +540,20 @@ pub fn write(
     if survey.generated_changed || scaffold_files.is_some() {
         remove_if_exists(out, &staging)?;
         fs::create_dir_all(&staging).map_err(io_err(&staging, "cannot create"))?;
-        for (rel, text) in files.iter().filter(|(k, _)| k.as_str() != FEATURES_KEY) {
-            let inner = rel.strip_prefix(GENERATED_DIR).unwrap_or(rel).trim_start_matches('/');
-            write_file(out, &staging.join(inner), text)?;
-        }
+        // Written in parallel (the first error in path order is reported); nothing is visible
+        // until the staging directory is swapped in below.
+        let written: Vec<Result<(), Vec<Diagnostic>>> = {
+            use rayon::prelude::*;
+            let files: Vec<(&String, &String)> = files.iter().filter(|(k, _)| k.as_str() != FEATURES_KEY).collect();
+            files
+                .into_par_iter()
+                .map(|(rel, text)| {
+                    let inner = rel.strip_prefix(GENERATED_DIR).unwrap_or(rel).trim_start_matches('/');
+                    write_file(out, &staging.join(inner), text)
+                })
+                .collect()
+        };
+        written.into_iter().collect::<Result<Vec<()>, _>>()?;
         remove_if_exists(out, &backup)?;
         if generated.exists() {
             fs::rename(&generated, &backup).map_err(io_err(&generated, "cannot move aside"))?;

@@ -155,13 +155,23 @@ fn emit(config: &Config, files: &SimpleFiles<String, &str>, cs: &CsDiagnostic<us
 
 /// Every diagnostic, a blank line between them, then the summary line.
 pub fn render_text(diags: &[Diagnostic], sources: &BTreeMap<String, String>, prefix: &str) -> String {
-    let mut out = String::new();
-    for d in diags {
-        out.push_str(&render_one(d, sources, prefix));
-        out.push('\n');
-    }
+    let mut out = render_each(diags, sources, prefix, false);
     out.push_str(&Summary::of(diags).to_string());
     out.push('\n');
+    out
+}
+
+/// Each diagnostic as [`render_one_styled`] renders it, each followed by a blank line, in
+/// order. A full-corpus regen has tens of thousands: they are rendered in parallel (each is
+/// independent: codespan indexes the page text again for every one) and joined in order.
+pub fn render_each(diags: &[Diagnostic], sources: &BTreeMap<String, String>, prefix: &str, color: bool) -> String {
+    use rayon::prelude::*;
+    let parts: Vec<String> = diags.par_iter().map(|d| render_one_styled(d, sources, prefix, color)).collect();
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len() + 1).sum());
+    for p in parts {
+        out.push_str(&p);
+        out.push('\n');
+    }
     out
 }
 

@@ -546,24 +546,29 @@ impl Writer {
             // Leading spaces could turn the line into an indented code block (a doctest).
             let line = if self.line_fresh || self.cur.ends_with(' ') { line.trim_start() } else { line };
             let mut out = String::with_capacity(line.len());
-            let chars: Vec<char> = line.chars().collect();
-            for (j, &c) in chars.iter().enumerate() {
-                let prev = if j == 0 { self.cur.chars().last() } else { chars.get(j - 1).copied() };
-                let next = chars.get(j + 1).copied();
-                let line_start = at_start && out.trim().is_empty();
+            // What `out` holds so far, kept up to date instead of rescanning it per character:
+            // only whitespace (`out.trim().is_empty()`), only ASCII digits and spaces.
+            let (mut blank, mut numeral) = (true, true);
+            let mut prev = self.cur.chars().last();
+            let mut chars = line.chars().peekable();
+            while let Some(c) = chars.next() {
+                let next = chars.peek().copied();
+                let line_start = at_start && blank;
                 let escape = match c {
                     '\\' | '`' | '*' | '[' | ']' | '<' | '>' | '|' | '&' | '~' => true,
                     '_' => !prev.is_some_and(|p| p.is_alphanumeric()) || !next.is_some_and(|n| n.is_alphanumeric()),
                     '#' | '-' | '+' | '=' => line_start,
-                    '.' | ')' => {
-                        at_start && out.chars().all(|o| o.is_ascii_digit() || o == ' ') && !out.trim().is_empty()
-                    }
+                    '.' | ')' => at_start && numeral && !blank,
                     _ => false,
                 };
                 if escape {
                     out.push('\\');
+                    (blank, numeral) = (false, false);
                 }
                 out.push(c);
+                blank &= c.is_whitespace();
+                numeral &= c.is_ascii_digit() || c == ' ';
+                prev = Some(c);
             }
             self.cur.push_str(&out);
             self.line_fresh = false;

@@ -18,15 +18,21 @@ impl Timings {
         value
     }
 
+    /// Records a pass timed by the caller (passes that overlap another are measured where
+    /// they end).
+    pub fn record(&mut self, pass: &'static str, wall: Duration) {
+        self.0.push((pass, wall));
+    }
+
     /// One line per pass: `  parse      0.412 s`, then the total.
     pub fn lines(&self) -> String {
         let mut s = String::new();
         let mut total = Duration::ZERO;
         for (pass, d) in &self.0 {
-            s.push_str(&format!("  {pass:<22} {:>7.3} s\n", d.as_secs_f64()));
+            s.push_str(&format!("  {pass:<26} {:>7.3} s\n", d.as_secs_f64()));
             total += *d;
         }
-        s.push_str(&format!("  {:<22} {:>7.3} s\n", "total", total.as_secs_f64()));
+        s.push_str(&format!("  {:<26} {:>7.3} s\n", "total", total.as_secs_f64()));
         s
     }
 }

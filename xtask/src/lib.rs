@@ -98,11 +98,7 @@ pub fn render_diagnostics(
 ) -> String {
     match format {
         Format::Human => {
-            let mut s = String::new();
-            for d in docs {
-                s.push_str(&render::render_one_styled(d, sources, docs_shown, color));
-                s.push('\n');
-            }
+            let mut s = render::render_each(docs, sources, docs_shown, color);
             for d in out {
                 s.push_str(&render::render_one_styled(d, &BTreeMap::new(), out_shown, color));
                 s.push('\n');

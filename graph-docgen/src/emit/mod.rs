@@ -42,18 +42,33 @@ pub struct EmitOptions {
 /// graph-models' `lib.rs` declares both version modules.
 pub fn emit(schemas: &[Schema], _options: &EmitOptions) -> (BTreeMap<String, String>, Vec<Diagnostic>) {
     use rayon::prelude::*;
-    let mut files = BTreeMap::new();
-    let mut diags = Vec::new();
-    let mut workloads = std::collections::BTreeSet::new();
     // The versions are independent until the features block: emitting them side by side lets
     // one version's serial naming passes overlap the other's parallel item rendering.
     let per_version: Vec<VersionOutput> = ApiVersion::ALL
         .par_iter()
         .map(|&version| {
             let empty = Schema::new(version);
-            emit_version(schemas.iter().find(|s| s.version == version).unwrap_or(&empty))
+            emit_version(schemas.iter().find(|s| s.version == version).unwrap_or(&empty), _options)
         })
         .collect();
+    assemble(per_version)
+}
+
+/// What one version contributes to [`emit`]'s result ([`emit_version`]); [`assemble`] joins
+/// them. Split so that `generate` can emit one version while it still lowers the other.
+pub struct VersionOutput {
+    files: Vec<(String, String)>,
+    diags: Vec<Diagnostic>,
+    workloads: Vec<String>,
+}
+
+/// The files of all versions and the features block, from each version's [`emit_version`].
+/// Every version needs its `mod.rs` (graph-models' `lib.rs` declares both): pass one output
+/// per version of [`ApiVersion::ALL`], empty schemas included.
+pub fn assemble(per_version: Vec<VersionOutput>) -> (BTreeMap<String, String>, Vec<Diagnostic>) {
+    let mut files = BTreeMap::new();
+    let mut diags = Vec::new();
+    let mut workloads = std::collections::BTreeSet::new();
     for out in per_version {
         files.extend(out.files);
         diags.extend(out.diags);
@@ -67,14 +82,8 @@ pub fn emit(schemas: &[Schema], _options: &EmitOptions) -> (BTreeMap<String, Str
     (files, diags)
 }
 
-/// What one version contributes to [`emit`]'s result.
-struct VersionOutput {
-    files: Vec<(String, String)>,
-    diags: Vec<Diagnostic>,
-    workloads: Vec<String>,
-}
-
-fn emit_version(schema: &Schema) -> VersionOutput {
+/// Renders one version's schema: names, feature groups, items, files.
+pub fn emit_version(schema: &Schema, _options: &EmitOptions) -> VersionOutput {
     let mut out = VersionOutput { files: Vec::new(), diags: Vec::new(), workloads: Vec::new() };
     let (mut names, name_diags) = NameMap::build(schema);
     out.diags.extend(name_diags);
