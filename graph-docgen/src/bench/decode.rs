@@ -127,27 +127,7 @@ fn verdict(ratio: Option<f64>) -> String {
 
 /// Names and verdicts left-aligned, MB/s right-aligned, two spaces apart.
 fn aligned(rows: &[[String; 6]]) -> String {
-    let mut widths = [0usize; 6];
-    for row in rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.chars().count());
-        }
-    }
-    let mut out = String::new();
-    for row in rows {
-        let mut line = String::new();
-        for (i, (w, cell)) in widths.iter().zip(row).enumerate() {
-            let pad = " ".repeat(w.saturating_sub(cell.chars().count()));
-            if matches!(i, 0 | 4 | 5) {
-                line.push_str(&format!("{cell}{pad}  "));
-            } else {
-                line.push_str(&format!("{pad}{cell}  "));
-            }
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
+    super::report::aligned_columns(rows, &[1, 2, 3])
 }
 
 /// Reads the report `decode_bench --json` prints: its last line that is a JSON object (cargo

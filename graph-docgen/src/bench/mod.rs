@@ -378,7 +378,7 @@ fn program_build(
         return None;
     };
     let dir = config.work_dir.join("program");
-    if let Err(e) = program::write(&dir, &files) {
+    if let Err(e) = phase::write_files(&dir, &files) {
         notes.push(format!("small-program build skipped: cannot write {}: {e}", dir.display()));
         return None;
     }

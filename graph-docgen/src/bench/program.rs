@@ -89,18 +89,6 @@ fn item_names<'a>(text: &'a str, prefix: &str) -> Vec<&'a str> {
         .collect()
 }
 
-/// Writes the program's files under `dir`.
-pub fn write(dir: &Path, files: &BTreeMap<String, String>) -> std::io::Result<()> {
-    for (path, text) in files {
-        let target = dir.join(path);
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        std::fs::write(target, text)?;
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -209,7 +209,13 @@ fn ratio_row(rows: &mut Vec<Row>, r: &Ratio) {
 
 /// Columns padded to their widest cell, two spaces apart, trailing spaces trimmed.
 fn aligned(rows: &[Row]) -> String {
-    let mut widths = [0usize; COLUMNS];
+    aligned_columns(rows, &RIGHT_ALIGNED)
+}
+
+/// [`aligned`] for any column count: the columns in `right` are right-aligned (numbers), the
+/// others left-aligned. Shared with the decode table (`super::decode`).
+pub(super) fn aligned_columns<const N: usize>(rows: &[[String; N]], right: &[usize]) -> String {
+    let mut widths = [0usize; N];
     for row in rows {
         for (w, cell) in widths.iter_mut().zip(row) {
             *w = (*w).max(cell.chars().count());
@@ -220,7 +226,7 @@ fn aligned(rows: &[Row]) -> String {
         let mut line = String::new();
         for (i, (w, cell)) in widths.iter().zip(row).enumerate() {
             let pad = w.saturating_sub(cell.chars().count());
-            if RIGHT_ALIGNED.contains(&i) {
+            if right.contains(&i) {
                 line.push_str(&" ".repeat(pad));
                 line.push_str(cell);
             } else {
