@@ -34,7 +34,7 @@
 use crate::diagnostics::{Code, Diagnostic, Span};
 use crate::schema::{Method, PathPiece, Schema, TypeDef, TypeKind};
 use heck::{ToSnakeCase, ToUpperCamelCase};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The casing of an identifier.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -191,6 +191,18 @@ fn adjustment(raw: &str, ident: &Ident) -> Option<&'static str> {
 /// Claims a name for `raw` in `scope`, reporting renames.
 fn claim(scope: &mut Scope, raw: &str, what: &str, span: &Span, diags: &mut Vec<Diagnostic>) -> String {
     let ident = to_ident(raw, scope.case);
+    claim_ident(scope, raw, &ident, what, span, diags)
+}
+
+/// [`claim`] with `to_ident(raw, scope.case)` already made.
+fn claim_ident(
+    scope: &mut Scope,
+    raw: &str,
+    ident: &Ident,
+    what: &str,
+    span: &Span,
+    diags: &mut Vec<Diagnostic>,
+) -> String {
     if ident.lossy {
         diags.push(Diagnostic::new(
             Code::IdentifierRenamed,
@@ -198,7 +210,7 @@ fn claim(scope: &mut Scope, raw: &str, what: &str, span: &Span, diags: &mut Vec<
             format!("{what} `{raw}` is empty or has non-ASCII letters; it is named `{}`", ident.name),
         ));
     }
-    if let Some(why) = adjustment(raw, &ident).filter(|_| ADJUSTMENTS_REPORTED.contains(&what)) {
+    if let Some(why) = adjustment(raw, ident).filter(|_| ADJUSTMENTS_REPORTED.contains(&what)) {
         diags.push(Diagnostic::new(
             Code::IdentifierAdjusted,
             span.clone(),
@@ -323,11 +335,14 @@ impl NameMap {
             map.types.insert(tid.key(), TypeName { module, name });
         }
 
+        // Inherited properties are named again in every derived struct: the casing of each
+        // wire name is made once.
+        let mut field_idents: HashMap<&str, Ident> = HashMap::new();
         for t in schema.types.values() {
             if t.kind == TypeKind::Opaque {
                 continue; // a JSON value, no fields
             }
-            map.fields.insert(t.id.key(), Self::name_fields(schema, t, &mut diags));
+            map.fields.insert(t.id.key(), Self::name_fields(schema, t, &mut field_idents, &mut diags));
         }
 
         for e in schema.enums.values() {
@@ -369,13 +384,22 @@ impl NameMap {
         (map, diags)
     }
 
-    fn name_fields(schema: &Schema, t: &TypeDef, diags: &mut Vec<Diagnostic>) -> BTreeMap<String, String> {
+    fn name_fields<'a>(
+        schema: &'a Schema,
+        t: &'a TypeDef,
+        idents: &mut HashMap<&'a str, Ident>,
+        diags: &mut Vec<Diagnostic>,
+    ) -> BTreeMap<String, String> {
         let mut scope = Scope::new(Case::Snake, RESERVED_FIELDS);
         let mut props = schema.all_properties(t);
         props.sort_by(|a, b| collision_order(&a.wire_name).cmp(&collision_order(&b.wire_name)));
         props
             .into_iter()
-            .map(|p| (p.wire_name.clone(), claim(&mut scope, &p.wire_name, "property", &p.source, diags)))
+            .map(|p| {
+                let wire = p.wire_name.as_str();
+                let ident = idents.entry(wire).or_insert_with(|| to_ident(wire, Case::Snake));
+                (p.wire_name.clone(), claim_ident(&mut scope, wire, ident, "property", &p.source, diags))
+            })
             .collect()
     }
 

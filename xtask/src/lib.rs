@@ -176,12 +176,23 @@ pub struct RegenArgs {
 /// `cargo xtask regen [--check]`: read, generate, stop on errors before writing, then write
 /// (or compare) through `graph_docgen::output`.
 pub fn regen(args: &RegenArgs) -> RegenOutcome {
+    regen_keeping(args).0
+}
+
+/// [`regen`], also handing back what it loaded, for a caller that decides when (or whether)
+/// to free it: `main` exits without freeing it.
+pub fn regen_keeping(args: &RegenArgs) -> (RegenOutcome, Loaded) {
     let loaded = load(&args.docs.path);
-    regen_with(args, loaded)
+    let outcome = regen_loaded(args, &loaded);
+    (outcome, loaded)
 }
 
 /// [`regen`] on already loaded docs (tests feed hand-made `Generated` values through this).
 pub fn regen_with(args: &RegenArgs, loaded: Loaded) -> RegenOutcome {
+    regen_loaded(args, &loaded)
+}
+
+fn regen_loaded(args: &RegenArgs, loaded: &Loaded) -> RegenOutcome {
     let mut timings = loaded.generated.timings.clone();
     let docs_diags = &loaded.generated.diagnostics.0;
     let blocking = docs_diags
