@@ -32,7 +32,7 @@
 //! generated code spells std paths in full.
 
 use crate::diagnostics::{Code, Diagnostic, Span};
-use crate::schema::{Method, PathPiece, Schema, TypeDef, TypeKind};
+use crate::schema::{Method, PathPiece, Property, Schema, TypeDef, TypeKind};
 use heck::{ToSnakeCase, ToUpperCamelCase};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -336,13 +336,25 @@ impl NameMap {
         }
 
         // Inherited properties are named again in every derived struct: the casing of each
-        // wire name is made once.
-        let mut field_idents: HashMap<&str, Ident> = HashMap::new();
-        for t in schema.types.values() {
-            if t.kind == TypeKind::Opaque {
-                continue; // a JSON value, no fields
-            }
-            map.fields.insert(t.id.key(), Self::name_fields(schema, t, &mut field_idents, &mut diags));
+        // wire name is made once, then each struct's fields are named in parallel (its own
+        // scope; results and diagnostics kept in type order). This runs before any of the
+        // version's items can be emitted.
+        use rayon::prelude::*;
+        let structs: Vec<&TypeDef> = schema.types.values().filter(|t| t.kind != TypeKind::Opaque).collect();
+        let wires: BTreeSet<&str> =
+            structs.iter().flat_map(|t| t.properties.iter().map(|p| p.wire_name.as_str())).collect();
+        let field_idents: HashMap<&str, Ident> = wires.into_par_iter().map(|w| (w, to_ident(w, Case::Snake))).collect();
+        let named: Vec<(String, BTreeMap<String, String>, Vec<Diagnostic>)> = structs
+            .par_iter()
+            .map(|t| {
+                let mut d = Vec::new();
+                let fields = Self::name_fields(schema, t, &field_idents, &mut d);
+                (t.id.key(), fields, d)
+            })
+            .collect();
+        for (key, fields, d) in named {
+            map.fields.insert(key, fields);
+            diags.extend(d);
         }
 
         for e in schema.enums.values() {
@@ -361,7 +373,10 @@ impl NameMap {
                 }
             }
             let mut sorted = members.clone();
-            sorted.sort_by(|a, b| collision_order(&a.wire_name).cmp(&collision_order(&b.wire_name)));
+            sorted.sort_by_cached_key(|m| {
+                let m: &crate::schema::EnumMember = m;
+                collision_order(&m.wire_name)
+            });
             let mut by_wire = BTreeMap::new();
             for m in sorted {
                 let v = claim(&mut scope, &m.wire_name, "enum member", &first_span(&e.sources), &mut diags);
@@ -387,17 +402,28 @@ impl NameMap {
     fn name_fields<'a>(
         schema: &'a Schema,
         t: &'a TypeDef,
-        idents: &mut HashMap<&'a str, Ident>,
+        idents: &HashMap<&'a str, Ident>,
         diags: &mut Vec<Diagnostic>,
     ) -> BTreeMap<String, String> {
         let mut scope = Scope::new(Case::Snake, RESERVED_FIELDS);
         let mut props = schema.all_properties(t);
-        props.sort_by(|a, b| collision_order(&a.wire_name).cmp(&collision_order(&b.wire_name)));
+        // The key of each property once, not once per comparison (stable, like `sort_by`).
+        props.sort_by_cached_key(|p| {
+            let p: &'a Property = p;
+            collision_order(&p.wire_name)
+        });
         props
             .into_iter()
             .map(|p| {
                 let wire = p.wire_name.as_str();
-                let ident = idents.entry(wire).or_insert_with(|| to_ident(wire, Case::Snake));
+                let made;
+                let ident = match idents.get(wire) {
+                    Some(i) => i,
+                    None => {
+                        made = to_ident(wire, Case::Snake);
+                        &made
+                    }
+                };
                 (p.wire_name.clone(), claim_ident(&mut scope, wire, ident, "property", &p.source, diags))
             })
             .collect()

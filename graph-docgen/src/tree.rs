@@ -194,8 +194,10 @@ pub fn decode_owned(path: &str, mut bytes: Vec<u8>) -> (Option<String>, Vec<Diag
 /// control characters other than TAB, LF, CR and FF (binary files without NULs).
 fn binary_reason(bytes: &[u8]) -> Option<(usize, String)> {
     let is_control = |b: u8| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C);
-    // One branch-free pass (it vectorizes) settles nearly every page: a NUL is a control byte.
-    let controls = bytes.iter().map(|&b| usize::from(is_control(b))).sum::<usize>();
+    // One branch-free pass settles nearly every page (a NUL is a control byte); byte-wide
+    // counters per chunk let it vectorize 32 bytes at a time.
+    let controls: usize =
+        bytes.chunks(255).map(|chunk| usize::from(chunk.iter().fold(0u8, |n, &b| n + u8::from(is_control(b))))).sum();
     if controls == 0 {
         return None;
     }
