@@ -367,6 +367,32 @@ pub enum JsonValue {
     Object(Vec<(String, Json)>),
 }
 
+impl JsonValue {
+    /// Whether this value can stand for primitive `p`: `null` always; numbers for the numeric
+    /// kinds (integers without a fraction or exponent); a string never for Boolean or the
+    /// integers up to Int32, `NaN`/`INF`/`-INF` for Single and Double, and otherwise as `text`
+    /// judges it. The callers differ only there: lowering takes any string as evidence, the
+    /// example checks want the shape graph-models' runtime parses.
+    pub fn fits(&self, p: Primitive, text: impl Fn(&str, Primitive) -> bool) -> bool {
+        use Primitive::*;
+        match self {
+            JsonValue::Null => true,
+            JsonValue::Bool(_) => p == Boolean,
+            JsonValue::Number(n) => match p {
+                Byte | SByte | Int16 | Int32 | Int64 => !n.contains(['.', 'e', 'E']),
+                Single | Double | Decimal => true,
+                _ => false,
+            },
+            JsonValue::String(s) => match p {
+                Boolean | Byte | SByte | Int16 | Int32 => false,
+                Single | Double => ["NaN", "INF", "-INF"].contains(&s.as_str()),
+                _ => text(s, p),
+            },
+            JsonValue::Array(_) | JsonValue::Object(_) => false,
+        }
+    }
+}
+
 impl Json {
     /// Converts to `serde_json::Value` (last duplicate key wins, as in serde_json).
     pub fn to_value(&self) -> serde_json::Value {

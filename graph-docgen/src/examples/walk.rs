@@ -418,24 +418,10 @@ pub fn kind_of_placeholder(v: &Json) -> Kind {
     }
 }
 
-/// Whether a value can be read as primitive `p` by graph-models' runtime.
+/// Whether a value can be read as primitive `p` by graph-models' runtime: an Int64 is never
+/// read from a string, a textual primitive only from a string of its shape.
 pub fn fits(v: &JsonValue, p: Primitive) -> bool {
-    use Primitive::*;
-    match v {
-        JsonValue::Null => true,
-        JsonValue::Bool(_) => p == Boolean,
-        JsonValue::Number(n) => match p {
-            Byte | SByte | Int16 | Int32 | Int64 => !n.contains(['.', 'e', 'E']),
-            Single | Double | Decimal => true,
-            _ => false,
-        },
-        JsonValue::String(s) => match p {
-            Boolean | Byte | SByte | Int16 | Int32 | Int64 => false,
-            Single | Double => ["NaN", "INF", "-INF"].contains(&s.as_str()),
-            _ => super::scalars::text_fits(s, p),
-        },
-        JsonValue::Array(_) | JsonValue::Object(_) => false,
-    }
+    v.fits(p, |s, p| p != Primitive::Int64 && super::scalars::text_fits(s, p))
 }
 
 /// A value as a message shows it: its JSON, cut at 60 characters.

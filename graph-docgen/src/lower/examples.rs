@@ -398,22 +398,7 @@ impl Walker<'_, '_, '_> {
 /// Whether a JSON value can be read as primitive `p` (strings for the textual kinds; numbers
 /// as number or the `NaN`/`INF` spellings; Decimal and Int64 also as strings, as Graph sends them).
 fn fits(v: &JsonValue, p: Primitive) -> bool {
-    use Primitive::*;
-    match v {
-        JsonValue::Null => true,
-        JsonValue::Bool(_) => p == Boolean,
-        JsonValue::Number(n) => match p {
-            Byte | SByte | Int16 | Int32 | Int64 => !n.contains(['.', 'e', 'E']),
-            Single | Double | Decimal => true,
-            _ => false,
-        },
-        JsonValue::String(s) => match p {
-            Boolean | Byte | SByte | Int16 | Int32 => false,
-            Single | Double => ["NaN", "INF", "-INF"].contains(&s.as_str()),
-            _ => true,
-        },
-        JsonValue::Array(_) | JsonValue::Object(_) => false,
-    }
+    v.fits(p, |_, _| true)
 }
 
 #[cfg(test)]
