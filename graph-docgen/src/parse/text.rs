@@ -238,7 +238,14 @@ fn matching_bracket(s: &str) -> Option<usize> {
 /// Removes markdown decoration around a name: `**id**`, `` `id` ``, `*id*`, `[id](x.md)`,
 /// backslash escapes (`\_`), surrounding whitespace. Inner text is kept.
 pub fn strip_decoration(s: &str) -> String {
-    let mut cur = s.trim().to_string();
+    let trimmed = s.trim();
+    // Most names carry no decoration at all: nothing that could open a link or a wrapper, and
+    // no escape to remove.
+    let decorated = |b: u8| matches!(b, b'[' | b'*' | b'_' | b'`' | b'"' | b'\\');
+    if !trimmed.bytes().any(decorated) {
+        return trimmed.to_string();
+    }
+    let mut cur = trimmed.to_string();
     loop {
         let before = cur.clone();
         if let Some(link) = leading_link(&cur) {
