@@ -1,5 +1,6 @@
-//! format: token streams -> `syn::File` -> text printed by prettyplease, with the generated-file
-//! header; also the one helper that turns rustdoc lines into `#[doc]` attributes.
+//! format: text printed by prettyplease: the items emit builds as syn nodes ([`super::ast`]),
+//! and the short file heads parsed from tokens, with the generated-file header; also the helper
+//! that turns rustdoc lines into `//!` attributes.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -18,14 +19,8 @@ pub fn format_file(tokens: TokenStream) -> Result<String, String> {
 /// Prints items (no header, no inner attributes) exactly as they print inside a file:
 /// prettyplease separates items by nothing but their own line breaks, so a file's body is the
 /// concatenation of its items printed one by one, which lets `emit` print them in parallel.
-pub fn format_items(tokens: TokenStream) -> Result<String, String> {
-    let file: syn::File = syn::parse2(tokens).map_err(|e| e.to_string())?;
-    Ok(prettyplease::unparse(&file))
-}
-
-/// `#[doc = " line"]` attributes, one per line (prettyplease prints them as `///`).
-pub fn doc_attrs(lines: &[String]) -> TokenStream {
-    quote! { #( #[doc = #lines] )* }
+pub fn print_items(items: Vec<syn::Item>) -> String {
+    prettyplease::unparse(&syn::File { shebang: None, frontmatter: None, attrs: Vec::new(), items })
 }
 
 /// `//!` attributes for the top of a module file.
@@ -39,10 +34,13 @@ mod tests {
 
     #[test]
     fn header_and_docs() {
-        let docs = doc_attrs(&[" A thing.".to_string(), String::new(), " More.".to_string()]);
+        let docs = inner_doc_attrs(&[" A thing.".to_string(), String::new(), " More.".to_string()]);
         let text = format_file(quote! { #docs pub struct A; }).unwrap_or_default();
-        assert_eq!(text, format!("{HEADER}\n/// A thing.\n///\n/// More.\npub struct A;\n"));
+        assert_eq!(text, format!("{HEADER}\n//! A thing.\n//!\n//! More.\npub struct A;\n"));
         assert_eq!(format_file(TokenStream::new()).as_deref(), Ok(format!("{HEADER}\n").as_str()));
         assert!(format_file(quote! { pub struct }).is_err());
+        let docs = super::super::ast::docs(&[" A thing.".to_string(), String::new(), " More.".to_string()]);
+        let item = super::super::ast::pub_struct(docs, "A", Vec::new());
+        assert_eq!(print_items(vec![item]), "/// A thing.\n///\n/// More.\npub struct A {}\n");
     }
 }

@@ -184,10 +184,10 @@ mod tests {
         (names, grouping)
     }
 
-    /// The `#[doc]` texts of `tokens`, one per line, as rustdoc reads them.
-    fn docs(tokens: proc_macro2::TokenStream) -> String {
-        let file: syn::File = syn::parse2(tokens).unwrap_or_else(|e| unreachable!("{e}"));
-        prettyplease::unparse(&file).lines().filter_map(|l| l.trim().strip_prefix("///")).collect::<Vec<_>>().join("\n")
+    /// The `#[doc]` texts of `items`, one per line, as rustdoc reads them.
+    fn docs(items: Vec<syn::Item>) -> String {
+        let text = super::super::format::print_items(items);
+        text.lines().filter_map(|l| l.trim().strip_prefix("///")).collect::<Vec<_>>().join("\n")
     }
 
     const TEAM: &str = "[team](crate::v1_0::Team)";

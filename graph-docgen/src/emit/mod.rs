@@ -1,13 +1,15 @@
 //! emit: schemas in, the Rust source files of graph-models out (printed by prettyplease).
 //!
 //! `names` decides every identifier first ([`NameMap`]); the submodules then only look names
-//! up: [`structs`], [`enums`] and [`patch`] build the items, [`types`] maps field types,
+//! up: [`structs`], [`enums`] and [`patch`] build the items as syn nodes (small constructors in
+//! [`ast`]; no `quote!` tokens parsed back by syn), [`types`] maps field types,
 //! [`links`] decides which generated items their docs link to,
 //! [`modules`] lays the files out and [`format`](mod@format) prints them. Besides the files under
 //! `src/generated/`, the result holds the key [`FEATURES_KEY`]: the lines of graph-models'
 //! `Cargo.toml` between `# BEGIN GENERATED FEATURES` and `# END GENERATED FEATURES`: the version
 //! features, `full` and one feature per workload ([`features`]).
 
+pub mod ast;
 pub mod enums;
 pub mod example_tests;
 pub mod features;
@@ -92,8 +94,8 @@ pub fn emit_version(schema: &Schema, _options: &EmitOptions) -> VersionOutput {
     links::name_doc_links(schema, &mut names, &grouping);
     out.workloads.extend(grouping.features().into_iter().map(str::to_string));
     for file in modules::version_files(schema, &names, &grouping) {
-        match format::format_file(file.tokens).and_then(|head| Ok(head + &file.body?)) {
-            Ok(text) => out.files.push((file.path, text)),
+        match format::format_file(file.tokens) {
+            Ok(head) => out.files.push((file.path, head + &file.body)),
             Err(message) => out.diags.push(Diagnostic::new(
                 Code::GeneratedCodeInvalid,
                 Span::line(file.path.clone(), 1),

@@ -17,15 +17,16 @@
 //! belongs to is decided in [`super::features`]. Every gated file sits next to where the
 //! ungated one would, so the relative paths built by `types::type_path` do not change.
 
+use super::ast;
 use super::enums::emit_enum;
 use super::features::{feature_of, module_suffix, Grouping, CORE};
-use super::format::{doc_attrs, inner_doc_attrs};
+use super::format::inner_doc_attrs;
 use super::patch::emit_builder;
 use super::structs::{emit_struct, Cycles};
 use crate::names::NameMap;
 use crate::rustdoc;
 use crate::schema::Schema;
-use proc_macro2::{Delimiter, TokenStream, TokenTree};
+use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use std::collections::BTreeMap;
 
@@ -34,16 +35,15 @@ pub struct FileTokens {
     pub path: String,
     /// The file's inner docs and module declarations.
     pub tokens: TokenStream,
-    /// Its items, already printed (in parallel, see `render_items`), appended after `tokens`;
-    /// `Err` when an item did not print (a bug in emit, reported as GD0702).
-    pub body: Result<String, String>,
+    /// Its items, already printed (in parallel, see `render_items`), appended after `tokens`.
+    pub body: String,
 }
 
 #[derive(Default)]
 struct ModuleItems {
     /// (Rust name, printed item), sorted by name when the file is assembled.
-    types: Vec<(String, Result<String, String>)>,
-    enums: Vec<(String, Result<String, String>)>,
+    types: Vec<(String, String)>,
+    enums: Vec<(String, String)>,
 }
 
 /// A `//!` line; `text` is markdown built here from escaped pieces.
@@ -51,12 +51,12 @@ fn file_doc(text: &str) -> TokenStream {
     inner_doc_attrs(&[format!(" {text}")])
 }
 
-fn sorted_items(mut items: Vec<(String, Result<String, String>)>) -> Result<String, String> {
+fn sorted_items(mut items: Vec<(String, String)>) -> String {
     items.sort_by(|a, b| a.0.cmp(&b.0));
     items.into_iter().map(|(_, t)| t).collect()
 }
 
-/// One item to emit; tokens are built and printed inside a rayon task because token streams
+/// One item to emit; its syn nodes are built and printed inside a rayon task because syn nodes
 /// cannot cross threads.
 enum Item<'a> {
     Struct(&'a crate::schema::TypeDef),
@@ -72,34 +72,34 @@ fn render_items<'a>(
     grouping: &'a Grouping,
     cycles: &'a Cycles,
     items: Vec<Item<'a>>,
-) -> Vec<(Option<String>, String, String, &'static str, Result<String, String>)> {
+) -> Vec<(Option<String>, String, String, &'static str, String)> {
     use rayon::prelude::*;
     items
         .into_par_iter()
         .filter_map(|item| {
-            let (module, group, name, kind, tokens) = match item {
+            let (module, group, name, kind, items) = match item {
                 Item::Struct(t) => {
                     let key = t.id.key();
                     let tn = names.type_name(&key)?;
                     let group = grouping.type_group(&key).to_string();
-                    let tokens = with_feature_note(emit_struct(schema, names, cycles, t, &group), &group);
-                    (tn.module.clone(), group, tn.name.clone(), "types", tokens)
+                    let items = with_feature_note(emit_struct(schema, names, cycles, t, &group), &group);
+                    (tn.module.clone(), group, tn.name.clone(), "types", items)
                 }
                 Item::Enum(e) => {
                     let key = e.id.key();
                     let tn = names.type_name(&key)?;
                     let group = grouping.enum_group(&key).to_string();
-                    let tokens = with_feature_note(emit_enum(schema, names, e, &group), &group);
-                    (tn.module.clone(), group, tn.name.clone(), "enums", tokens)
+                    let items = with_feature_note(emit_enum(schema, names, e, &group), &group);
+                    (tn.module.clone(), group, tn.name.clone(), "enums", items)
                 }
                 Item::Builder(index, bn) => {
                     let op = schema.operations.get(index)?;
                     let group = grouping.builder_group(index).to_string();
-                    let tokens = with_feature_note(emit_builder(schema, names, op, bn, &group), &group);
-                    (None, group, bn.name.clone(), "builders", tokens)
+                    let items = with_feature_note(emit_builder(schema, names, op, bn, &group), &group);
+                    (None, group, bn.name.clone(), "builders", items)
                 }
             };
-            Some((module, group, name, kind, super::format::format_items(tokens)))
+            Some((module, group, name, kind, super::format::print_items(items)))
         })
         .collect()
 }
@@ -120,46 +120,32 @@ fn group_label(group: &str) -> String {
     }
 }
 
-/// `item` with a last doc paragraph naming the cargo feature that compiles it, so that the
-/// rustdoc of every gated item says which feature to enable. The note goes after the item's
-/// leading `#[doc]` attributes (before them it would become the summary line); core items are
-/// left as they are.
-fn with_feature_note(item: TokenStream, group: &str) -> TokenStream {
-    let Some(feature) = feature_of(group) else { return item };
+/// `items` with a last doc paragraph naming the cargo feature that compiles them, so that the
+/// rustdoc of every gated item says which feature to enable. The note goes after the first
+/// item's leading `#[doc]` attributes (before them it would become the summary line); core
+/// items are left as they are.
+fn with_feature_note(mut items: Vec<syn::Item>, group: &str) -> Vec<syn::Item> {
+    let Some(feature) = feature_of(group) else { return items };
     let note = format!(
         " Available with the cargo feature {} (workload {}).",
         rustdoc::code_span(feature),
         rustdoc::code_span(group)
     );
-    let mut out = TokenStream::new();
-    let mut tokens = item.into_iter().peekable();
-    // Copy the leading `# [doc = ...]` pairs.
-    loop {
-        let is_doc_start = matches!(tokens.peek(), Some(TokenTree::Punct(p)) if p.as_char() == '#');
-        if !is_doc_start {
-            break;
-        }
-        let Some(hash) = tokens.next() else { break };
-        match tokens.peek() {
-            Some(TokenTree::Group(g))
-                if g.delimiter() == Delimiter::Bracket
-                    && matches!(g.stream().into_iter().next(), Some(TokenTree::Ident(i)) if i == "doc") =>
-            {
-                out.extend([hash]);
-                out.extend(tokens.next());
-            }
-            _ => {
-                // Not a doc attribute: put the `#` back in order and stop.
-                out.extend(doc_attrs(&[String::new(), note.clone()]));
-                out.extend([hash]);
-                out.extend(tokens);
-                return out;
-            }
-        }
+    let Some(attrs) = items.first_mut().and_then(item_attrs) else { return items };
+    let docs = attrs.iter().take_while(|a| a.path().is_ident("doc")).count();
+    attrs.splice(docs..docs, [ast::doc(""), ast::doc(&note)]);
+    items
+}
+
+/// The outer attributes of the item kinds that come first in what emit builds (a struct, an
+/// enum, the alias of an opaque type).
+fn item_attrs(item: &mut syn::Item) -> Option<&mut Vec<syn::Attribute>> {
+    match item {
+        syn::Item::Struct(i) => Some(&mut i.attrs),
+        syn::Item::Enum(i) => Some(&mut i.attrs),
+        syn::Item::Type(i) => Some(&mut i.attrs),
+        _ => None,
     }
-    out.extend(doc_attrs(&[String::new(), note]));
-    out.extend(tokens);
-    out
 }
 
 /// The files of one version.
@@ -170,7 +156,7 @@ pub fn version_files(schema: &Schema, names: &NameMap, grouping: &Grouping) -> V
     // namespace module -> group -> items
     let mut modules: BTreeMap<Option<String>, BTreeMap<String, ModuleItems>> = BTreeMap::new();
     modules.entry(None).or_default();
-    let mut builders: BTreeMap<String, Vec<(String, Result<String, String>)>> = BTreeMap::new();
+    let mut builders: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
     let items = schema
         .types
         .values()
@@ -223,7 +209,7 @@ pub fn version_files(schema: &Schema, names: &NameMap, grouping: &Grouping) -> V
                 files.push(FileTokens {
                     path: format!("{dir}/mod.rs"),
                     tokens: quote! { #doc #(#decls)* },
-                    body: Ok(String::new()),
+                    body: String::new(),
                 });
                 submodules.push(m);
             }
@@ -239,7 +225,7 @@ pub fn version_files(schema: &Schema, names: &NameMap, grouping: &Grouping) -> V
         // builders sit at the same depth as the core ones (`super::` is the version module).
         let mut decls = Vec::new();
         let mut reexports = Vec::new();
-        let mut core = Ok(String::new());
+        let mut core = String::new();
         for (group, items) in builders {
             let body = sorted_items(items);
             match feature_of(&group) {
@@ -277,7 +263,7 @@ pub fn version_files(schema: &Schema, names: &NameMap, grouping: &Grouping) -> V
     files.push(FileTokens {
         path: format!("{root}/mod.rs"),
         tokens: quote! { #doc #root_decls #(pub mod #subs;)* #requests },
-        body: Ok(String::new()),
+        body: String::new(),
     });
     files
 }
@@ -288,23 +274,25 @@ mod tests {
 
     #[test]
     fn feature_note_follows_the_leading_docs() {
-        let note = "# [doc = \"\"] # [doc = \" Available with the cargo feature `groups` (workload `groups`).\"]";
+        let note = "///\n/// Available with the cargo feature `groups` (workload `groups`).\n";
         let cases: &[(TokenStream, &str, String)] = &[
             (
                 quote! { #[doc = " A group."] #[doc = " More."] #[derive(Clone)] pub struct G; },
                 "groups",
-                format!("# [doc = \" A group.\"] # [doc = \" More.\"] {note} # [derive (Clone)] pub struct G ;"),
+                format!("/// A group.\n/// More.\n{note}#[derive(Clone)]\npub struct G;\n"),
             ),
-            (quote! { #[derive(Clone)] pub struct G; }, "groups", format!("{note} # [derive (Clone)] pub struct G ;")),
+            (quote! { #[derive(Clone)] pub struct G; }, "groups", format!("{note}#[derive(Clone)]\npub struct G;\n")),
             (
                 quote! { #[doc = " A group."] pub type G = u8; },
                 "groups",
-                format!("# [doc = \" A group.\"] {note} pub type G = u8 ;"),
+                format!("/// A group.\n{note}pub type G = u8;\n"),
             ),
-            (quote! { #[doc = " Core."] pub struct C; }, CORE, "# [doc = \" Core.\"] pub struct C ;".to_string()),
+            (quote! { #[doc = " Core."] pub struct C; }, CORE, "/// Core.\npub struct C;\n".to_string()),
         ];
         for (item, group, want) in cases {
-            assert_eq!(with_feature_note(item.clone(), group).to_string(), *want, "{item}");
+            let file: syn::File = syn::parse2(item.clone()).unwrap_or_else(|e| unreachable!("{e}"));
+            let items = with_feature_note(file.items, group);
+            assert_eq!(super::super::format::print_items(items), *want, "{item}");
         }
     }
 }

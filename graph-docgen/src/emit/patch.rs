@@ -1,24 +1,36 @@
 //! patch: one builder per PATCH operation (DESIGN.md "PATCH builders"): typed setters for the
 //! body fields, `clear_*` only where the docs allow clearing, one request constructor per path.
 
-use super::format::doc_attrs;
+use super::ast::{self, SelfArg};
 use super::links::{field_link, item_links};
 use super::types::{is_string, rust_type, Origin};
 use crate::names::{BuilderNames, NameMap};
 use crate::rustdoc::{self, DocContext};
 use crate::schema::{Operation, ParamPosition, PathPiece, Schema};
-use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use syn::{Attribute, Expr, ImplItem, Item, Type};
 
-/// The `PathBuilder` call that appends one path parameter, by where it sits in the path: the
-/// one place that ties `ParamPosition` to the runtime's encoders. `label` names the parameter
-/// in the runtime's errors.
-fn encode_step(position: ParamPosition, label: &str, arg: &proc_macro2::Ident) -> TokenStream {
-    match position {
-        ParamPosition::Segment => quote! { .segment(#label, #arg) },
-        ParamPosition::Quoted => quote! { .quoted(#arg) },
-        ParamPosition::ItemPath => quote! { .item_path(#label, #arg) },
-    }
+/// The `PathBuilder` call that appends one path parameter to `chain`, by where it sits in the
+/// path: the one place that ties `ParamPosition` to the runtime's encoders. `label` names the
+/// parameter in the runtime's errors.
+fn encode_step(chain: Expr, position: ParamPosition, label: &str, arg: &str) -> Expr {
+    let (method, args) = match position {
+        ParamPosition::Segment => ("segment", vec![ast::lit_str(label), ast::path_expr(arg)]),
+        ParamPosition::Quoted => ("quoted", vec![ast::path_expr(arg)]),
+        ParamPosition::ItemPath => ("item_path", vec![ast::lit_str(label), ast::path_expr(arg)]),
+    };
+    ast::method_call(chain, method, args)
+}
+
+/// `self.body`, where a builder keeps what it sends.
+fn self_body() -> Expr {
+    ast::field_expr(ast::path_expr("self"), "body")
+}
+
+/// `docs pub fn name(mut self, inputs) -> Self { self.body.call(args); self }`: a setter or a
+/// `clear_` method.
+fn body_setter(docs: Vec<Attribute>, name: &str, inputs: Vec<(&str, Type)>, call: &str, args: Vec<Expr>) -> ImplItem {
+    let body = vec![ast::stmt_semi(ast::method_call(self_body(), call, args)), ast::stmt_value(ast::path_expr("self"))];
+    ast::inline_fn(docs, true, name, SelfArg::MutValue, inputs, Some(ast::ty("Self")), body)
 }
 
 /// The doc lines of a builder: title with method and paths, description, permissions, source.
@@ -67,16 +79,31 @@ fn field_ref(names: &NameMap, op: &Operation, wire: &str, group: &str) -> String
     }
 }
 
-/// The builder of `op`, of feature group `group`.
-pub fn emit_builder(schema: &Schema, names: &NameMap, op: &Operation, bn: &BuilderNames, group: &str) -> TokenStream {
-    let ident = format_ident!("{}", bn.name);
+/// The builder of `op`, of feature group `group`:
+///
+/// ```text
+/// #[derive(Clone, Debug, Default)] pub struct Name { body: crate::runtime::PatchBody }
+/// impl Name { new, one setter per body field (and `clear_` where allowed),
+///             one request constructor per path, body, to_json }
+/// ```
+pub fn emit_builder(schema: &Schema, names: &NameMap, op: &Operation, bn: &BuilderNames, group: &str) -> Vec<Item> {
     let links = item_links(names, group);
-    let docs = doc_attrs(&builder_docs(schema, op, &links));
+    let mut attrs = ast::docs(&builder_docs(schema, op, &links));
+    attrs.push(ast::derive(&["Clone", "Debug", "Default"]));
     let from = Origin { module: None };
     let version = schema.version.as_str();
-    let mut methods = Vec::new();
+    // Spelled out: a body field may be named `default` and shadow the trait method.
+    let default =
+        ast::call_expr(ast::qualified_path_expr(ast::ty("Self"), "::std::default::Default", "default"), vec![]);
+    let mut methods = vec![ast::value_fn(
+        vec![ast::doc(" An empty update: nothing is sent for a field until its setter or `clear_` method is called.")],
+        true,
+        "new",
+        SelfArg::None,
+        ast::ty("Self"),
+        default,
+    )];
     for (field, (set, clear)) in op.body.iter().zip(&bn.setters) {
-        let set = format_ident!("{}", set);
         let wire = &field.wire_name;
         let ctx = DocContext { version: schema.version, page: &field.source.file };
         let mut lines = rustdoc::doc_lines_linked(&field.description, &ctx, &links);
@@ -85,56 +112,35 @@ pub fn emit_builder(schema: &Schema, names: &NameMap, op: &Operation, bn: &Build
         }
         let target = field_ref(names, op, wire, group);
         lines.push(format!(" Sets {target}."));
-        let set_docs = doc_attrs(&lines);
-        if is_string(&field.ty) {
-            methods.push(quote! {
-                #set_docs
-                #[inline]
-                pub fn #set(mut self, value: impl ::std::convert::Into<::std::string::String>) -> Self {
-                    self.body.set(#wire, &value.into());
-                    self
-                }
-            });
+        // `value: impl Into<String>` sent as `&value.into()`, or `value: T` sent as `&value`.
+        let (ty, value) = if is_string(&field.ty) {
+            let into = ast::generic_path("::std::convert::Into", vec![ast::ty("::std::string::String")]);
+            (ast::impl_ty(into), ast::method_call(ast::path_expr("value"), "into", vec![]))
         } else {
-            let ty = rust_type(&field.ty, schema, names, from, false);
-            methods.push(quote! {
-                #set_docs
-                #[inline]
-                pub fn #set(mut self, value: #ty) -> Self {
-                    self.body.set(#wire, &value);
-                    self
-                }
-            });
-        }
+            (rust_type(&field.ty, schema, names, from, false), ast::path_expr("value"))
+        };
+        let args = vec![ast::lit_str(wire), ast::reference(false, value)];
+        methods.push(body_setter(ast::docs(&lines), set, vec![("value", ty)], "set", args));
         if field.clearable {
-            let clear = format_ident!("{}", clear);
-            let clear_docs = doc_attrs(&[format!(" Sends `null` for {target}, clearing it.")]);
-            methods.push(quote! {
-                #clear_docs
-                #[inline]
-                pub fn #clear(mut self) -> Self {
-                    self.body.clear(#wire);
-                    self
-                }
-            });
+            let docs = vec![ast::doc(&format!(" Sends `null` for {target}, clearing it."))];
+            methods.push(body_setter(docs, clear, vec![], "clear", vec![ast::lit_str(wire)]));
         }
     }
     for (path, (ctor, params)) in op.paths.iter().zip(&bn.constructors) {
-        let ctor = format_ident!("{}", ctor);
         let mut lines =
             vec![format!(" {}", rustdoc::code_span(&format!("{} {{base}}/{version}{}", op.method.as_str(), path.raw)))];
-        let mut args = Vec::new();
-        let mut steps = Vec::new();
+        let mut args = vec![("base", ast::ref_ty(None, false, ast::ty("crate::runtime::BaseUrl")))];
+        // `crate::runtime::path::PathBuilder::new().lit(..).segment(..)...`
+        let mut chain = ast::call("crate::runtime::path::PathBuilder::new", vec![]);
         let mut param_names = params.iter();
         for piece in &path.pieces {
             match piece {
-                PathPiece::Literal(text) => steps.push(quote! { .lit(#text) }),
+                PathPiece::Literal(text) => chain = ast::method_call(chain, "lit", vec![ast::lit_str(text)]),
                 PathPiece::Param(p) => {
                     let Some(name) = param_names.next() else { continue };
-                    let arg = format_ident!("{}", name);
                     let label = p.names.first().unwrap_or(&p.raw);
-                    steps.push(encode_step(p.position, label, &arg));
-                    args.push(quote! { #arg: &str });
+                    chain = encode_step(chain, p.position, label, name);
+                    args.push((name.as_str(), ast::ref_ty(None, false, ast::ty("str"))));
                     if p.names.len() > 1 {
                         let alts: Vec<String> = p.names.iter().map(|n| rustdoc::code_span(n)).collect();
                         lines.push(String::new());
@@ -148,43 +154,47 @@ pub fn emit_builder(schema: &Schema, names: &NameMap, op: &Operation, bn: &Build
             " Fails when a parameter cannot be put in the path (empty, or a `.`/`..` part of an item".to_string(),
         );
         lines.push(" path) or the body cannot be serialized.".to_string());
-        let ctor_docs = doc_attrs(&lines);
-        methods.push(quote! {
-            #ctor_docs
-            #[inline]
-            pub fn #ctor(
-                &self,
-                base: &crate::runtime::BaseUrl #(, #args)*
-            ) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, crate::runtime::RequestError> {
-                let path = crate::runtime::path::PathBuilder::new() #(#steps)* .finish()?;
-                self.body.to_request(::http::Method::PATCH, base, #version, &path)
-            }
-        });
+        let request = ast::generic_ty("::http::Request", ast::generic_ty("::std::vec::Vec", ast::ty("u8")));
+        let result = ast::generic_path("::std::result::Result", vec![request, ast::ty("crate::runtime::RequestError")]);
+        let to_request = ast::method_call(
+            self_body(),
+            "to_request",
+            vec![
+                ast::path_expr("::http::Method::PATCH"),
+                ast::path_expr("base"),
+                ast::lit_str(version),
+                ast::reference(false, ast::path_expr("path")),
+            ],
+        );
+        methods.push(ast::inline_fn(
+            ast::docs(&lines),
+            true,
+            ctor,
+            SelfArg::Ref,
+            args,
+            Some(ast::path_ty(result)),
+            vec![
+                ast::stmt_let("path", ast::try_expr(ast::method_call(chain, "finish", vec![]))),
+                ast::stmt_value(to_request),
+            ],
+        ));
     }
-    quote! {
-        #docs
-        #[derive(Clone, Debug, Default)]
-        pub struct #ident {
-            body: crate::runtime::PatchBody,
-        }
-        impl #ident {
-            /// An empty update: nothing is sent for a field until its setter or `clear_` method is called.
-            #[inline]
-            pub fn new() -> Self {
-                // Spelled out: a body field may be named `default` and shadow the trait method.
-                <Self as ::std::default::Default>::default()
-            }
-            #(#methods)*
-            /// The fields set or cleared so far, in call order.
-            #[inline]
-            pub fn body(&self) -> &crate::runtime::PatchBody {
-                &self.body
-            }
-            /// The JSON body that will be sent.
-            #[inline]
-            pub fn to_json(&self) -> ::serde_json::Value {
-                self.body.to_json()
-            }
-        }
-    }
+    methods.push(ast::value_fn(
+        vec![ast::doc(" The fields set or cleared so far, in call order.")],
+        true,
+        "body",
+        SelfArg::Ref,
+        ast::ref_ty(None, false, ast::ty("crate::runtime::PatchBody")),
+        ast::reference(false, self_body()),
+    ));
+    methods.push(ast::value_fn(
+        vec![ast::doc(" The JSON body that will be sent.")],
+        true,
+        "to_json",
+        SelfArg::Ref,
+        ast::ty("::serde_json::Value"),
+        ast::method_call(self_body(), "to_json", vec![]),
+    ));
+    let body = ast::field(Vec::new(), false, "body", ast::ty("crate::runtime::PatchBody"));
+    vec![ast::pub_struct(attrs, &bn.name, vec![body]), ast::impl_block(Vec::new(), None, &bn.name, methods)]
 }

@@ -5,15 +5,15 @@
 //! Only referenced bases get an enum: `entity` has thousands of derived types and an enum over
 //! them would cost compile time for nothing unless a property actually holds an `entity`.
 
+use super::ast::{self, SelfArg};
 use super::features::{compiled_with, feature_of, Grouping};
-use super::format::doc_attrs;
 use super::types::{type_path, Origin};
 use crate::diagnostics::{Code, Diagnostic, Span};
 use crate::names::{to_ident, Case, NameMap, PolyName, PolyVariant, Scope, TypeName};
 use crate::schema::{Method, Schema, TypeKind, TypeRef};
-use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 use std::collections::{BTreeMap, BTreeSet};
+use syn::{Arm, Attribute, Expr, Item, Type};
 
 /// The catch-all variant: the base type itself, or a derived type this crate does not know.
 pub const OTHER_VARIANT: &str = "Other";
@@ -125,100 +125,127 @@ pub fn name_enums(schema: &Schema, names: &mut NameMap, grouping: &Grouping) -> 
 }
 
 /// The enum, its `Polymorphic` impl, serde impls and `From` conversions, for the base `key`
-/// (empty when `key` has no enum). Printed right after the base struct in the same file.
-pub fn emit_enum(schema: &Schema, names: &NameMap, key: &str) -> TokenStream {
+/// (empty when `key` has no enum). Printed right after the base struct in the same file:
+///
+/// ```text
+/// #[derive(Clone, Debug, PartialEq)] pub enum BaseKind { Derived(super::Derived), ..., Other(super::Base) }
+/// impl ::std::default::Default for BaseKind { default }
+/// impl crate::runtime::Polymorphic for BaseKind { BASE_TYPE, for_odata_type, base, is_base, as_model, as_model_mut }
+/// crate::runtime::impl_serde_for_polymorphic!(BaseKind);
+/// impl ::std::convert::From<super::Base> for BaseKind { from }   (and one per derived type)
+/// ```
+///
+/// A variant whose struct is in another feature group, and all its arms and its `From`, carry
+/// that group's `#[cfg(feature = ..)]`.
+pub fn emit_enum(schema: &Schema, names: &NameMap, key: &str) -> Vec<Item> {
     let (Some(poly), Some(base), Some(base_name)) =
         (names.polymorphic.get(key), schema.types.get(key), names.type_name(key))
     else {
-        return TokenStream::new();
+        return Vec::new();
     };
     let from = Origin { module: poly.enum_name.module.as_deref() };
-    let ident = format_ident!("{}", poly.enum_name.name);
-    let other = format_ident!("{}", OTHER_VARIANT);
+    let name = poly.enum_name.name.as_str();
+    let other = format!("Self::{OTHER_VARIANT}");
     let base_path = type_path(base_name.module.as_deref(), &base_name.name, from);
-    let base_odata = base.id.0.clone();
+    let base_odata = base.id.0.as_str();
     let mut variant_defs = Vec::new();
     let mut picks = Vec::new();
     let mut arms = Vec::new();
     let mut froms = Vec::new();
     for pv in &poly.variants {
         let (Some(dname), Some(dtype)) = (names.type_name(&pv.key), schema.types.get(&pv.key)) else { continue };
-        let v = format_ident!("{}", pv.name);
-        let cfg = pv.feature.as_deref().map(|f| quote! { #[cfg(feature = #f)] }).unwrap_or_default();
+        let cfg = || pv.feature.as_deref().map(ast::cfg_feature).into_iter().collect::<Vec<_>>();
+        let variant = format!("Self::{}", pv.name);
         let path = type_path(dname.module.as_deref(), &dname.name, from);
-        let odata = dtype.id.0.clone();
-        let doc = doc_attrs(&[format!(" `#{odata}`.")]);
-        variant_defs.push(quote! { #doc #cfg #v(#path), });
+        let odata = &dtype.id.0;
+        let mut attrs = vec![ast::doc(&format!(" `#{odata}`."))];
+        attrs.extend(cfg());
+        variant_defs.push(ast::variant(attrs, &pv.name, vec![path.clone()]));
         // Graph's spelling is not always the docs' one (`termStore`/`termstore`): match the
         // lower-cased name, the same key the schema uses.
         let lower = odata.to_ascii_lowercase();
-        picks
-            .push(quote! { #cfg #lower => ::std::option::Option::Some(Self::#v(::std::default::Default::default())), });
-        arms.push(quote! { #cfg Self::#v(v) => v, });
-        froms.push(quote! {
-            #cfg
-            impl ::std::convert::From<#path> for #ident {
-                #[inline]
-                fn from(value: #path) -> Self { Self::#v(value) }
-            }
-        });
+        let some = ast::call("::std::option::Option::Some", vec![default_of(&variant)]);
+        picks.push(ast::arm(cfg(), ast::pat_str(&lower), some));
+        arms.push(model_arm(cfg(), &variant));
+        froms.push(from_impl(cfg(), name, path, &variant));
     }
-    let docs = doc_attrs(&[
+    let mut attrs = ast::docs(&[
         format!(" A [`{}`] or one of its derived types, chosen by `@odata.type` when decoding.", base_name.name),
         String::new(),
-        format!(" Properties and collections typed `{base_odata}` use this enum; [`{ident}::{other}`] also"),
+        format!(" Properties and collections typed `{base_odata}` use this enum; [`{name}::{OTHER_VARIANT}`] also"),
         " receives derived types this crate does not know, with their `@odata.type` kept.".to_string(),
     ]);
-    let other_doc = doc_attrs(&[format!(
-        " `#{base_odata}` itself, or a derived type this crate does not know (see its `odata_type`)."
-    )]);
-    quote! {
-        #docs
-        #[derive(Clone, Debug, PartialEq)]
-        pub enum #ident {
-            #(#variant_defs)*
-            #other_doc
-            #other(#base_path),
-        }
-        impl ::std::default::Default for #ident {
-            #[inline]
-            fn default() -> Self { Self::#other(::std::default::Default::default()) }
-        }
-        impl crate::runtime::Polymorphic for #ident {
-            const BASE_TYPE: &'static str = #base_odata;
-            #[inline]
-            fn for_odata_type(odata_type: &str) -> ::std::option::Option<Self> {
-                match odata_type.to_ascii_lowercase().as_str() {
-                    #(#picks)*
-                    _ => ::std::option::Option::None,
-                }
-            }
-            #[inline]
-            fn base() -> Self { Self::#other(::std::default::Default::default()) }
-            #[inline]
-            fn is_base(&self) -> bool { ::std::matches!(self, Self::#other(_)) }
-            #[inline]
-            fn as_model(&self) -> &dyn crate::runtime::DynModel {
-                match self {
-                    #(#arms)*
-                    Self::#other(v) => v,
-                }
-            }
-            #[inline]
-            fn as_model_mut(&mut self) -> &mut dyn crate::runtime::DynModel {
-                match self {
-                    #(#arms)*
-                    Self::#other(v) => v,
-                }
-            }
-        }
-        crate::runtime::impl_serde_for_polymorphic!(#ident);
-        impl ::std::convert::From<#base_path> for #ident {
-            #[inline]
-            fn from(value: #base_path) -> Self { Self::#other(value) }
-        }
-        #(#froms)*
-    }
+    attrs.push(ast::derive(&["Clone", "Debug", "PartialEq"]));
+    let other_doc =
+        format!(" `#{base_odata}` itself, or a derived type this crate does not know (see its `odata_type`).");
+    variant_defs.push(ast::variant(vec![ast::doc(&other_doc)], OTHER_VARIANT, vec![base_path.clone()]));
+    picks.push(ast::arm(Vec::new(), ast::pat_wild(), ast::path_expr("::std::option::Option::None")));
+    arms.push(model_arm(Vec::new(), &other));
+    let default_impl =
+        vec![ast::value_fn(Vec::new(), false, "default", SelfArg::None, ast::ty("Self"), default_of(&other))];
+    // `odata_type.to_ascii_lowercase().as_str()`
+    let lower_name = ast::method_call(
+        ast::method_call(ast::path_expr("odata_type"), "to_ascii_lowercase", vec![]),
+        "as_str",
+        vec![],
+    );
+    let other_ident = ast::ident(OTHER_VARIANT);
+    let is_base = ast::macro_expr("::std::matches", quote! { self, Self::#other_ident(_) });
+    let model_ty = |mutable| ast::ref_ty(None, mutable, ast::dyn_ty("crate::runtime::DynModel"));
+    let as_model = |fn_name, self_arg, mutable, arms: Vec<Arm>| {
+        let value = ast::match_expr(ast::path_expr("self"), arms);
+        ast::value_fn(Vec::new(), false, fn_name, self_arg, model_ty(mutable), value)
+    };
+    let polymorphic = vec![
+        ast::str_const("BASE_TYPE", base_odata),
+        ast::inline_fn(
+            Vec::new(),
+            false,
+            "for_odata_type",
+            SelfArg::None,
+            vec![("odata_type", ast::ref_ty(None, false, ast::ty("str")))],
+            Some(ast::generic_ty("::std::option::Option", ast::ty("Self"))),
+            vec![ast::stmt_value(ast::match_expr(lower_name, picks))],
+        ),
+        ast::value_fn(Vec::new(), false, "base", SelfArg::None, ast::ty("Self"), default_of(&other)),
+        ast::value_fn(Vec::new(), false, "is_base", SelfArg::Ref, ast::ty("bool"), is_base),
+        as_model("as_model", SelfArg::Ref, false, arms.clone()),
+        as_model("as_model_mut", SelfArg::RefMut, true, arms),
+    ];
+    let ident = ast::ident(name);
+    let mut items = vec![
+        ast::pub_enum(attrs, name, variant_defs),
+        ast::impl_block(Vec::new(), Some(ast::path("::std::default::Default")), name, default_impl),
+        ast::impl_block(Vec::new(), Some(ast::path("crate::runtime::Polymorphic")), name, polymorphic),
+        ast::macro_item("crate::runtime::impl_serde_for_polymorphic", quote! { #ident }),
+        from_impl(Vec::new(), name, base_path, &other),
+    ];
+    items.extend(froms);
+    items
+}
+
+/// `variant(::std::default::Default::default())`.
+fn default_of(variant: &str) -> Expr {
+    ast::call(variant, vec![ast::call("::std::default::Default::default", vec![])])
+}
+
+/// `attrs variant(v) => v,`: an arm of `as_model`/`as_model_mut`.
+fn model_arm(attrs: Vec<Attribute>, variant: &str) -> Arm {
+    ast::arm(attrs, ast::pat_tuple_struct(variant, vec![ast::pat_ident("v")]), ast::path_expr("v"))
+}
+
+/// `attrs impl ::std::convert::From<ty> for enum_name { fn from(value: ty) -> Self { variant(value) } }`.
+fn from_impl(attrs: Vec<Attribute>, enum_name: &str, ty: Type, variant: &str) -> Item {
+    let from = ast::inline_fn(
+        Vec::new(),
+        false,
+        "from",
+        SelfArg::None,
+        vec![("value", ty.clone())],
+        Some(ast::ty("Self")),
+        vec![ast::stmt_value(ast::call(variant, vec![ast::path_expr("value")]))],
+    );
+    ast::impl_block(attrs, Some(ast::generic_path("::std::convert::From", vec![ty])), enum_name, vec![from])
 }
 
 #[cfg(test)]

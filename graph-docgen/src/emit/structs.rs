@@ -1,15 +1,15 @@
 //! structs: one struct per complex type / entity with its `Model` impl (DESIGN.md "Structs");
 //! opaque types become aliases of `serde_json::Value`; `Box` breaks reference cycles.
 
-use super::format::doc_attrs;
+use super::ast::{self, SelfArg};
 use super::links::{description_page, item_links};
 use super::types::{rust_type, Origin};
 use crate::names::NameMap;
 use crate::rustdoc::{self, DocContext};
 use crate::schema::{Schema, TypeDef, TypeKind, TypeRef};
-use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 use std::collections::{BTreeMap, BTreeSet};
+use syn::{Arm, Expr, Item};
 
 /// The struct keys that lie on a cycle of direct (non-`Vec`) references, grouped: a field is
 /// boxed when its target is in the same group as the struct holding it.
@@ -106,21 +106,28 @@ pub fn type_docs(
     lines
 }
 
-/// The items of one struct (or the alias of an opaque type) of feature group `group`.
-pub fn emit_struct(schema: &Schema, names: &NameMap, cycles: &Cycles, t: &TypeDef, group: &str) -> TokenStream {
+/// The items of one struct (or the alias of an opaque type) of feature group `group`:
+///
+/// ```text
+/// #[derive(Default)] pub struct Name { pub field: Option<T>, ..., odata_type, additional_properties }
+/// impl crate::runtime::Model for Name { ODATA_TYPE, FIELDS, slot, slot_mut, model_accessors!() }
+/// crate::runtime::impl_model_traits!(Name);
+/// ```
+///
+/// then the base type's polymorphic enum, if it has one.
+pub fn emit_struct(schema: &Schema, names: &NameMap, cycles: &Cycles, t: &TypeDef, group: &str) -> Vec<Item> {
     let key = t.id.key();
-    let Some(tn) = names.type_name(&key) else { return TokenStream::new() };
-    let ident = format_ident!("{}", tn.name);
+    let Some(tn) = names.type_name(&key) else { return Vec::new() };
+    let name = tn.name.as_str();
     let ctx = DocContext { version: schema.version, page: description_page(&t.sources) };
     let links = item_links(names, group);
-    let docs = doc_attrs(&type_docs(&t.description, &t.sources, &ctx, &links));
+    let mut attrs = ast::docs(&type_docs(&t.description, &t.sources, &ctx, &links));
     if t.kind == TypeKind::Opaque {
-        let note = doc_attrs(&[
-            String::new(),
-            " The docs never describe this type: it keeps whatever JSON it receives.".to_string(),
-        ]);
-        return quote! { #docs #note pub type #ident = ::serde_json::Value; };
+        attrs.push(ast::doc(""));
+        attrs.push(ast::doc(" The docs never describe this type: it keeps whatever JSON it receives."));
+        return vec![ast::pub_type(attrs, name, ast::ty("::serde_json::Value"))];
     }
+    let option = |ty| ast::generic_ty("::std::option::Option", ty);
     let from = Origin { module: tn.module.as_deref() };
     let props = schema.all_properties(t);
     let mut fields = Vec::new();
@@ -128,61 +135,75 @@ pub fn emit_struct(schema: &Schema, names: &NameMap, cycles: &Cycles, t: &TypeDe
     let mut slots = Vec::new();
     let mut slots_mut = Vec::new();
     for (index, p) in props.iter().enumerate() {
-        let Some(name) = names.field(&key, &p.wire_name) else { continue };
-        let fname = format_ident!("{}", name);
+        let Some(fname) = names.field(&key, &p.wire_name) else { continue };
         // A polymorphic enum holds the derived structs, which may hold this struct: a direct
         // field of one is always boxed (collections already are indirect).
         let boxed = matches!(&p.ty, TypeRef::Complex(id)
             if cycles.must_box(&key, &id.key()) || names.polymorphic.contains_key(&id.key()));
         let ty = rust_type(&p.ty, schema, names, from, boxed);
         let pctx = DocContext { version: schema.version, page: &p.source.file };
-        let pdocs = doc_attrs(&rustdoc::doc_lines_linked(&p.description, &pctx, &links));
-        let wire = &p.wire_name;
-        fields.push(quote! { #pdocs pub #fname: ::std::option::Option<#ty>, });
-        wires.push(wire.clone());
-        let index = proc_macro2::Literal::usize_unsuffixed(index);
-        slots.push(quote! { #index => &self.#fname, });
-        slots_mut.push(quote! { #index => &mut self.#fname, });
+        let pdocs = ast::docs(&rustdoc::doc_lines_linked(&p.description, &pctx, &links));
+        fields.push(ast::field(pdocs, true, fname, option(ty)));
+        wires.push(p.wire_name.as_str());
+        // `index => &self.field` / `index => &mut self.field`
+        let slot = |mutable| ast::reference(mutable, ast::field_expr(ast::path_expr("self"), fname));
+        slots.push(ast::arm(Vec::new(), ast::pat_int(index), slot(false)));
+        slots_mut.push(ast::arm(Vec::new(), ast::pat_int(index), slot(true)));
     }
-    let odata = format!("{}", t.id);
-    let poly = super::polymorphic::emit_enum(schema, names, &key);
+    fields.push(ast::field(
+        vec![ast::doc(" `@odata.type` as received, written back when set.")],
+        true,
+        "odata_type",
+        option(ast::ty("::std::string::String")),
+    ));
+    fields.push(ast::field(
+        vec![ast::doc(" Properties the docs do not describe, kept so that re-serializing loses nothing.")],
+        true,
+        "additional_properties",
+        ast::ty("crate::runtime::Extra"),
+    ));
+    attrs.push(ast::derive(&["Default"]));
     // `index` -> `&self.field` as a `Slot`: the only per-property code besides the field itself;
     // reading, writing, cloning, comparing and printing go through it (runtime/slot.rs).
-    let (slot_body, slot_mut_body, index_param) = if slots.is_empty() {
-        (quote! { ::std::option::Option::None }, quote! { ::std::option::Option::None }, quote! { _index })
-    } else {
-        (
-            quote! { ::std::option::Option::Some(match index { #(#slots)* _ => return ::std::option::Option::None }) },
-            quote! { ::std::option::Option::Some(match index { #(#slots_mut)* _ => return ::std::option::Option::None }) },
-            quote! { index },
+    let index_param = if slots.is_empty() { "_index" } else { "index" };
+    let slot_fn = |fn_name, self_arg, mutable, arms: Vec<Arm>| {
+        let slot_ty = option(ast::ref_ty(None, mutable, ast::dyn_ty("crate::runtime::Slot")));
+        ast::inline_fn(
+            Vec::new(),
+            false,
+            fn_name,
+            self_arg,
+            vec![(index_param, ast::ty("usize"))],
+            Some(slot_ty),
+            vec![ast::stmt_value(slot_body(arms))],
         )
     };
-    quote! {
-        #docs
-        #[derive(Default)]
-        pub struct #ident {
-            #(#fields)*
-            /// `@odata.type` as received, written back when set.
-            pub odata_type: ::std::option::Option<::std::string::String>,
-            /// Properties the docs do not describe, kept so that re-serializing loses nothing.
-            pub additional_properties: crate::runtime::Extra,
-        }
-        impl crate::runtime::Model for #ident {
-            const ODATA_TYPE: &'static str = #odata;
-            const FIELDS: &'static [&'static str] = &[#(#wires),*];
-            #[inline]
-            fn slot(&self, #index_param: usize) -> ::std::option::Option<&dyn crate::runtime::Slot> {
-                #slot_body
-            }
-            #[inline]
-            fn slot_mut(&mut self, #index_param: usize) -> ::std::option::Option<&mut dyn crate::runtime::Slot> {
-                #slot_mut_body
-            }
-            crate::runtime::model_accessors!();
-        }
-        crate::runtime::impl_model_traits!(#ident);
-        #poly
+    let model = vec![
+        ast::str_const("ODATA_TYPE", &t.id.0),
+        ast::str_list_const("FIELDS", wires.into_iter()),
+        slot_fn("slot", SelfArg::Ref, false, slots),
+        slot_fn("slot_mut", SelfArg::RefMut, true, slots_mut),
+        ast::macro_impl_item("crate::runtime::model_accessors", quote! {}),
+    ];
+    let ident = ast::ident(name);
+    let mut items = vec![
+        ast::pub_struct(attrs, name, fields),
+        ast::impl_block(Vec::new(), Some(ast::path("crate::runtime::Model")), name, model),
+        ast::macro_item("crate::runtime::impl_model_traits", quote! { #ident }),
+    ];
+    items.extend(super::polymorphic::emit_enum(schema, names, &key));
+    items
+}
+
+/// The body of `slot`/`slot_mut`: `Option::Some(match index { arms _ => return Option::None })`,
+/// or `Option::None` for a struct without fields (its parameter is then `_index`).
+fn slot_body(mut arms: Vec<Arm>) -> Expr {
+    let none = || ast::path_expr("::std::option::Option::None");
+    if arms.is_empty() {
+        return none();
     }
+    arms.push(ast::arm(Vec::new(), ast::pat_wild(), ast::return_expr(none())));
+    ast::call("::std::option::Option::Some", vec![ast::match_expr(ast::path_expr("index"), arms)])
 }
 
 #[cfg(test)]

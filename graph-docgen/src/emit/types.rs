@@ -1,10 +1,10 @@
 //! types: the one mapping from a schema [`TypeRef`] to the Rust type of a field or argument
 //! (the table in DESIGN.md "Field types").
 
+use super::ast;
 use crate::names::NameMap;
 use crate::schema::{Primitive, Schema, TypeKind, TypeRef};
-use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use syn::Type;
 
 /// Where the referring code sits: every generated file is a child of its namespace module
 /// (`types.rs`, `enums.rs`, `requests.rs`), so `super::` is that namespace module.
@@ -14,45 +14,45 @@ pub struct Origin<'a> {
     pub module: Option<&'a str>,
 }
 
+/// The raw-JSON type of opaque, missing and unknown types.
+const JSON_VALUE: &str = "::serde_json::Value";
+
 /// The Rust type for `ty` without the `Option` every field adds. `boxed` puts a direct complex
 /// reference in a `Box` (the caller decides, from the cycle check in `structs`). A type with a
 /// polymorphic enum in `names.polymorphic` is referred to through that enum.
-pub fn rust_type(ty: &TypeRef, schema: &Schema, names: &NameMap, from: Origin<'_>, boxed: bool) -> TokenStream {
+pub fn rust_type(ty: &TypeRef, schema: &Schema, names: &NameMap, from: Origin<'_>, boxed: bool) -> Type {
     match ty {
         TypeRef::Primitive(p) => primitive(*p),
-        TypeRef::Collection(inner) => {
-            let inner = rust_type(inner, schema, names, from, false);
-            quote! { ::std::vec::Vec<#inner> }
-        }
+        TypeRef::Collection(inner) => ast::generic_ty("::std::vec::Vec", rust_type(inner, schema, names, from, false)),
         TypeRef::Complex(id) => {
             let known = schema.type_def(id).is_some_and(|t| t.kind != TypeKind::Opaque);
             // A base type with derived types: its polymorphic enum, in the base's module.
             let poly = names.polymorphic.get(&id.key()).map(|p| &p.enum_name);
             match poly.or(names.type_name(&id.key())) {
-                Some(_) if !known => quote! { ::serde_json::Value }, // opaque or missing: raw JSON
+                Some(_) if !known => ast::ty(JSON_VALUE), // opaque or missing: raw JSON
                 Some(name) => {
                     let path = type_path(name.module.as_deref(), &name.name, from);
                     if boxed {
-                        quote! { ::std::boxed::Box<#path> }
+                        ast::generic_ty("::std::boxed::Box", path)
                     } else {
                         path
                     }
                 }
-                None => quote! { ::serde_json::Value },
+                None => ast::ty(JSON_VALUE),
             }
         }
         TypeRef::Enum(id) => match (schema.enum_def(id), names.type_name(&id.key())) {
             (Some(def), Some(name)) => {
                 let path = type_path(name.module.as_deref(), &name.name, from);
                 if def.flags {
-                    quote! { crate::runtime::Flags<#path> }
+                    ast::generic_ty("crate::runtime::Flags", path)
                 } else {
                     path
                 }
             }
-            _ => quote! { ::serde_json::Value },
+            _ => ast::ty(JSON_VALUE),
         },
-        TypeRef::Unknown(_) => quote! { ::serde_json::Value },
+        TypeRef::Unknown(_) => ast::ty(JSON_VALUE),
     }
 }
 
@@ -61,44 +61,36 @@ pub fn is_string(ty: &TypeRef) -> bool {
     matches!(ty, TypeRef::Primitive(Primitive::String))
 }
 
-fn primitive(p: Primitive) -> TokenStream {
-    match p {
-        Primitive::String => quote! { ::std::string::String },
-        Primitive::Boolean => quote! { bool },
-        Primitive::Byte => quote! { u8 },
-        Primitive::SByte => quote! { i8 },
-        Primitive::Int16 => quote! { i16 },
-        Primitive::Int32 => quote! { i32 },
-        Primitive::Int64 => quote! { i64 },
-        Primitive::Single | Primitive::Double => quote! { crate::runtime::Double },
-        Primitive::Decimal => quote! { crate::runtime::Decimal },
-        Primitive::DateTimeOffset => quote! { crate::runtime::DateTimeOffset },
-        Primitive::Date => quote! { crate::runtime::Date },
-        Primitive::TimeOfDay => quote! { crate::runtime::TimeOfDay },
-        Primitive::Duration => quote! { crate::runtime::Duration },
-        Primitive::Guid => quote! { crate::runtime::Uuid },
-        Primitive::Binary | Primitive::Stream => quote! { crate::runtime::Base64 },
-        Primitive::Json => quote! { ::serde_json::Value },
-    }
+fn primitive(p: Primitive) -> Type {
+    ast::ty(match p {
+        Primitive::String => "::std::string::String",
+        Primitive::Boolean => "bool",
+        Primitive::Byte => "u8",
+        Primitive::SByte => "i8",
+        Primitive::Int16 => "i16",
+        Primitive::Int32 => "i32",
+        Primitive::Int64 => "i64",
+        Primitive::Single | Primitive::Double => "crate::runtime::Double",
+        Primitive::Decimal => "crate::runtime::Decimal",
+        Primitive::DateTimeOffset => "crate::runtime::DateTimeOffset",
+        Primitive::Date => "crate::runtime::Date",
+        Primitive::TimeOfDay => "crate::runtime::TimeOfDay",
+        Primitive::Duration => "crate::runtime::Duration",
+        Primitive::Guid => "crate::runtime::Uuid",
+        Primitive::Binary | Primitive::Stream => "crate::runtime::Base64",
+        Primitive::Json => JSON_VALUE,
+    })
 }
 
 /// Relative path from a file in `from` to a type of namespace module `module`.
-pub fn type_path(module: Option<&str>, name: &str, from: Origin<'_>) -> TokenStream {
-    let name = format_ident!("{}", name);
-    let up = if from.module.is_some() {
-        quote! { super::super }
-    } else {
-        quote! { super }
-    };
-    match (from.module, module) {
-        (Some(a), Some(b)) if a == b => quote! { super::#name },
-        (None, None) => quote! { super::#name },
-        (_, Some(m)) => {
-            let m = format_ident!("{}", m);
-            quote! { #up::#m::#name }
-        }
-        (_, None) => quote! { #up::#name },
-    }
+pub fn type_path(module: Option<&str>, name: &str, from: Origin<'_>) -> Type {
+    let up = if from.module.is_some() { "super::super" } else { "super" };
+    ast::ty(&match (from.module, module) {
+        (Some(a), Some(b)) if a == b => format!("super::{name}"),
+        (None, None) => format!("super::{name}"),
+        (_, Some(m)) => format!("{up}::{m}::{name}"),
+        (_, None) => format!("{up}::{name}"),
+    })
 }
 
 #[cfg(test)]
@@ -191,7 +183,8 @@ mod tests {
             (e("nowhere"), root, false, ":: serde_json :: Value"),
         ];
         for (ty, from, boxed, want) in cases {
-            assert_eq!(rust_type(&ty, &s, &names, from, boxed).to_string(), want, "{ty:?}");
+            let printed = quote::ToTokens::to_token_stream(&rust_type(&ty, &s, &names, from, boxed)).to_string();
+            assert_eq!(printed, want, "{ty:?}");
         }
     }
 }

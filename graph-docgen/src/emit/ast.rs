@@ -1,0 +1,701 @@
+//! ast: small constructors for the `syn` nodes that emit builds directly, so that the items of
+//! every struct, enum and builder go to prettyplease without a trip through syn's parser.
+//!
+//! Building tokens with `quote!` and parsing them back with `syn::parse2` cost about a third
+//! of a full-corpus regen's CPU time. The nodes made here are the ones syn's parser makes of
+//! the same source, so the printed text is the same byte for byte; a test below pins that.
+//! Paths are written as text (`"::std::option::Option"`) and split on `::`. Every function
+//! makes a fresh node: syn nodes are not `Send`, so nothing is shared across the rayon tasks
+//! that build items.
+
+use proc_macro2::{Literal, Span, TokenStream};
+use quote::ToTokens;
+use syn::punctuated::Punctuated;
+use syn::{
+    AngleBracketedGenericArguments, Arm, AttrStyle, Attribute, Block, Expr, ExprArray, ExprCall, ExprField, ExprLit,
+    ExprMacro, ExprMatch, ExprMethodCall, ExprPath, ExprReference, ExprReturn, ExprTry, Field, FieldModifiers, Fields,
+    FieldsNamed, FieldsUnnamed, FnArg, FnModifiers, GenericArgument, Generics, Ident, ImplItem, ImplItemConst,
+    ImplItemFn, ImplItemMacro, ImplModifiers, Item, ItemEnum, ItemImpl, ItemMacro, ItemStruct, ItemType, Lifetime, Lit,
+    LitStr, Local, LocalInit, LocalModifiers, Macro, MacroDelimiter, Member, Meta, MetaList, MetaNameValue, Pat,
+    PatIdent, PatTupleStruct, PatType, PatWild, Path, PathArguments, PathSegment, QSelf, Receiver, ReceiverKind,
+    ReturnType, Signature, Stmt, TraitBound, TraitBoundModifiers, Type, TypeImplTrait, TypeParamBound, TypePath,
+    TypeReference, TypeSlice, TypeTraitObject, Variant, Visibility,
+};
+
+// ---- names and types ----
+
+/// An identifier (names come from `names`, which only makes valid ones).
+pub fn ident(name: &str) -> Ident {
+    Ident::new(name, Span::call_site())
+}
+
+/// A path of plain segments: `::std::option::Option`, `crate::runtime::Model`, `Self::Other`.
+pub fn path(text: &str) -> Path {
+    let (leading_colon, rest) = match text.strip_prefix("::") {
+        Some(rest) => (Some(Default::default()), rest),
+        None => (None, text),
+    };
+    Path { leading_colon, segments: rest.split("::").map(|s| PathSegment::from(ident(s))).collect() }
+}
+
+/// `text<args>`: the generic arguments go on the last segment (`::std::convert::From<T>`).
+pub fn generic_path(text: &str, args: Vec<Type>) -> Path {
+    let mut p = path(text);
+    if let Some(last) = p.segments.last_mut() {
+        last.arguments = PathArguments::AngleBracketed(AngleBracketedGenericArguments {
+            colon2_token: None,
+            lt_token: Default::default(),
+            args: args.into_iter().map(GenericArgument::Type).collect(),
+            gt_token: Default::default(),
+        });
+    }
+    p
+}
+
+/// The type named by `path`.
+pub fn path_ty(path: Path) -> Type {
+    Type::Path(TypePath { attrs: Vec::new(), qself: None, path })
+}
+
+/// A plain path type: `bool`, `super::Group`, `crate::runtime::Extra`.
+pub fn ty(text: &str) -> Type {
+    path_ty(path(text))
+}
+
+/// `text<arg>`: `::std::option::Option<T>`, `::std::vec::Vec<T>`, `crate::runtime::Flags<T>`.
+pub fn generic_ty(text: &str, arg: Type) -> Type {
+    path_ty(generic_path(text, vec![arg]))
+}
+
+/// `&'lifetime mut elem`; `lifetime` with its apostrophe (`"'static"`).
+pub fn ref_ty(lifetime: Option<&str>, mutable: bool, elem: Type) -> Type {
+    Type::Reference(TypeReference {
+        attrs: Vec::new(),
+        and_token: Default::default(),
+        lifetime: lifetime.map(|l| Lifetime::new(l, Span::call_site())),
+        mutability: mutable.then(Default::default),
+        elem: Box::new(elem),
+    })
+}
+
+/// `[elem]`.
+fn slice_ty(elem: Type) -> Type {
+    Type::Slice(TypeSlice { attrs: Vec::new(), bracket_token: Default::default(), elem: Box::new(elem) })
+}
+
+/// A bound that is just a trait path, as in `dyn Trait` and `impl Trait`.
+fn trait_bound(path: Path) -> Punctuated<TypeParamBound, syn::Token![+]> {
+    std::iter::once(TypeParamBound::Trait(TraitBound {
+        paren_token: None,
+        lifetimes: None,
+        modifiers: TraitBoundModifiers::default(),
+        maybe: None,
+        path,
+    }))
+    .collect()
+}
+
+/// `dyn text`.
+pub fn dyn_ty(text: &str) -> Type {
+    Type::TraitObject(TypeTraitObject {
+        attrs: Vec::new(),
+        dyn_token: Some(Default::default()),
+        bounds: trait_bound(path(text)),
+    })
+}
+
+/// `impl path` (the path may carry generic arguments).
+pub fn impl_ty(path: Path) -> Type {
+    Type::ImplTrait(TypeImplTrait { attrs: Vec::new(), impl_token: Default::default(), bounds: trait_bound(path) })
+}
+
+// ---- expressions ----
+
+/// A path expression: `::std::option::Option::None`, `Self::Active`, `self`, `value`.
+pub fn path_expr(text: &str) -> Expr {
+    Expr::Path(ExprPath { attrs: Vec::new(), qself: None, path: path(text) })
+}
+
+/// `<ty as trait_path>::rest`, with `trait_path` and `rest` in one path as syn parses it.
+pub fn qualified_path_expr(ty: Type, trait_path: &str, rest: &str) -> Expr {
+    let mut p = path(trait_path);
+    let position = p.segments.len();
+    p.segments.extend(path(rest).segments);
+    Expr::Path(ExprPath {
+        attrs: Vec::new(),
+        qself: Some(QSelf {
+            lt_token: Default::default(),
+            ty: Box::new(ty),
+            position,
+            as_token: Some(Default::default()),
+            gt_token: Default::default(),
+        }),
+        path: p,
+    })
+}
+
+/// A string literal (`"active"`).
+fn lit_str_node(value: &str) -> ExprLit {
+    ExprLit { attrs: Vec::new(), lit: Lit::Str(LitStr::new(value, Span::call_site())) }
+}
+
+/// A string literal expression.
+pub fn lit_str(value: &str) -> Expr {
+    Expr::Lit(lit_str_node(value))
+}
+
+/// `func(args)` for any callee expression.
+pub fn call_expr(func: Expr, args: Vec<Expr>) -> Expr {
+    Expr::Call(ExprCall {
+        attrs: Vec::new(),
+        func: Box::new(func),
+        paren_token: Default::default(),
+        args: args.into_iter().collect(),
+    })
+}
+
+/// `func(args)`, `func` a path: `Self::Other(s.into())`, `::std::option::Option::Some(x)`.
+pub fn call(func: &str, args: Vec<Expr>) -> Expr {
+    call_expr(path_expr(func), args)
+}
+
+/// `receiver.method(args)`.
+pub fn method_call(receiver: Expr, method: &str, args: Vec<Expr>) -> Expr {
+    Expr::MethodCall(ExprMethodCall {
+        attrs: Vec::new(),
+        receiver: Box::new(receiver),
+        dot_token: Default::default(),
+        method: ident(method),
+        turbofish: None,
+        paren_token: Default::default(),
+        args: args.into_iter().collect(),
+    })
+}
+
+/// `base.name`.
+pub fn field_expr(base: Expr, name: &str) -> Expr {
+    Expr::Field(ExprField {
+        attrs: Vec::new(),
+        base: Box::new(base),
+        dot_token: Default::default(),
+        member: Member::Named(ident(name)),
+    })
+}
+
+/// `&expr` / `&mut expr`.
+pub fn reference(mutable: bool, expr: Expr) -> Expr {
+    Expr::Reference(ExprReference {
+        attrs: Vec::new(),
+        and_token: Default::default(),
+        mutability: mutable.then(Default::default),
+        expr: Box::new(expr),
+    })
+}
+
+/// `[elems]`.
+fn array(elems: Vec<Expr>) -> Expr {
+    Expr::Array(ExprArray { attrs: Vec::new(), bracket_token: Default::default(), elems: elems.into_iter().collect() })
+}
+
+/// `match expr { arms }`.
+pub fn match_expr(expr: Expr, arms: Vec<Arm>) -> Expr {
+    Expr::Match(ExprMatch {
+        attrs: Vec::new(),
+        match_token: Default::default(),
+        expr: Box::new(expr),
+        brace_token: Default::default(),
+        arms,
+    })
+}
+
+/// `return expr`.
+pub fn return_expr(expr: Expr) -> Expr {
+    Expr::Return(ExprReturn { attrs: Vec::new(), return_token: Default::default(), expr: Some(Box::new(expr)) })
+}
+
+/// `expr?`.
+pub fn try_expr(expr: Expr) -> Expr {
+    Expr::Try(ExprTry { attrs: Vec::new(), expr: Box::new(expr), question_token: Default::default() })
+}
+
+/// `path!(tokens)`, the macro call shared by the expression and item forms.
+fn mac(path_text: &str, tokens: TokenStream) -> Macro {
+    Macro {
+        path: path(path_text),
+        bang_token: Default::default(),
+        delimiter: MacroDelimiter::Paren(Default::default()),
+        tokens,
+    }
+}
+
+/// `path!(tokens)` as an expression (`::std::matches!(self, Self::Other(_))`).
+pub fn macro_expr(path_text: &str, tokens: TokenStream) -> Expr {
+    Expr::Macro(ExprMacro { attrs: Vec::new(), mac: mac(path_text, tokens) })
+}
+
+// ---- patterns and match arms ----
+
+/// `pat => body,` (prettyplease decides the comma itself, so every arm gets one).
+pub fn arm(attrs: Vec<Attribute>, pat: Pat, body: Expr) -> Arm {
+    Arm { attrs, pat, fat_arrow_token: Default::default(), body: Box::new(body), comma: Some(Default::default()) }
+}
+
+/// A string literal pattern (`"active" =>`).
+pub fn pat_str(value: &str) -> Pat {
+    Pat::Lit(lit_str_node(value))
+}
+
+/// An unsuffixed integer literal pattern (`0 =>`).
+pub fn pat_int(value: usize) -> Pat {
+    Pat::Lit(ExprLit { attrs: Vec::new(), lit: Lit::new(Literal::usize_unsuffixed(value)) })
+}
+
+/// `_`.
+pub fn pat_wild() -> Pat {
+    Pat::Wild(PatWild { attrs: Vec::new(), underscore_token: Default::default() })
+}
+
+/// A path pattern (`Self::Active`).
+pub fn pat_path(text: &str) -> Pat {
+    Pat::Path(ExprPath { attrs: Vec::new(), qself: None, path: path(text) })
+}
+
+/// A plain binding (`v`, `value`).
+pub fn pat_ident(name: &str) -> Pat {
+    Pat::Ident(PatIdent { attrs: Vec::new(), by_ref: None, mutability: None, ident: ident(name), subpat: None })
+}
+
+/// `text(elems)`: `Self::User(v)`, `Self::Other(_)`.
+pub fn pat_tuple_struct(text: &str, elems: Vec<Pat>) -> Pat {
+    Pat::TupleStruct(PatTupleStruct {
+        attrs: Vec::new(),
+        qself: None,
+        path: path(text),
+        paren_token: Default::default(),
+        elems: elems.into_iter().collect(),
+    })
+}
+
+// ---- attributes ----
+
+/// `#[meta]`.
+fn outer_attr(meta: Meta) -> Attribute {
+    Attribute { pound_token: Default::default(), style: AttrStyle::Outer, bracket_token: Default::default(), meta }
+}
+
+/// `#[doc = "line"]` (printed as `///line`).
+pub fn doc(line: &str) -> Attribute {
+    outer_attr(Meta::NameValue(MetaNameValue { path: path("doc"), eq_token: Default::default(), value: lit_str(line) }))
+}
+
+/// One `#[doc]` per rustdoc line.
+pub fn docs(lines: &[String]) -> Vec<Attribute> {
+    lines.iter().map(|l| doc(l)).collect()
+}
+
+/// `#[name(tokens)]`.
+fn list_attr(name: &str, tokens: TokenStream) -> Attribute {
+    outer_attr(Meta::List(MetaList { path: path(name), delimiter: MacroDelimiter::Paren(Default::default()), tokens }))
+}
+
+/// `#[derive(traits)]`.
+pub fn derive(traits: &[&str]) -> Attribute {
+    let paths: Punctuated<Path, syn::Token![,]> = traits.iter().map(|t| path(t)).collect();
+    list_attr("derive", paths.into_token_stream())
+}
+
+/// `#[cfg(feature = "feature")]`.
+pub fn cfg_feature(feature: &str) -> Attribute {
+    list_attr("cfg", quote::quote! { feature = #feature })
+}
+
+/// `#[inline]`.
+fn inline() -> Attribute {
+    outer_attr(Meta::Path(path("inline")))
+}
+
+// ---- items ----
+
+/// `pub` or nothing.
+fn vis(public: bool) -> Visibility {
+    if public {
+        Visibility::Public(Default::default())
+    } else {
+        Visibility::Inherited
+    }
+}
+
+/// A named field: `attrs pub name: ty` (or private).
+pub fn field(attrs: Vec<Attribute>, public: bool, name: &str, ty: Type) -> Field {
+    Field {
+        attrs,
+        vis: vis(public),
+        modifiers: FieldModifiers::default(),
+        ident: Some(ident(name)),
+        colon_token: Some(Default::default()),
+        ty,
+        default: None,
+    }
+}
+
+/// `attrs pub struct name { fields }`.
+pub fn pub_struct(attrs: Vec<Attribute>, name: &str, fields: Vec<Field>) -> Item {
+    Item::Struct(ItemStruct {
+        attrs,
+        vis: vis(true),
+        struct_token: Default::default(),
+        ident: ident(name),
+        generics: Generics::default(),
+        fields: Fields::Named(FieldsNamed { brace_token: Default::default(), named: fields.into_iter().collect() }),
+        semi_token: None,
+    })
+}
+
+/// An enum variant: `attrs Name` without types, `attrs Name(types)` with.
+pub fn variant(attrs: Vec<Attribute>, name: &str, types: Vec<Type>) -> Variant {
+    let fields = if types.is_empty() {
+        Fields::Unit
+    } else {
+        let unnamed = types.into_iter().map(|ty| Field {
+            attrs: Vec::new(),
+            vis: Visibility::Inherited,
+            modifiers: FieldModifiers::default(),
+            ident: None,
+            colon_token: None,
+            ty,
+            default: None,
+        });
+        Fields::Unnamed(FieldsUnnamed { paren_token: Default::default(), unnamed: unnamed.collect() })
+    };
+    Variant { attrs, ident: ident(name), fields, discriminant: None }
+}
+
+/// `attrs pub enum name { variants }`.
+pub fn pub_enum(attrs: Vec<Attribute>, name: &str, variants: Vec<Variant>) -> Item {
+    Item::Enum(ItemEnum {
+        attrs,
+        vis: vis(true),
+        enum_token: Default::default(),
+        ident: ident(name),
+        generics: Generics::default(),
+        brace_token: Default::default(),
+        variants: variants.into_iter().collect(),
+    })
+}
+
+/// `attrs pub type name = ty;`.
+pub fn pub_type(attrs: Vec<Attribute>, name: &str, ty: Type) -> Item {
+    Item::Type(ItemType {
+        attrs,
+        vis: vis(true),
+        modifiers: Default::default(),
+        type_token: Default::default(),
+        ident: ident(name),
+        generics: Generics::default(),
+        eq_token: Default::default(),
+        ty: Box::new(ty),
+        semi_token: Default::default(),
+        // There is no where clause, so where it would go does not matter.
+        where_clause_placement: syn::WhereClausePlacement::Early,
+    })
+}
+
+/// `attrs impl trait_ for self_name { items }`, or an inherent impl without `trait_`.
+pub fn impl_block(attrs: Vec<Attribute>, trait_: Option<Path>, self_name: &str, items: Vec<ImplItem>) -> Item {
+    Item::Impl(ItemImpl {
+        attrs,
+        modifiers: ImplModifiers::default(),
+        unsafety: None,
+        impl_token: Default::default(),
+        generics: Generics::default(),
+        trait_: trait_.map(|p| (p, Default::default())),
+        self_ty: Box::new(ty(self_name)),
+        brace_token: Default::default(),
+        items,
+    })
+}
+
+/// `path!(tokens);` as an item (`crate::runtime::impl_serde_for_enum!(Color);`).
+pub fn macro_item(path_text: &str, tokens: TokenStream) -> Item {
+    Item::Macro(ItemMacro {
+        attrs: Vec::new(),
+        ident: None,
+        mac: mac(path_text, tokens),
+        semi_token: Some(Default::default()),
+    })
+}
+
+// ---- inside impl blocks ----
+
+/// How a method takes `self`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SelfArg {
+    /// None: an associated function (`fn new() -> Self`).
+    None,
+    /// `&self`
+    Ref,
+    /// `&mut self`
+    RefMut,
+    /// `mut self` (the builder setters)
+    MutValue,
+}
+
+/// The receiver `self_arg` stands for, if any.
+fn receiver(self_arg: SelfArg) -> Option<FnArg> {
+    let (mutability, kind) = match self_arg {
+        SelfArg::None => return None,
+        SelfArg::Ref => (false, ReceiverKind::Reference(Default::default(), None, None)),
+        SelfArg::RefMut => (false, ReceiverKind::Reference(Default::default(), None, Some(Default::default()))),
+        SelfArg::MutValue => (true, ReceiverKind::Value),
+    };
+    Some(FnArg::Receiver(Receiver {
+        attrs: Vec::new(),
+        mutability: mutability.then(Default::default),
+        self_token: Default::default(),
+        kind,
+    }))
+}
+
+/// `docs #[inline] pub fn name(self_arg, inputs) -> output { body }` (private unless
+/// `public`, `-> ()` without `output`). Every generated function is `#[inline]` (DESIGN.md), so
+/// this constructor adds it after the docs.
+pub fn inline_fn(
+    docs: Vec<Attribute>,
+    public: bool,
+    name: &str,
+    self_arg: SelfArg,
+    inputs: Vec<(&str, Type)>,
+    output: Option<Type>,
+    body: Vec<Stmt>,
+) -> ImplItem {
+    let typed = inputs.into_iter().map(|(name, ty)| {
+        FnArg::Typed(PatType {
+            attrs: Vec::new(),
+            pat: Box::new(pat_ident(name)),
+            colon_token: Default::default(),
+            ty: Box::new(ty),
+        })
+    });
+    let mut attrs = docs;
+    attrs.push(inline());
+    ImplItem::Fn(ImplItemFn {
+        attrs,
+        vis: vis(public),
+        modifiers: FnModifiers::default(),
+        sig: Signature {
+            constness: None,
+            asyncness: None,
+            safety: syn::Safety::Default,
+            abi: None,
+            fn_token: Default::default(),
+            ident: ident(name),
+            generics: Generics::default(),
+            paren_token: Default::default(),
+            inputs: receiver(self_arg).into_iter().chain(typed).collect(),
+            variadic: None,
+            output: match output {
+                Some(t) => ReturnType::Type(Default::default(), Box::new(t)),
+                None => ReturnType::Default,
+            },
+        },
+        block: Block { brace_token: Default::default(), stmts: body },
+    })
+}
+
+/// `docs #[inline] pub fn name(self_arg) -> output { value }`: [`inline_fn`] for the many
+/// methods without arguments (besides `self`) whose body is one expression.
+pub fn value_fn(
+    docs: Vec<Attribute>,
+    public: bool,
+    name: &str,
+    self_arg: SelfArg,
+    output: Type,
+    value: Expr,
+) -> ImplItem {
+    inline_fn(docs, public, name, self_arg, Vec::new(), Some(output), vec![stmt_value(value)])
+}
+
+/// `const NAME: ty = expr;`.
+fn impl_const(name: &str, ty: Type, expr: Expr) -> ImplItem {
+    ImplItem::Const(ImplItemConst {
+        attrs: Vec::new(),
+        vis: Visibility::Inherited,
+        modifiers: Default::default(),
+        const_token: Default::default(),
+        ident: ident(name),
+        generics: Generics::default(),
+        colon_token: Default::default(),
+        ty,
+        eq_token: Default::default(),
+        expr,
+        semi_token: Default::default(),
+    })
+}
+
+/// `const NAME: &'static str = "value";` (`ODATA_TYPE`, `BASE_TYPE`).
+pub fn str_const(name: &str, value: &str) -> ImplItem {
+    impl_const(name, ref_ty(Some("'static"), false, ty("str")), lit_str(value))
+}
+
+/// `const NAME: &'static [&'static str] = &["a", "b"];` (`MEMBERS`, `FIELDS`).
+pub fn str_list_const<'a>(name: &str, values: impl Iterator<Item = &'a str>) -> ImplItem {
+    let static_str = ref_ty(Some("'static"), false, ty("str"));
+    let list = reference(false, array(values.map(lit_str).collect()));
+    impl_const(name, ref_ty(Some("'static"), false, slice_ty(static_str)), list)
+}
+
+/// `path!(tokens);` (`crate::runtime::model_accessors!();`).
+pub fn macro_impl_item(path_text: &str, tokens: TokenStream) -> ImplItem {
+    ImplItem::Macro(ImplItemMacro {
+        attrs: Vec::new(),
+        mac: mac(path_text, tokens),
+        semi_token: Some(Default::default()),
+    })
+}
+
+// ---- statements ----
+
+/// `expr;`.
+pub fn stmt_semi(expr: Expr) -> Stmt {
+    Stmt::Expr(expr, Some(Default::default()))
+}
+
+/// `expr` as the block's value.
+pub fn stmt_value(expr: Expr) -> Stmt {
+    Stmt::Expr(expr, None)
+}
+
+/// `let name = expr;`.
+pub fn stmt_let(name: &str, expr: Expr) -> Stmt {
+    Stmt::Local(Local {
+        attrs: Vec::new(),
+        let_token: Default::default(),
+        modifiers: LocalModifiers::default(),
+        pat: pat_ident(name),
+        init: Some(LocalInit { eq_token: Default::default(), expr: Box::new(expr), diverge: None }),
+        semi_token: Default::default(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::emit::format::print_items;
+    use quote::quote;
+
+    fn parsed(tokens: TokenStream) -> String {
+        let file: syn::File = syn::parse2(tokens).unwrap_or_else(|e| unreachable!("{e}"));
+        print_items(file.items)
+    }
+
+    /// Every constructor, used once, prints like syn's parse of the same source: what emit
+    /// builds is what it printed when it still parsed `quote!` tokens.
+    #[test]
+    fn built_nodes_print_like_parsed_source() {
+        let option = |t| generic_ty("::std::option::Option", t);
+        let doc_lines = |text: &str| docs(&[text.to_string()]);
+        let mut struct_attrs = doc_lines(" A doc.");
+        struct_attrs.extend([derive(&["Clone", "Default"]), cfg_feature("x")]);
+        let strukt = pub_struct(
+            struct_attrs,
+            "S",
+            vec![
+                field(doc_lines(" A field."), true, "a", option(ty("::std::string::String"))),
+                field(Vec::new(), false, "b", ref_ty(Some("'static"), false, slice_ty(ty("str")))),
+            ],
+        );
+        let arms = vec![
+            arm(Vec::new(), pat_int(0), reference(true, field_expr(path_expr("self"), "a"))),
+            arm(Vec::new(), pat_str("x"), call("Self::V", vec![method_call(path_expr("s"), "into", vec![])])),
+            arm(vec![cfg_feature("y")], pat_tuple_struct("Self::W", vec![pat_ident("v")]), path_expr("v")),
+            arm(Vec::new(), pat_path("Self::Z"), lit_str("z")),
+            arm(Vec::new(), pat_wild(), return_expr(path_expr("::std::option::Option::None"))),
+        ];
+        let chain = method_call(call("P::new", vec![]), "lit", vec![lit_str("/a/")]);
+        let into_u8 = impl_ty(generic_path("::std::convert::Into", vec![ty("u8")]));
+        let imp = impl_block(
+            vec![cfg_feature("z")],
+            Some(generic_path("::std::convert::From", vec![ty("u8")])),
+            "S",
+            vec![
+                str_const("N", "n"),
+                str_list_const("L", ["a", "b"].into_iter()),
+                inline_fn(
+                    doc_lines(" A method."),
+                    true,
+                    "f",
+                    SelfArg::RefMut,
+                    vec![("index", ty("usize")), ("v", into_u8)],
+                    Some(option(ref_ty(None, true, dyn_ty("crate::runtime::Slot")))),
+                    vec![
+                        stmt_let("path", try_expr(method_call(chain, "finish", vec![]))),
+                        stmt_semi(macro_expr("::std::matches", quote! { self, Self::Other(_) })),
+                        stmt_value(call_expr(
+                            qualified_path_expr(ty("Self"), "::std::default::Default", "default"),
+                            vec![match_expr(path_expr("index"), arms)],
+                        )),
+                    ],
+                ),
+                value_fn(Vec::new(), false, "g", SelfArg::MutValue, ty("Self"), path_expr("self")),
+                inline_fn(Vec::new(), false, "h", SelfArg::Ref, vec![], None, vec![]),
+                inline_fn(Vec::new(), false, "k", SelfArg::None, vec![], None, vec![]),
+                macro_impl_item("crate::m", TokenStream::new()),
+            ],
+        );
+        let enm = pub_enum(
+            vec![derive(&["Clone"])],
+            "E",
+            vec![variant(doc_lines(" d"), "A", Vec::new()), variant(Vec::new(), "B", vec![ty("u8")])],
+        );
+        let alias = pub_type(doc_lines(" An alias."), "T", ty("::serde_json::Value"));
+        let built = print_items(vec![strukt, imp, enm, alias, macro_item("crate::n", quote! { S })]);
+        let want = parsed(quote! {
+            /// A doc.
+            #[derive(Clone, Default)]
+            #[cfg(feature = "x")]
+            pub struct S {
+                /// A field.
+                pub a: ::std::option::Option<::std::string::String>,
+                b: &'static [str],
+            }
+            #[cfg(feature = "z")]
+            impl ::std::convert::From<u8> for S {
+                const N: &'static str = "n";
+                const L: &'static [&'static str] = &["a", "b"];
+                /// A method.
+                #[inline]
+                pub fn f(&mut self, index: usize, v: impl ::std::convert::Into<u8>) -> ::std::option::Option<&mut dyn crate::runtime::Slot> {
+                    let path = P::new().lit("/a/").finish()?;
+                    ::std::matches!(self, Self::Other(_));
+                    <Self as ::std::default::Default>::default(match index {
+                        0 => &mut self.a,
+                        "x" => Self::V(s.into()),
+                        #[cfg(feature = "y")]
+                        Self::W(v) => v,
+                        Self::Z => "z",
+                        _ => return ::std::option::Option::None
+                    })
+                }
+                #[inline]
+                fn g(mut self) -> Self {
+                    self
+                }
+                #[inline]
+                fn h(&self) {}
+                #[inline]
+                fn k() {}
+                crate::m!();
+            }
+            #[derive(Clone)]
+            pub enum E {
+                /// d
+                A,
+                B(u8),
+            }
+            /// An alias.
+            pub type T = ::serde_json::Value;
+            crate::n!(S);
+        });
+        assert_eq!(built, want);
+    }
+}
