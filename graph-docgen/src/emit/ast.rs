@@ -285,13 +285,62 @@ fn outer_attr(meta: Meta) -> Attribute {
 
 /// `#[doc = "line"]` (printed as `///line`).
 pub fn doc(line: &str) -> Attribute {
-    outer_attr(Meta::NameValue(MetaNameValue { path: path("doc"), eq_token: Default::default(), value: lit_str(line) }))
+    let value = Expr::Lit(ExprLit { attrs: Vec::new(), lit: Lit::Str(doc_literal(line)) });
+    outer_attr(Meta::NameValue(MetaNameValue { path: path("doc"), eq_token: Default::default(), value }))
 }
 
-/// One `#[doc]` per rustdoc line.
-pub fn docs(lines: &[String]) -> Vec<Attribute> {
-    lines.iter().map(|l| doc(l)).collect()
+/// The literal of a doc line. prettyplease prints a one-line doc attribute as `///` and the
+/// literal's value, so its spelling is free: a raw string (`r#"..."#`) is made without
+/// escaping every character and read back without unescaping, where `LitStr::new` and
+/// `LitStr::value` cost about a sixth of a regen. Lines prettyplease prints as attributes (a
+/// leading `/`, a line break) keep the ordinary escaped spelling.
+fn doc_literal(line: &str) -> LitStr {
+    if !line.starts_with('/') && !line.contains(['\n', '\r']) {
+        // One `#` more than the longest run of `#` after a `"` in the line closes it safely.
+        let hashes = line.split('"').skip(1).map(|after| after.len() - after.trim_start_matches('#').len()).max();
+        let fence = "#".repeat(hashes.map_or(0, |n| n + 1));
+        if let Ok(token) = format!("r{fence}\"{line}\"{fence}").parse::<Literal>() {
+            if let Lit::Str(lit) = Lit::new(token) {
+                return lit;
+            }
+        }
+    }
+    LitStr::new(line, Span::call_site())
 }
+
+/// Rustdoc lines as `#[doc]` attributes, printed as one `///` line each.
+///
+/// prettyplease prints a one-line outer doc attribute as `///` and its text, so a run of such
+/// lines travels as one attribute: [`DOC_RUN`] and the lines, each behind [`DOC_RUN`], which
+/// [`super::format::print_items`] splits back into `///` lines after printing. The bytes are
+/// the same; what is saved is an attribute node, a literal and a printer word per line (doc
+/// lines are over a third of what regen prints). A line prettyplease would print otherwise
+/// (a line break in it, or a leading `/`, printed as `#[doc = ...]`) stays an attribute of
+/// its own. No doc text holds a NUL: pages with one are not read (`tree`), and emit's own
+/// phrases have none.
+pub fn docs(lines: &[String]) -> Vec<Attribute> {
+    let plain = |l: &str| !l.starts_with('/') && !l.contains(['\n', DOC_RUN]);
+    let mut attrs = Vec::new();
+    let mut run = String::new();
+    for line in lines {
+        if plain(line) {
+            run.push(DOC_RUN);
+            run.push_str(line);
+            continue;
+        }
+        if !run.is_empty() {
+            attrs.push(doc(&std::mem::take(&mut run)));
+        }
+        attrs.push(doc(line));
+    }
+    if !run.is_empty() {
+        attrs.push(doc(&run));
+    }
+    attrs
+}
+
+/// Starts each line of a run of doc lines printed as one attribute (see [`docs`]).
+pub const DOC_RUN: char = '\0';
 
 /// `#[name(tokens)]`.
 fn list_attr(name: &str, tokens: TokenStream) -> Attribute {

@@ -19,8 +19,37 @@ pub fn format_file(tokens: TokenStream) -> Result<String, String> {
 /// Prints items (no header, no inner attributes) exactly as they print inside a file:
 /// prettyplease separates items by nothing but their own line breaks, so a file's body is the
 /// concatenation of its items printed one by one, which lets `emit` print them in parallel.
+/// Runs of doc lines ([`super::ast::docs`]) come out of prettyplease as one `///` line and are
+/// split here into one `///` line per doc line, indented alike and with trailing spaces trimmed
+/// as prettyplease trims them.
 pub fn print_items(items: Vec<syn::Item>) -> String {
-    prettyplease::unparse(&syn::File { shebang: None, frontmatter: None, attrs: Vec::new(), items })
+    split_doc_runs(prettyplease::unparse(&syn::File { shebang: None, frontmatter: None, attrs: Vec::new(), items }))
+}
+
+/// `    ///\0a\0b` -> `    ///a` and `    ///b`, for every line printed from a run of doc lines.
+fn split_doc_runs(printed: String) -> String {
+    const OPEN: &str = "///\0";
+    let mut runs = memchr::memmem::find_iter(printed.as_bytes(), OPEN.as_bytes()).peekable();
+    if runs.peek().is_none() {
+        return printed;
+    }
+    let mut out = String::with_capacity(printed.len() + printed.len() / 16);
+    let mut copied = 0;
+    for at in runs {
+        let line_start = printed[..at].rfind('\n').map_or(0, |i| i + 1);
+        let indent = &printed[line_start..at];
+        let line_end = printed[at..].find('\n').map_or(printed.len(), |i| at + i);
+        out.push_str(&printed[copied..line_start]);
+        for line in printed[at + OPEN.len()..line_end].split(super::ast::DOC_RUN) {
+            out.push_str(indent);
+            out.push_str("///");
+            out.push_str(line.trim_end_matches(' '));
+            out.push('\n');
+        }
+        copied = (line_end + 1).min(printed.len());
+    }
+    out.push_str(&printed[copied..]);
+    out
 }
 
 /// `//!` attributes for the top of a module file.
@@ -42,5 +71,28 @@ mod tests {
         let docs = super::super::ast::docs(&[" A thing.".to_string(), String::new(), " More.".to_string()]);
         let item = super::super::ast::pub_struct(docs, "A", Vec::new());
         assert_eq!(print_items(vec![item]), "/// A thing.\n///\n/// More.\npub struct A {}\n");
+    }
+
+    #[test]
+    fn doc_runs_print_as_prettyplease_prints_each_line() {
+        use super::super::ast;
+        // Each line through prettyplease alone, one attribute per line, is the reference.
+        let lines: Vec<String> =
+            ["", " A thing.  ", "/ slash first", " two\nlines", " \"q\"# \\ \u{e9}\t", "   ", " last"].map(String::from).to_vec();
+        let one_by_one = |lines: &[String]| -> Vec<syn::Attribute> { lines.iter().map(|l| ast::doc(l)).collect() };
+        let field = |attrs| ast::field(attrs, true, "a", ast::ty("u8"));
+        let build = |attrs: Vec<syn::Attribute>, field_attrs| {
+            vec![ast::pub_struct(attrs, "A", vec![field(field_attrs)])]
+        };
+        let reference = prettyplease::unparse(&syn::File {
+            shebang: None,
+            frontmatter: None,
+            attrs: Vec::new(),
+            items: build(one_by_one(&lines), one_by_one(&lines)),
+        });
+        let runs = print_items(build(ast::docs(&lines), ast::docs(&lines)));
+        assert_eq!(runs, reference);
+        assert!(!runs.contains(ast::DOC_RUN), "{runs}");
+        assert!(runs.contains("    /// A thing.\n"), "{runs}");
     }
 }
