@@ -289,13 +289,20 @@ pub fn doc(line: &str) -> Attribute {
     outer_attr(Meta::NameValue(MetaNameValue { path: path("doc"), eq_token: Default::default(), value }))
 }
 
+/// prettyplease prints an outer doc attribute with this text as `///` and the text (one with
+/// a leading `/` or a line break is printed as an attribute; a CR is kept out as well, since a
+/// raw string cannot hold one).
+fn prints_as_line_comment(line: &str) -> bool {
+    !line.starts_with('/') && !line.contains(['\n', '\r'])
+}
+
 /// The literal of a doc line. prettyplease prints a one-line doc attribute as `///` and the
 /// literal's value, so its spelling is free: a raw string (`r#"..."#`) is made without
 /// escaping every character and read back without unescaping, where `LitStr::new` and
 /// `LitStr::value` cost about a sixth of a regen. Lines prettyplease prints as attributes (a
 /// leading `/`, a line break) keep the ordinary escaped spelling.
 fn doc_literal(line: &str) -> LitStr {
-    if !line.starts_with('/') && !line.contains(['\n', '\r']) {
+    if prints_as_line_comment(line) {
         // One `#` more than the longest run of `#` after a `"` in the line closes it safely.
         let hashes = line.split('"').skip(1).map(|after| after.len() - after.trim_start_matches('#').len()).max();
         let fence = "#".repeat(hashes.map_or(0, |n| n + 1));
@@ -319,7 +326,7 @@ fn doc_literal(line: &str) -> LitStr {
 /// its own. No doc text holds a NUL: pages with one are not read (`tree`), and emit's own
 /// phrases have none.
 pub fn docs(lines: &[String]) -> Vec<Attribute> {
-    let plain = |l: &str| !l.starts_with('/') && !l.contains(['\n', DOC_RUN]);
+    let plain = |l: &str| prints_as_line_comment(l) && !l.contains(DOC_RUN);
     let mut attrs = Vec::new();
     let mut run = String::new();
     for line in lines {
