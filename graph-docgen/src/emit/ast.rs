@@ -285,7 +285,12 @@ fn outer_attr(meta: Meta) -> Attribute {
 
 /// `#[doc = "line"]` (printed as `///line`).
 pub fn doc(line: &str) -> Attribute {
-    let value = Expr::Lit(ExprLit { attrs: Vec::new(), lit: Lit::Str(doc_literal(line)) });
+    doc_attr(doc_literal(line))
+}
+
+/// `#[doc = literal]`.
+fn doc_attr(literal: LitStr) -> Attribute {
+    let value = Expr::Lit(ExprLit { attrs: Vec::new(), lit: Lit::Str(literal) });
     outer_attr(Meta::NameValue(MetaNameValue { path: path("doc"), eq_token: Default::default(), value }))
 }
 
@@ -293,7 +298,7 @@ pub fn doc(line: &str) -> Attribute {
 /// a leading `/` or a line break is printed as an attribute; a CR is kept out as well, since a
 /// raw string cannot hold one).
 fn prints_as_line_comment(line: &str) -> bool {
-    !line.starts_with('/') && !line.contains(['\n', '\r'])
+    !line.starts_with('/') && memchr::memchr2(b'\n', b'\r', line.as_bytes()).is_none()
 }
 
 /// The literal of a doc line. prettyplease prints a one-line doc attribute as `///` and the
@@ -318,36 +323,71 @@ fn doc_literal(line: &str) -> LitStr {
 /// Rustdoc lines as `#[doc]` attributes, printed as one `///` line each.
 ///
 /// prettyplease prints a one-line outer doc attribute as `///` and its text, so a run of such
-/// lines travels as one attribute: [`DOC_RUN`] and the lines, each behind [`DOC_RUN`], which
-/// [`super::format::print_items`] splits back into `///` lines after printing. The bytes are
-/// the same; what is saved is an attribute node, a literal and a printer word per line (doc
-/// lines are over a third of what regen prints). A line prettyplease would print otherwise
-/// (a line break in it, or a leading `/`, printed as `#[doc = ...]`) stays an attribute of
-/// its own. No doc text holds a NUL: pages with one are not read (`tree`), and emit's own
-/// phrases have none.
+/// lines travels as one attribute whose literal is only a placeholder, [`DOC_RUN`] and an
+/// index; the lines themselves wait in this thread's [`DocRuns`] until
+/// [`super::format::print_items`] puts them in place of the printed placeholder, one `///`
+/// line each. The bytes are the same; what is saved is an attribute node, a literal and a
+/// printer word per line, and above all lexing the doc text back into a literal and having
+/// prettyplease measure and copy it (doc lines are over a third of what regen prints). A line
+/// prettyplease would print otherwise (a line break in it, or a leading `/`, printed as
+/// `#[doc = ...]`) stays an attribute of its own. No doc text holds a NUL: pages with one are
+/// not read (`tree`), and emit's own phrases have none.
 pub fn docs(lines: &[String]) -> Vec<Attribute> {
-    let plain = |l: &str| prints_as_line_comment(l) && !l.contains(DOC_RUN);
+    // `prints_as_line_comment` and no NUL, in one pass: this runs on every doc line.
+    let plain = |l: &str| !l.starts_with('/') && memchr::memchr3(b'\n', b'\r', DOC_RUN as u8, l.as_bytes()).is_none();
     let mut attrs = Vec::new();
-    let mut run = String::new();
+    let mut run: Vec<&str> = Vec::new();
+    let flush = |run: &mut Vec<&str>, attrs: &mut Vec<Attribute>| {
+        if !run.is_empty() {
+            let index = DocRuns::push(run.join(DOC_RUN_STR));
+            // The placeholder is short, so the escaped literal costs less than a raw one.
+            let placeholder = LitStr::new(&format!("{DOC_RUN}{index}"), Span::call_site());
+            attrs.push(doc_attr(placeholder));
+            run.clear();
+        }
+    };
     for line in lines {
         if plain(line) {
-            run.push(DOC_RUN);
-            run.push_str(line);
+            run.push(line);
             continue;
         }
-        if !run.is_empty() {
-            attrs.push(doc(&std::mem::take(&mut run)));
-        }
+        flush(&mut run, &mut attrs);
         attrs.push(doc(line));
     }
-    if !run.is_empty() {
-        attrs.push(doc(&run));
-    }
+    flush(&mut run, &mut attrs);
     attrs
 }
 
-/// Starts each line of a run of doc lines printed as one attribute (see [`docs`]).
+/// Starts the placeholder of a run of doc lines (see [`docs`]) and separates the lines of a
+/// stored run.
 pub const DOC_RUN: char = '\0';
+const DOC_RUN_STR: &str = "\0";
+
+/// The runs of doc lines [`docs`] has handed out on this thread since the last
+/// [`DocRuns::take`]. A thread-local store because syn nodes are built and printed inside one
+/// rayon task (they are not `Send`), and emit's builders start no nested parallel work, so no
+/// other item's runs can land between building an item and printing it.
+pub struct DocRuns;
+
+thread_local! {
+    static DOC_RUNS: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+impl DocRuns {
+    /// Stores a run (lines joined by [`DOC_RUN`]) and returns its placeholder index.
+    fn push(run: String) -> usize {
+        DOC_RUNS.with(|r| {
+            let mut r = r.borrow_mut();
+            r.push(run);
+            r.len() - 1
+        })
+    }
+
+    /// Every run stored on this thread, leaving the store empty.
+    pub fn take() -> Vec<String> {
+        DOC_RUNS.with(|r| std::mem::take(&mut *r.borrow_mut()))
+    }
+}
 
 /// `#[name(tokens)]`.
 fn list_attr(name: &str, tokens: TokenStream) -> Attribute {

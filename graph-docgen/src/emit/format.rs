@@ -19,28 +19,33 @@ pub fn format_file(tokens: TokenStream) -> Result<String, String> {
 /// Prints items (no header, no inner attributes) exactly as they print inside a file:
 /// prettyplease separates items by nothing but their own line breaks, so a file's body is the
 /// concatenation of its items printed one by one, which lets `emit` print them in parallel.
-/// Runs of doc lines ([`super::ast::docs`]) come out of prettyplease as one `///` line and are
-/// split here into one `///` line per doc line, indented alike and with trailing spaces trimmed
-/// as prettyplease trims them.
+/// Runs of doc lines ([`super::ast::docs`]) come out of prettyplease as one placeholder `///`
+/// line and are replaced here by one `///` line per doc line, indented alike and with trailing
+/// spaces trimmed as prettyplease trims them. Must run on the thread that built `items`.
 pub fn print_items(items: Vec<syn::Item>) -> String {
-    split_doc_runs(prettyplease::unparse(&syn::File { shebang: None, frontmatter: None, attrs: Vec::new(), items }))
+    let printed = prettyplease::unparse(&syn::File { shebang: None, frontmatter: None, attrs: Vec::new(), items });
+    fill_doc_runs(printed, &super::ast::DocRuns::take())
 }
 
-/// `    ///\0a\0b` -> `    ///a` and `    ///b`, for every line printed from a run of doc lines.
-fn split_doc_runs(printed: String) -> String {
+/// `    ///\0<i>` -> `    ///a` and `    ///b` for run `i` = `a\0b`, for every placeholder.
+fn fill_doc_runs(printed: String, runs: &[String]) -> String {
     const OPEN: &str = "///\0";
-    let mut runs = memchr::memmem::find_iter(printed.as_bytes(), OPEN.as_bytes()).peekable();
-    if runs.peek().is_none() {
+    let mut at_runs = memchr::memmem::find_iter(printed.as_bytes(), OPEN.as_bytes()).peekable();
+    if at_runs.peek().is_none() {
         return printed;
     }
-    let mut out = String::with_capacity(printed.len() + printed.len() / 16);
+    let extra: usize = runs.iter().map(String::len).sum();
+    let mut out = String::with_capacity(printed.len() + extra + extra / 8);
     let mut copied = 0;
-    for at in runs {
+    for at in at_runs {
         let line_start = printed[..at].rfind('\n').map_or(0, |i| i + 1);
         let indent = &printed[line_start..at];
         let line_end = printed[at..].find('\n').map_or(printed.len(), |i| at + i);
         out.push_str(&printed[copied..line_start]);
-        for line in printed[at + OPEN.len()..line_end].split(super::ast::DOC_RUN) {
+        // A placeholder always names a stored run: `docs` stored it on this thread.
+        debug_assert!(printed[at + OPEN.len()..line_end].parse::<usize>().is_ok_and(|i| i < runs.len()));
+        let run = printed[at + OPEN.len()..line_end].parse::<usize>().ok().and_then(|i| runs.get(i));
+        for line in run.map(String::as_str).unwrap_or_default().split(super::ast::DOC_RUN) {
             out.push_str(indent);
             out.push_str("///");
             out.push_str(line.trim_end_matches(' '));
