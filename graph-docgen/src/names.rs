@@ -80,6 +80,9 @@ pub const ROOT_NAMESPACE: &str = "microsoft.graph";
 
 /// Makes a Rust identifier of `case` from a Graph-side name (rules 1-5 of the module doc).
 pub fn to_ident(raw: &str, case: Case) -> Ident {
+    if case == Case::Snake && is_lower_words(raw) {
+        return finish_ident(raw.replace(' ', "_"), false, case);
+    }
     let mut words = String::with_capacity(raw.len());
     let mut lossy = false;
     for c in raw.chars() {
@@ -92,10 +95,29 @@ pub fn to_ident(raw: &str, case: Case) -> Ident {
             words.push_str(&format!(" u{:x} ", u32::from(c)));
         }
     }
-    let mut name = match case {
+    let name = match case {
         Case::UpperCamel => words.to_upper_camel_case(),
         Case::Snake => words.to_snake_case(),
     };
+    finish_ident(name, lossy, case)
+}
+
+/// Lowercase ASCII words (`clear_display_name`, `users messages`) separated by one `_` or
+/// space, none at either end: heck's snake case of such a name is the name with spaces made
+/// `_`, so [`to_ident`] skips heck's per-character pass for them (builder method names such as
+/// `clear_…`, request paths). A test compares both ways.
+fn is_lower_words(raw: &str) -> bool {
+    let bytes = raw.as_bytes();
+    let separator = |b: u8| b == b'_' || b == b' ';
+    !bytes.is_empty()
+        && bytes.iter().all(|&b| b.is_ascii_lowercase() || b.is_ascii_digit() || separator(b))
+        && !separator(bytes[0])
+        && !separator(bytes[bytes.len() - 1])
+        && !bytes.windows(2).any(|w| separator(w[0]) && separator(w[1]))
+}
+
+/// Rules 3-5 on a cased name: never empty, no leading digit, no keyword.
+fn finish_ident(mut name: String, mut lossy: bool, case: Case) -> Ident {
     if name.is_empty() {
         lossy = true;
         name = match case {
@@ -550,6 +572,20 @@ mod tests {
             let got = to_ident(raw, *case);
             assert_eq!((got.name.as_str(), got.lossy), (*want, *lossy), "{raw:?} as {case:?}");
             assert!(syn::parse_str::<syn::Ident>(&got.name).is_ok(), "{} is not an identifier", got.name);
+        }
+    }
+
+    /// The shortcut for names already in lowercase words gives what heck gives.
+    #[test]
+    fn lower_words_shortcut_agrees_with_heck() {
+        let shortcut = ["clear_display_name", "users messages", "a1b2", "v1_0", "x", "2fa", "type", "me events 9 x"];
+        for raw in shortcut {
+            assert!(is_lower_words(raw), "{raw}");
+            let heck = raw.replace(' ', "_").to_snake_case();
+            assert_eq!(to_ident(raw, Case::Snake).name, finish_ident(heck, false, Case::Snake).name, "{raw}");
+        }
+        for raw in ["", "_a", "a_", "a__b", "a  b", "aB", "a-b", "a.b", "caf\u{e9}"] {
+            assert!(!is_lower_words(raw), "{raw}");
         }
     }
 
