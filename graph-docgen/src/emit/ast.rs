@@ -294,11 +294,13 @@ fn doc_attr(literal: LitStr) -> Attribute {
     outer_attr(Meta::NameValue(MetaNameValue { path: path("doc"), eq_token: Default::default(), value }))
 }
 
-/// prettyplease prints an outer doc attribute with this text as `///` and the text (one with
-/// a leading `/` or a line break is printed as an attribute; a CR is kept out as well, since a
-/// raw string cannot hold one).
-fn prints_as_line_comment(line: &str) -> bool {
-    !line.starts_with('/') && memchr::memchr2(b'\n', b'\r', line.as_bytes()).is_none()
+/// A doc line that can travel in a run of doc lines ([`docs`]) or as a raw literal
+/// ([`doc_literal`]): prettyplease prints it as `///` and the text (one with a leading `/` or a
+/// line break is printed as an attribute; a CR is kept out as well, since a raw string cannot
+/// hold one), and it holds no [`DOC_RUN`], which separates the lines of a run. One pass over
+/// the line: this runs on every doc line.
+fn is_plain_doc_line(line: &str) -> bool {
+    !line.starts_with('/') && memchr::memchr3(b'\n', b'\r', DOC_RUN as u8, line.as_bytes()).is_none()
 }
 
 /// The literal of a doc line. prettyplease prints a one-line doc attribute as `///` and the
@@ -307,7 +309,7 @@ fn prints_as_line_comment(line: &str) -> bool {
 /// `LitStr::value` cost about a sixth of a regen. Lines prettyplease prints as attributes (a
 /// leading `/`, a line break) keep the ordinary escaped spelling.
 fn doc_literal(line: &str) -> LitStr {
-    if prints_as_line_comment(line) {
+    if is_plain_doc_line(line) {
         // One `#` more than the longest run of `#` after a `"` in the line closes it safely.
         let hashes = line.split('"').skip(1).map(|after| after.len() - after.trim_start_matches('#').len()).max();
         let fence = "#".repeat(hashes.map_or(0, |n| n + 1));
@@ -333,8 +335,6 @@ fn doc_literal(line: &str) -> LitStr {
 /// `#[doc = ...]`) stays an attribute of its own. No doc text holds a NUL: pages with one are
 /// not read (`tree`), and emit's own phrases have none.
 pub fn docs(lines: &[String]) -> Vec<Attribute> {
-    // `prints_as_line_comment` and no NUL, in one pass: this runs on every doc line.
-    let plain = |l: &str| !l.starts_with('/') && memchr::memchr3(b'\n', b'\r', DOC_RUN as u8, l.as_bytes()).is_none();
     let mut attrs = Vec::new();
     let mut run: Vec<&str> = Vec::new();
     let flush = |run: &mut Vec<&str>, attrs: &mut Vec<Attribute>| {
@@ -347,7 +347,7 @@ pub fn docs(lines: &[String]) -> Vec<Attribute> {
         }
     };
     for line in lines {
-        if plain(line) {
+        if is_plain_doc_line(line) {
             run.push(line);
             continue;
         }

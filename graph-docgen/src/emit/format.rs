@@ -42,9 +42,9 @@ fn fill_doc_runs(printed: String, runs: &[String]) -> String {
         let indent = &printed[line_start..at];
         let line_end = printed[at..].find('\n').map_or(printed.len(), |i| at + i);
         out.push_str(&printed[copied..line_start]);
-        // A placeholder always names a stored run: `docs` stored it on this thread.
-        debug_assert!(printed[at + OPEN.len()..line_end].parse::<usize>().is_ok_and(|i| i < runs.len()));
         let run = printed[at + OPEN.len()..line_end].parse::<usize>().ok().and_then(|i| runs.get(i));
+        // A placeholder always names a stored run: `docs` stored it on this thread.
+        debug_assert!(run.is_some(), "doc-run placeholder without a stored run: {}", &printed[at..line_end]);
         for line in run.map(String::as_str).unwrap_or_default().split(super::ast::DOC_RUN) {
             out.push_str(indent);
             out.push_str("///");
