@@ -545,32 +545,8 @@ impl Writer {
             let at_start = self.line_fresh && !self.started_item || self.cur.trim().is_empty();
             // Leading spaces could turn the line into an indented code block (a doctest).
             let line = if self.line_fresh || self.cur.ends_with(' ') { line.trim_start() } else { line };
-            let mut out = String::with_capacity(line.len());
-            // What `out` holds so far, kept up to date instead of rescanning it per character:
-            // only whitespace (`out.trim().is_empty()`), only ASCII digits and spaces.
-            let (mut blank, mut numeral) = (true, true);
-            let mut prev = self.cur.chars().last();
-            let mut chars = line.chars().peekable();
-            while let Some(c) = chars.next() {
-                let next = chars.peek().copied();
-                let line_start = at_start && blank;
-                let escape = match c {
-                    '\\' | '`' | '*' | '[' | ']' | '<' | '>' | '|' | '&' | '~' => true,
-                    '_' => !prev.is_some_and(|p| p.is_alphanumeric()) || !next.is_some_and(|n| n.is_alphanumeric()),
-                    '#' | '-' | '+' | '=' => line_start,
-                    '.' | ')' => at_start && numeral && !blank,
-                    _ => false,
-                };
-                if escape {
-                    out.push('\\');
-                    (blank, numeral) = (false, false);
-                }
-                out.push(c);
-                blank &= c.is_whitespace();
-                numeral &= c.is_ascii_digit() || c == ' ';
-                prev = Some(c);
-            }
-            self.cur.push_str(&out);
+            let prev = self.cur.chars().last();
+            push_escaped(&mut self.cur, line, at_start, prev);
             self.line_fresh = false;
         }
     }
@@ -592,9 +568,90 @@ impl Writer {
     }
 }
 
+/// Characters markdown reads as syntax anywhere in a line; `_` is one of them only at a word
+/// boundary ([`push_escaped`]). All ASCII, so a byte search finds them.
+const ALWAYS_SYNTAX: &[u8] = b"\\`*[]<>|&~_";
+
+/// `ALWAYS_SYNTAX` as a byte table, for the scan over the settled part of a line.
+const IS_ALWAYS_SYNTAX: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < ALWAYS_SYNTAX.len() {
+        table[ALWAYS_SYNTAX[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
+/// Appends one line of prose to `out`, a backslash before each character markdown would read
+/// as syntax: `ALWAYS_SYNTAX` (`_` only where it touches a non-alphanumeric character or the
+/// line's end), and at the start of a line (`at_start`) the block markers `#`, `-`, `+`, `=`
+/// before any other character and `.`/`)` after a leading number (`1.`, `2)`). `prev` is the
+/// character before the line (for the `_` rule).
+///
+/// The head of a line, where a block marker can still begin, is read character by character;
+/// once it is settled (a non-blank character that is not part of a number, or an escape), the
+/// rest is copied in runs between the bytes of `ALWAYS_SYNTAX`, which most descriptions
+/// barely contain.
+fn push_escaped(out: &mut String, line: &str, at_start: bool, mut prev: Option<char>) {
+    let mut rest = line;
+    if at_start {
+        // What the head holds so far: only whitespace, only ASCII digits and spaces.
+        let (mut blank, mut numeral) = (true, true);
+        let mut chars = line.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            if !blank && !numeral {
+                rest = line.get(at..).unwrap_or("");
+                break;
+            }
+            let next = chars.peek().map(|&(_, n)| n);
+            let escape = match c {
+                '_' => !prev.is_some_and(char::is_alphanumeric) || !next.is_some_and(char::is_alphanumeric),
+                c if c.is_ascii() && IS_ALWAYS_SYNTAX[c as usize] => true,
+                '#' | '-' | '+' | '=' => blank,
+                '.' | ')' => numeral && !blank,
+                _ => false,
+            };
+            if escape {
+                out.push('\\');
+                (blank, numeral) = (false, false);
+            }
+            out.push(c);
+            blank &= c.is_whitespace();
+            numeral &= c.is_ascii_digit() || c == ' ';
+            prev = Some(c);
+            if next.is_none() {
+                return;
+            }
+        }
+    }
+    while let Some(at) = rest.bytes().position(|b| IS_ALWAYS_SYNTAX[usize::from(b)]) {
+        let (run, tail) = rest.split_at(at);
+        out.push_str(run);
+        if let Some(c) = run.chars().next_back() {
+            prev = Some(c);
+        }
+        let c = char::from(tail.as_bytes()[0]);
+        let next = tail.get(1..).and_then(|t| t.chars().next());
+        let escape =
+            c != '_' || !prev.is_some_and(char::is_alphanumeric) || !next.is_some_and(char::is_alphanumeric);
+        if escape {
+            out.push('\\');
+        }
+        out.push(c);
+        prev = Some(c);
+        rest = tail.get(1..).unwrap_or("");
+    }
+    out.push_str(rest);
+}
+
 /// The byte range of the first bare `http(s)://` URL in `s`, without trailing punctuation.
 fn find_url(s: &str) -> Option<(usize, usize)> {
-    let start = ["https://", "http://"].iter().filter_map(|p| s.find(p)).min()?;
+    // The first `http` that goes on as `://` or `s://` is the earlier of the two schemes.
+    let start = memchr::memmem::find_iter(s.as_bytes(), b"http").find(|&at| {
+        let after = s.as_bytes().get(at + 4..).unwrap_or_default();
+        after.starts_with(b"://") || after.starts_with(b"s://")
+    })?;
     let tail = s.get(start..)?;
     let mut end = tail.find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '`')).unwrap_or(tail.len());
     while end > 0 {
@@ -614,6 +671,67 @@ fn find_url(s: &str) -> Option<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The escaping rule as one character-by-character loop (how `push_escaped` was first
+    /// written): the reference its fast path must match.
+    fn escaped_reference(line: &str, at_start: bool, mut prev: Option<char>) -> String {
+        let mut out = String::new();
+        let (mut blank, mut numeral) = (true, true);
+        let mut chars = line.chars().peekable();
+        while let Some(c) = chars.next() {
+            let next = chars.peek().copied();
+            let line_start = at_start && blank;
+            let escape = match c {
+                '\\' | '`' | '*' | '[' | ']' | '<' | '>' | '|' | '&' | '~' => true,
+                '_' => !prev.is_some_and(|p| p.is_alphanumeric()) || !next.is_some_and(|n| n.is_alphanumeric()),
+                '#' | '-' | '+' | '=' => line_start,
+                '.' | ')' => at_start && numeral && !blank,
+                _ => false,
+            };
+            if escape {
+                out.push('\\');
+                (blank, numeral) = (false, false);
+            }
+            out.push(c);
+            blank &= c.is_whitespace();
+            numeral &= c.is_ascii_digit() || c == ' ';
+            prev = Some(c);
+        }
+        out
+    }
+
+    #[test]
+    fn fast_escaping_matches_the_character_loop() {
+        let pieces = [
+            "", " ", "\u{a0}", "\t", "1", "12", "3.", "4)", "#", "-", "+", "=", ".", ")", "_", "__", "a_b", "_a", "a_",
+            "\u{e9}_\u{e9}", "x", "Word", "*", "`", "[", "]", "<", ">", "|", "&", "~", "\\", "é", "日本", "-1", "--",
+        ];
+        let mut checked = 0;
+        for a in pieces {
+            for b in pieces {
+                for c in ["", "_", "x_", " - ", ". #"] {
+                    let line = format!("{a}{b}{c}");
+                    for at_start in [true, false] {
+                        for prev in [None, Some('a'), Some(' '), Some('_')] {
+                            let mut fast = String::new();
+                            push_escaped(&mut fast, &line, at_start, prev);
+                            assert_eq!(fast, escaped_reference(&line, at_start, prev), "{line:?} {at_start} {prev:?}");
+                            checked += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert_eq!(checked, pieces.len() * pieces.len() * 5 * 2 * 4);
+    }
+
+    #[test]
+    fn bare_urls_are_found_whichever_scheme_comes_first() {
+        assert_eq!(find_url("see http://a.example/x and https://b.example"), Some((4, 22)));
+        assert_eq!(find_url("httpx https://b.example/y."), Some((6, 25)));
+        assert_eq!(find_url("http https http:/ https:/"), None);
+        assert_eq!(find_url("https://"), None);
+    }
 
     fn render(md: &str) -> String {
         let ctx = DocContext { version: ApiVersion::V1_0, page: "v1.0/resources/group.md" };
