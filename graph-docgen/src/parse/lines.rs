@@ -15,6 +15,11 @@ impl LineIndex {
         LineIndex { starts }
     }
 
+    /// The start offset of every line, in order (the first is 0).
+    pub fn starts(&self) -> &[usize] {
+        &self.starts
+    }
+
     /// 1-based line of `offset`; offsets past the end map to the last line.
     pub fn line(&self, offset: usize) -> u32 {
         let idx = match self.starts.binary_search(&offset) {
