@@ -283,9 +283,15 @@ fn outer_attr(meta: Meta) -> Attribute {
     Attribute { pound_token: Default::default(), style: AttrStyle::Outer, bracket_token: Default::default(), meta }
 }
 
-/// `#[doc = "line"]` (printed as `///line`).
+/// `#[doc = "line"]` (printed as `///line`): [`docs`] of one line, so a plain line waits in
+/// [`DocRuns`] like any run (the item must be printed by [`super::format::print_items`] on this
+/// thread).
 pub fn doc(line: &str) -> Attribute {
-    doc_attr(doc_literal(line))
+    if is_plain_doc_line(line) {
+        doc_attr(DocRuns::placeholder(line.to_string()))
+    } else {
+        doc_attr(LitStr::new(line, Span::call_site()))
+    }
 }
 
 /// `#[doc = literal]`.
@@ -294,32 +300,12 @@ fn doc_attr(literal: LitStr) -> Attribute {
     outer_attr(Meta::NameValue(MetaNameValue { path: path("doc"), eq_token: Default::default(), value }))
 }
 
-/// A doc line that can travel in a run of doc lines ([`docs`]) or as a raw literal
-/// ([`doc_literal`]): prettyplease prints it as `///` and the text (one with a leading `/` or a
-/// line break is printed as an attribute; a CR is kept out as well, since a raw string cannot
-/// hold one), and it holds no [`DOC_RUN`], which separates the lines of a run. One pass over
-/// the line: this runs on every doc line.
+/// A doc line that can travel in a run of doc lines ([`docs`]): prettyplease prints it as
+/// `///` and the text (one with a leading `/` or a line break is printed as an attribute; a CR
+/// is kept out as well), and it holds no [`DOC_RUN`], which separates the lines of a run. One
+/// pass over the line: this runs on every doc line.
 fn is_plain_doc_line(line: &str) -> bool {
     !line.starts_with('/') && memchr::memchr3(b'\n', b'\r', DOC_RUN as u8, line.as_bytes()).is_none()
-}
-
-/// The literal of a doc line. prettyplease prints a one-line doc attribute as `///` and the
-/// literal's value, so its spelling is free: a raw string (`r#"..."#`) is made without
-/// escaping every character and read back without unescaping, where `LitStr::new` and
-/// `LitStr::value` cost about a sixth of a regen. Lines prettyplease prints as attributes (a
-/// leading `/`, a line break) keep the ordinary escaped spelling.
-fn doc_literal(line: &str) -> LitStr {
-    if is_plain_doc_line(line) {
-        // One `#` more than the longest run of `#` after a `"` in the line closes it safely.
-        let hashes = line.split('"').skip(1).map(|after| after.len() - after.trim_start_matches('#').len()).max();
-        let fence = "#".repeat(hashes.map_or(0, |n| n + 1));
-        if let Ok(token) = format!("r{fence}\"{line}\"{fence}").parse::<Literal>() {
-            if let Lit::Str(lit) = Lit::new(token) {
-                return lit;
-            }
-        }
-    }
-    LitStr::new(line, Span::call_site())
 }
 
 /// Rustdoc lines as `#[doc]` attributes, printed as one `///` line each.
@@ -339,10 +325,7 @@ pub fn docs(lines: &[String]) -> Vec<Attribute> {
     let mut run: Vec<&str> = Vec::new();
     let flush = |run: &mut Vec<&str>, attrs: &mut Vec<Attribute>| {
         if !run.is_empty() {
-            let index = DocRuns::push(run.join(DOC_RUN_STR));
-            // The placeholder is short, so the escaped literal costs less than a raw one.
-            let placeholder = LitStr::new(&format!("{DOC_RUN}{index}"), Span::call_site());
-            attrs.push(doc_attr(placeholder));
+            attrs.push(doc_attr(DocRuns::placeholder(run.join(DOC_RUN_STR))));
             run.clear();
         }
     };
@@ -374,13 +357,15 @@ thread_local! {
 }
 
 impl DocRuns {
-    /// Stores a run (lines joined by [`DOC_RUN`]) and returns its placeholder index.
-    fn push(run: String) -> usize {
-        DOC_RUNS.with(|r| {
+    /// Stores a run (lines joined by [`DOC_RUN`]) and returns the literal that stands for it:
+    /// [`DOC_RUN`] and the run's index (short, so the escaped spelling is cheap).
+    fn placeholder(run: String) -> LitStr {
+        let index = DOC_RUNS.with(|r| {
             let mut r = r.borrow_mut();
             r.push(run);
             r.len() - 1
-        })
+        });
+        LitStr::new(&format!("{DOC_RUN}{index}"), Span::call_site())
     }
 
     /// Every run stored on this thread, leaving the store empty.

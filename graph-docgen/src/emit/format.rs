@@ -84,7 +84,9 @@ mod tests {
         // Each line through prettyplease alone, one attribute per line, is the reference.
         let lines: Vec<String> =
             ["", " A thing.  ", "/ slash first", " two\nlines", " \"q\"# \\ \u{e9}\t", "   ", " last"].map(String::from).to_vec();
-        let one_by_one = |lines: &[String]| -> Vec<syn::Attribute> { lines.iter().map(|l| ast::doc(l)).collect() };
+        // (syn's own doc attributes: `ast::doc` stores plain lines as runs too.)
+        let one_by_one =
+            |lines: &[String]| -> Vec<syn::Attribute> { lines.iter().map(|l| syn::parse_quote!(#[doc = #l])).collect() };
         let field = |attrs| ast::field(attrs, true, "a", ast::ty("u8"));
         let build = |attrs: Vec<syn::Attribute>, field_attrs| {
             vec![ast::pub_struct(attrs, "A", vec![field(field_attrs)])]
@@ -96,6 +98,8 @@ mod tests {
             items: build(one_by_one(&lines), one_by_one(&lines)),
         });
         let runs = print_items(build(ast::docs(&lines), ast::docs(&lines)));
+        let singles = print_items(build(lines.iter().map(|l| ast::doc(l)).collect(), ast::docs(&lines)));
+        assert_eq!(singles, reference);
         assert_eq!(runs, reference);
         assert!(!runs.contains(ast::DOC_RUN), "{runs}");
         assert!(runs.contains("    /// A thing.\n"), "{runs}");
