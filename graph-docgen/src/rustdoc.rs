@@ -213,6 +213,15 @@ pub fn doc_lines_linked(markdown: &str, ctx: &DocContext<'_>, items: ItemLinks<'
 
 /// `text` as a markdown code span (page paths, HTTP request lines, wire names).
 pub fn code_span(text: &str) -> String {
+    // Most spans (wire names, paths, file names) hold no backtick and no line break: one
+    // allocation, no search for the longest backtick run.
+    if memchr::memchr3(b'`', b'\n', b'\r', text.as_bytes()).is_none() {
+        let mut span = String::with_capacity(text.len() + 2);
+        span.push('`');
+        span.push_str(text);
+        span.push('`');
+        return span;
+    }
     let text = text.replace(['\n', '\r'], " ");
     let ticks = "`".repeat(longest_run(&text, '`') + 1);
     let pad = if text.starts_with('`') || text.ends_with('`') { " " } else { "" };
@@ -839,6 +848,9 @@ mod tests {
     fn helpers() {
         assert_eq!(code_span("a`b"), "``a`b``");
         assert_eq!(code_span("`x"), "`` `x ``");
+        assert_eq!(code_span("displayName"), "`displayName`");
+        assert_eq!(code_span("a\nb\rc"), "`a b c`");
+        assert_eq!(code_span(""), "``");
         assert_eq!(plain_text("Update [group] <x>"), "Update \\[group\\] \\<x\\>");
         assert_eq!(source_line(["a.md", "b.md"].into_iter()), " Source: `a.md`, `b.md`");
     }
