@@ -148,7 +148,13 @@ pub(crate) fn owner_member_name(owner: &str, property: &str) -> String {
 /// type before pages that extend it (`intune-shared-user.md`) among pages of the same rank.
 pub(crate) fn not_own_page(path: &str, type_name: &str) -> bool {
     let file = path.rsplit('/').next().unwrap_or_default();
-    !file.eq_ignore_ascii_case(&format!("{type_name}.md"))
+    // `file == "{type_name}.md"` ignoring ASCII case, without building the name (this runs in
+    // sort comparators).
+    let (file, name) = (file.as_bytes(), type_name.as_bytes());
+    let own = file.len() == name.len() + 3
+        && file[..name.len()].eq_ignore_ascii_case(name)
+        && file[name.len()..].eq_ignore_ascii_case(b".md");
+    !own
 }
 
 /// A usable `ms.prod` (TODO placeholders and empty strings are not workloads).
@@ -169,6 +175,18 @@ mod tests {
             namespace: ns.map(|v| Spanned { value: v.into(), line: 3 }),
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn own_page_is_the_type_name_ignoring_ascii_case() {
+        assert!(!not_own_page("v1.0/resources/user.md", "user"));
+        assert!(!not_own_page("v1.0/resources/User.MD", "uSer"));
+        assert!(!not_own_page("user.md", "user"));
+        assert!(not_own_page("v1.0/resources/intune-shared-user.md", "user"));
+        assert!(not_own_page("v1.0/resources/users.md", "user"));
+        assert!(not_own_page("v1.0/resources/user.txt", "user"));
+        assert!(not_own_page("v1.0/resources/ü.md", "u"));
+        assert!(!not_own_page("v1.0/resources/ü.md", "ü"));
     }
 
     #[test]
