@@ -216,6 +216,23 @@ fn claim(scope: &mut Scope, raw: &str, what: &str, span: &Span, diags: &mut Vec<
     claim_ident(scope, raw, &ident, what, span, diags)
 }
 
+/// [`to_ident`] of names met again and again while one schema is named, each made once (it
+/// is a pure function of the text).
+struct Cased<'a> {
+    snake: HashMap<&'a str, Ident>,
+    upper: HashMap<&'a str, Ident>,
+}
+
+impl<'a> Cased<'a> {
+    fn get(&mut self, raw: &'a str, case: Case) -> &Ident {
+        let map = match case {
+            Case::Snake => &mut self.snake,
+            Case::UpperCamel => &mut self.upper,
+        };
+        map.entry(raw).or_insert_with(|| to_ident(raw, case))
+    }
+}
+
 /// [`claim`] with `to_ident(raw, scope.case)` already made.
 fn claim_ident(
     scope: &mut Scope,
@@ -378,6 +395,9 @@ impl NameMap {
             map.fields.insert(key, fields);
             diags.extend(d);
         }
+        // Enum members and body fields repeat across enums and builders (`unknownFutureValue`,
+        // `displayName`): each spelling is cased once, starting from the field names above.
+        let mut cased = Cased { snake: field_idents, upper: HashMap::new() };
 
         for e in schema.enums.values() {
             let mut scope = Scope::new(Case::UpperCamel, RESERVED_VARIANTS);
@@ -401,7 +421,8 @@ impl NameMap {
             });
             let mut by_wire = BTreeMap::new();
             for m in sorted {
-                let v = claim(&mut scope, &m.wire_name, "enum member", &first_span(&e.sources), &mut diags);
+                let ident = cased.get(&m.wire_name, Case::UpperCamel);
+                let v = claim_ident(&mut scope, &m.wire_name, ident, "enum member", &first_span(&e.sources), &mut diags);
                 by_wire.insert(m.wire_name.as_str(), v);
             }
             let variants = members
@@ -416,7 +437,7 @@ impl NameMap {
             if op.method != Method::Patch {
                 continue;
             }
-            map.builders.insert(index, Self::name_builder(op, &mut builder_scope, &mut diags));
+            map.builders.insert(index, Self::name_builder(op, &mut builder_scope, &mut cased, &mut diags));
         }
         (map, diags)
     }
@@ -451,7 +472,12 @@ impl NameMap {
             .collect()
     }
 
-    fn name_builder(op: &crate::schema::Operation, scope: &mut Scope, diags: &mut Vec<Diagnostic>) -> BuilderNames {
+    fn name_builder<'a>(
+        op: &'a crate::schema::Operation,
+        scope: &mut Scope,
+        cased: &mut Cased<'a>,
+        diags: &mut Vec<Diagnostic>,
+    ) -> BuilderNames {
         let title = if to_ident(&op.title, Case::UpperCamel).lossy {
             // No usable title: the page file name (`group-update.md`) says what it is.
             op.page.rsplit('/').next().unwrap_or(&op.page).trim_end_matches(".md").to_string()
@@ -462,7 +488,8 @@ impl NameMap {
         let mut methods = Scope::new(Case::Snake, RESERVED_BUILDER_METHODS);
         let mut setters = Vec::new();
         for f in &op.body {
-            let set = claim(&mut methods, &f.wire_name, "body field", &f.source, diags);
+            let ident = cased.get(&f.wire_name, Case::Snake);
+            let set = claim_ident(&mut methods, &f.wire_name, ident, "body field", &f.source, diags);
             let clear = claim(&mut methods, &format!("clear_{set}"), "body field", &f.source, diags);
             setters.push((set, clear));
         }
