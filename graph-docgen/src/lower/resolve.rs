@@ -12,7 +12,7 @@ use super::qualify::{clean_name, primitive_of, Namespaces, ROOT};
 use crate::diagnostics::{Code, Diagnostic, Span};
 use crate::facts::{PageFacts, PageKind, TypeExpr};
 use crate::schema::{TypeId, TypeRef};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeSet, HashMap};
 
 /// What a name found.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,14 +23,16 @@ pub(crate) enum Found {
 
 /// Every known type and enum name of one version.
 #[derive(Debug, Default)]
+/// Only looked up, never iterated (hash maps: every type reference of a version is resolved
+/// here, several lookups each); the name sets stay sorted, since their first entry is used.
 pub(crate) struct Index<'a> {
-    types: BTreeMap<String, TypeId>,
-    enums: BTreeMap<String, TypeId>,
+    types: HashMap<String, TypeId>,
+    enums: HashMap<String, TypeId>,
     /// Lower-case simple name -> keys of types / enums with that name (any namespace).
-    type_names: BTreeMap<String, BTreeSet<String>>,
-    enum_names: BTreeMap<String, BTreeSet<String>>,
+    type_names: HashMap<String, BTreeSet<String>>,
+    enum_names: HashMap<String, BTreeSet<String>>,
     /// Lower-case file stem of `resources/` pages -> page (link targets).
-    pages_by_stem: BTreeMap<String, &'a PageFacts>,
+    pages_by_stem: HashMap<String, &'a PageFacts>,
 }
 
 fn stem(path: &str) -> String {
