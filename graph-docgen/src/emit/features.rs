@@ -13,7 +13,7 @@
 //! cycles, and a user enables exactly one feature per workload they use.
 
 use crate::schema::{Operation, Schema, TypeKind, TypeRef};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The always-compiled group: items without a workload, and items several groups share.
 pub const CORE: &str = "core";
@@ -89,7 +89,7 @@ pub struct Grouping {
 }
 
 /// An item of the reference graph.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 enum Node {
     Type(String),
     Enum(String),
@@ -126,7 +126,9 @@ fn builder_refs(op: &Operation, schema: &Schema) -> BTreeSet<Node> {
 impl Grouping {
     /// Groups the items of `schema`; `builders` lists the operation indexes that get a builder.
     pub fn compute(schema: &Schema, builders: impl IntoIterator<Item = usize>) -> Grouping {
-        let mut group: BTreeMap<Node, String> = BTreeMap::new();
+        // Looked up once per reference in every pass; its order never shows (the result is
+        // sorted maps).
+        let mut group: HashMap<Node, String> = HashMap::new();
         let mut edges: Vec<(Node, BTreeSet<Node>)> = Vec::new();
         for (key, t) in &schema.types {
             let node = Node::Type(key.clone());
