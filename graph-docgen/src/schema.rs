@@ -102,7 +102,9 @@ impl Schema {
     /// The property `wire_name` of `ty` as [`Schema::all_properties`] would list it (the most
     /// derived declaration, the last one within a type), without building the whole list.
     pub fn find_property<'a>(&'a self, ty: &'a TypeDef, wire_name: &str) -> Option<&'a Property> {
-        self.base_chain(ty).into_iter().find_map(|t| t.properties.iter().rev().find(|p| p.wire_name == wire_name))
+        let own = |t: &'a TypeDef| t.properties.iter().rev().find(|p| p.wire_name == wire_name);
+        // Most names asked for are the type's own: the base chain is built only past them.
+        own(ty).or_else(|| self.base_chain(ty).into_iter().skip(1).find_map(own))
     }
     /// `ty` and its bases, most derived first, stopping before a base met twice (cycles are
     /// reported by lower; never loop here). Keys compare case-insensitively.

@@ -203,12 +203,13 @@ impl Walker<'_, '_, '_> {
                 continue;
             }
             // The declaration the tables give, looked up along the base chain.
-            let declared = self
-                .schema
-                .types
-                .get(&key)
-                .and_then(|t| self.schema.find_property(t, name).map(|p| (p.ty.clone(), p.source.clone())));
-            let open = self.schema.types.get(&key).is_some_and(|t| t.open_type);
+            let (declared, open) = match self.schema.types.get(&key) {
+                Some(t) => (
+                    self.schema.find_property(t, name).map(|p| (p.ty.clone(), p.source.clone())),
+                    t.open_type,
+                ),
+                None => (None, false),
+            };
             match declared {
                 // An open type's extra members are data (list item fields), not missing properties.
                 None if open => {}
