@@ -29,8 +29,10 @@ pub(crate) fn inherit(
     // Explicit bases, best-ranked page first.
     let mut cands: Vec<_> = c.types.iter().filter(|t| t.base.is_some()).collect();
     let not_own = |t: &super::collect::TypeCand<'_>| not_own_page(&t.page.path, t.id.name());
-    cands.sort_by(|a, b| {
-        (a.id.key(), a.rank, not_own(a), &a.page.path).cmp(&(b.id.key(), b.rank, not_own(b), &b.page.path))
+    // Each candidate's key made once, not twice per comparison (stable, like `sort_by`).
+    cands.sort_by_cached_key(|t| {
+        let t: &super::collect::TypeCand<'_> = t;
+        (t.id.key(), t.rank, not_own(t), t.page.path.as_str())
     });
     let mut decided: BTreeSet<String> = BTreeSet::new();
     for t in cands {
