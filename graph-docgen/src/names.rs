@@ -422,7 +422,8 @@ impl NameMap {
             let mut by_wire = BTreeMap::new();
             for m in sorted {
                 let ident = cased.get(&m.wire_name, Case::UpperCamel);
-                let v = claim_ident(&mut scope, &m.wire_name, ident, "enum member", &first_span(&e.sources), &mut diags);
+                let v =
+                    claim_ident(&mut scope, &m.wire_name, ident, "enum member", &first_span(&e.sources), &mut diags);
                 by_wire.insert(m.wire_name.as_str(), v);
             }
             let variants = members

@@ -7,8 +7,8 @@
 //! spans become `= note:` lines. A span with line 0 names a whole file (output errors).
 
 use crate::diagnostics::{Code, Diagnostic, Severity, Span};
-use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label, Severity as CsSeverity};
 use crate::parse::lines::LineIndex;
+use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label, Severity as CsSeverity};
 use codespan_reporting::files::{self, Files};
 use codespan_reporting::term::{self, Chars, Config};
 use serde::Serialize;

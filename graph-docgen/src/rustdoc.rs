@@ -642,8 +642,7 @@ fn push_escaped(out: &mut String, line: &str, at_start: bool, mut prev: Option<c
         }
         let c = char::from(tail.as_bytes()[0]);
         let next = tail.get(1..).and_then(|t| t.chars().next());
-        let escape =
-            c != '_' || !prev.is_some_and(char::is_alphanumeric) || !next.is_some_and(char::is_alphanumeric);
+        let escape = c != '_' || !prev.is_some_and(char::is_alphanumeric) || !next.is_some_and(char::is_alphanumeric);
         if escape {
             out.push('\\');
         }
@@ -712,8 +711,42 @@ mod tests {
     #[test]
     fn fast_escaping_matches_the_character_loop() {
         let pieces = [
-            "", " ", "\u{a0}", "\t", "1", "12", "3.", "4)", "#", "-", "+", "=", ".", ")", "_", "__", "a_b", "_a", "a_",
-            "\u{e9}_\u{e9}", "x", "Word", "*", "`", "[", "]", "<", ">", "|", "&", "~", "\\", "é", "日本", "-1", "--",
+            "",
+            " ",
+            "\u{a0}",
+            "\t",
+            "1",
+            "12",
+            "3.",
+            "4)",
+            "#",
+            "-",
+            "+",
+            "=",
+            ".",
+            ")",
+            "_",
+            "__",
+            "a_b",
+            "_a",
+            "a_",
+            "\u{e9}_\u{e9}",
+            "x",
+            "Word",
+            "*",
+            "`",
+            "[",
+            "]",
+            "<",
+            ">",
+            "|",
+            "&",
+            "~",
+            "\\",
+            "é",
+            "日本",
+            "-1",
+            "--",
         ];
         let mut checked = 0;
         for a in pieces {

@@ -38,7 +38,10 @@ pub fn path(text: &str) -> Path {
     // Split on `:` and skip the empty piece between the two of each `::`: `split("::")` sets
     // up a substring searcher per call, and this runs for every path emit builds. A segment
     // never holds a single `:` (paths are emit's own texts and names from `names.rs`).
-    Path { leading_colon, segments: rest.split(':').filter(|s| !s.is_empty()).map(|s| PathSegment::from(ident(s))).collect() }
+    Path {
+        leading_colon,
+        segments: rest.split(':').filter(|s| !s.is_empty()).map(|s| PathSegment::from(ident(s))).collect(),
+    }
 }
 
 /// `text<args>`: the generic arguments go on the last segment (`::std::convert::From<T>`).

@@ -83,14 +83,16 @@ mod tests {
         use super::super::ast;
         // Each line through prettyplease alone, one attribute per line, is the reference.
         let lines: Vec<String> =
-            ["", " A thing.  ", "/ slash first", " two\nlines", " \"q\"# \\ \u{e9}\t", "   ", " last"].map(String::from).to_vec();
+            ["", " A thing.  ", "/ slash first", " two\nlines", " \"q\"# \\ \u{e9}\t", "   ", " last"]
+                .map(String::from)
+                .to_vec();
         // (syn's own doc attributes: `ast::doc` stores plain lines as runs too.)
-        let one_by_one =
-            |lines: &[String]| -> Vec<syn::Attribute> { lines.iter().map(|l| syn::parse_quote!(#[doc = #l])).collect() };
-        let field = |attrs| ast::field(attrs, true, "a", ast::ty("u8"));
-        let build = |attrs: Vec<syn::Attribute>, field_attrs| {
-            vec![ast::pub_struct(attrs, "A", vec![field(field_attrs)])]
+        let one_by_one = |lines: &[String]| -> Vec<syn::Attribute> {
+            lines.iter().map(|l| syn::parse_quote!(#[doc = #l])).collect()
         };
+        let field = |attrs| ast::field(attrs, true, "a", ast::ty("u8"));
+        let build =
+            |attrs: Vec<syn::Attribute>, field_attrs| vec![ast::pub_struct(attrs, "A", vec![field(field_attrs)])];
         let reference = prettyplease::unparse(&syn::File {
             shebang: None,
             frontmatter: None,

@@ -204,10 +204,7 @@ impl Walker<'_, '_, '_> {
             }
             // The declaration the tables give, looked up along the base chain.
             let (declared, open) = match self.schema.types.get(&key) {
-                Some(t) => (
-                    self.schema.find_property(t, name).map(|p| (p.ty.clone(), p.source.clone())),
-                    t.open_type,
-                ),
+                Some(t) => (self.schema.find_property(t, name).map(|p| (p.ty.clone(), p.source.clone())), t.open_type),
                 None => (None, false),
             };
             match declared {
