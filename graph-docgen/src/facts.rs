@@ -34,6 +34,10 @@ impl ApiVersion {
             ApiVersion::Beta => "beta",
         }
     }
+    /// The version a page belongs to, from the first folder of its path (`beta/api/x.md`).
+    pub fn of_path(path: &str) -> Option<ApiVersion> {
+        path.split('/').next().and_then(ApiVersion::from_dir)
+    }
     pub fn from_dir(s: &str) -> Option<ApiVersion> {
         match s {
             "v1.0" => Some(ApiVersion::V1_0),

@@ -69,46 +69,64 @@ pub fn generate(pages: Vec<SourcePage>, options: &Options) -> Generated {
 
 /// [`generate`] on borrowed pages: a caller that keeps the texts afterwards (to show source
 /// lines in diagnostics) does not have to copy them.
+///
+/// The passes are scheduled so that both cores stay busy (the critical path is beta, about
+/// two thirds of the pages, whose lowering and naming are serial):
+/// 1. the beta pages are parsed, on all cores;
+/// 2. one core lowers beta and plans its names and feature groups, while the others parse the
+///    v1.0 pages (and any page outside a version folder), lower v1.0 and emit it;
+/// 3. the v1.0 PATCH constraints are carried into beta (the one step that needs both schemas)
+///    and beta's items are rendered, on all cores.
 pub fn generate_pages(pages: &[SourcePage], options: &Options) -> Generated {
     let mut timings = timings::Timings::default();
     let mut pages: Vec<&SourcePage> = pages.iter().collect();
     pages.sort_by(|a, b| a.path.cmp(&b.path));
-    let facts: Vec<PageFacts> =
-        timings.time("parse", || pages.par_iter().map(|p| parse::parse_page(&p.path, &p.text)).collect());
+    let (beta_pages, other_pages): (Vec<&SourcePage>, Vec<&SourcePage>) =
+        pages.iter().partition(|p| ApiVersion::of_path(&p.path) == Some(ApiVersion::Beta));
+    let beta_facts = timings.time("parse beta", || parse_all(&beta_pages));
 
-    let mut diagnostics = Diagnostics::default();
-    for f in &facts {
-        diagnostics.extend(f.diagnostics.iter().cloned());
-    }
-    let of_version = |v: ApiVersion| -> Vec<&PageFacts> { facts.iter().filter(|f| f.version == Some(v)).collect() };
-    // Lower and emit are pipelined: v1.0, about a third of the pages, is lowered and then
-    // emitted while beta is still being lowered (the second core would otherwise wait for
-    // beta); beta is emitted once it has the v1.0 PATCH constraints it inherits, the only
-    // step that needs both schemas (it reads v1.0 and changes beta). `--timings` shows lower
-    // until both schemas are ready and emit for what is left.
     let start = std::time::Instant::now();
-    let ((v1, v1_diags, v1_lowered, v1_files), (mut beta, beta_diags, beta_lowered)) = rayon::join(
+    let ((other_facts, v1, v1_diags, v1_files), (mut beta, beta_diags, beta_plan, beta_ready)) = rayon::join(
         || {
-            let (schema, diags) = lower::lower(ApiVersion::V1_0, &of_version(ApiVersion::V1_0));
-            let lowered = start.elapsed();
+            let facts = parse_all(&other_pages);
+            let of_v1: Vec<&PageFacts> = facts.iter().filter(|f| f.version == Some(ApiVersion::V1_0)).collect();
+            let (schema, diags) = lower::lower(ApiVersion::V1_0, &of_v1);
             let files = emit::emit_version(&schema, &options.emit);
-            (schema, diags, lowered, files)
+            (facts, schema, diags, files)
         },
         || {
-            let (schema, diags) = lower::lower(ApiVersion::Beta, &of_version(ApiVersion::Beta));
-            (schema, diags, start.elapsed())
+            let of_beta: Vec<&PageFacts> = beta_facts.iter().collect();
+            let (schema, diags) = lower::lower(ApiVersion::Beta, &of_beta);
+            let plan = emit::plan_version(&schema);
+            (schema, diags, plan, start.elapsed())
         },
     );
-    let lowered = v1_lowered.max(beta_lowered);
-    timings.record("lower", lowered);
+    timings.record("parse v1.0, lower, name", beta_ready);
+    let mut diagnostics = Diagnostics::default();
     diagnostics.extend(v1_diags);
     diagnostics.extend(beta_diags);
     diagnostics.extend(lower::across::carry_patch_constraints(&v1, &mut beta));
-    let beta_files = emit::emit_version(&beta, &options.emit);
+    let beta_files = emit::render_version(&beta, beta_plan, &options.emit);
     let (files, diags) = emit::assemble(vec![v1_files, beta_files]);
-    timings.record("emit (v1.0 during lower)", start.elapsed().saturating_sub(lowered));
+    timings.record("emit (v1.0 during the above)", start.elapsed().saturating_sub(beta_ready));
+    let mut facts = beta_facts;
+    facts.extend(other_facts);
+    facts.sort_by(|a, b| a.path.cmp(&b.path));
+    for f in &facts {
+        diagnostics.extend(f.diagnostics.iter().cloned());
+    }
     let schemas = vec![v1, beta];
     diagnostics.extend(diags);
     diagnostics.sort();
     Generated { pages: facts, schemas, files, diagnostics, timings }
 }
+
+/// Parses pages in parallel, keeping their order. Leaves of at most [`PAGES_PER_TASK`] pages
+/// keep the last task short: pages sorted by path cluster the heaviest ones (`intune-*`), and
+/// rayon's default splitting could leave one core parsing such a run alone at the end.
+fn parse_all(pages: &[&SourcePage]) -> Vec<PageFacts> {
+    pages.par_iter().with_max_len(PAGES_PER_TASK).map(|p| parse::parse_page(&p.path, &p.text)).collect()
+}
+
+/// See [`parse_all`]: a task of this many pages takes well under a millisecond.
+const PAGES_PER_TASK: usize = 8;

@@ -85,17 +85,55 @@ pub fn assemble(per_version: Vec<VersionOutput>) -> (BTreeMap<String, String>, V
 }
 
 /// Renders one version's schema: names, feature groups, items, files.
-pub fn emit_version(schema: &Schema, _options: &EmitOptions) -> VersionOutput {
-    let mut out = VersionOutput { files: Vec::new(), diags: Vec::new(), workloads: Vec::new() };
-    let (mut names, name_diags) = NameMap::build(schema);
-    out.diags.extend(name_diags);
+pub fn emit_version(schema: &Schema, options: &EmitOptions) -> VersionOutput {
+    render_version(schema, plan_version(schema), options)
+}
+
+/// `head` then every piece, in one allocation.
+fn join_file(head: String, pieces: Vec<String>) -> String {
+    let mut text = head;
+    text.reserve_exact(pieces.iter().map(String::len).sum());
+    for piece in pieces {
+        text.push_str(&piece);
+    }
+    text
+}
+
+/// What [`plan_version`] decides before any item of a version is rendered: every name, every
+/// feature group, the doc links. Owns its data, so the schema may still change in ways these
+/// decisions do not read (`generate` carries the v1.0 PATCH constraints into beta between
+/// [`plan_version`] and [`render_version`]; only `clearable` changes, which no planning pass
+/// reads).
+pub struct VersionPlan {
+    names: NameMap,
+    grouping: features::Grouping,
+    diags: Vec<Diagnostic>,
+}
+
+/// The serial first half of [`emit_version`]: naming and grouping, which must see the whole
+/// version before any item is rendered. Split out so that `generate` can run it for beta on
+/// one core while the other renders v1.0.
+pub fn plan_version(schema: &Schema) -> VersionPlan {
+    let (mut names, mut diags) = NameMap::build(schema);
     let grouping = features::Grouping::compute(schema, names.builders.keys().copied());
-    out.diags.extend(polymorphic::name_enums(schema, &mut names, &grouping));
+    diags.extend(polymorphic::name_enums(schema, &mut names, &grouping));
     links::name_doc_links(schema, &mut names, &grouping);
+    VersionPlan { names, grouping, diags }
+}
+
+/// The parallel second half of [`emit_version`]: every item built and printed, then the files.
+pub fn render_version(schema: &Schema, plan: VersionPlan, _options: &EmitOptions) -> VersionOutput {
+    let VersionPlan { names, grouping, diags } = plan;
+    let mut out = VersionOutput { files: Vec::new(), diags, workloads: Vec::new() };
     out.workloads.extend(grouping.features().into_iter().map(str::to_string));
+    // The heads (docs and module declarations) are printed here, as tokens cannot cross
+    // threads; the files are then joined in parallel: a version is ~15 MB of printed items,
+    // and joining (and freeing) them on one thread left the other core idle at the end of
+    // every regen.
+    let mut heads = Vec::new();
     for file in modules::version_files(schema, &names, &grouping) {
         match format::format_file(file.tokens) {
-            Ok(head) => out.files.push((file.path, head + &file.body)),
+            Ok(head) => heads.push((file.path, head, file.body)),
             Err(message) => out.diags.push(Diagnostic::new(
                 Code::GeneratedCodeInvalid,
                 Span::line(file.path.clone(), 1),
@@ -103,5 +141,7 @@ pub fn emit_version(schema: &Schema, _options: &EmitOptions) -> VersionOutput {
             )),
         }
     }
+    use rayon::prelude::*;
+    out.files = heads.into_par_iter().with_max_len(1).map(|(path, head, body)| (path, join_file(head, body))).collect();
     out
 }

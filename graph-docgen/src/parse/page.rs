@@ -29,7 +29,7 @@ const MAX_ANNOTATION_GAP: u32 = 25;
 pub fn read_page(path: &str, text: &str) -> PageFacts {
     let mut facts = PageFacts {
         path: path.to_string(),
-        version: path.split('/').next().and_then(ApiVersion::from_dir),
+        version: ApiVersion::of_path(path),
         ..Default::default()
     };
     let lines = LineIndex::new(text);
