@@ -53,6 +53,55 @@ fn alert_title(kind: BlockQuoteKind) -> &'static str {
 
 /// [`doc_lines`], with links to the pages `items` knows turned into intra-doc links.
 pub fn doc_lines_linked(markdown: &str, ctx: &DocContext<'_>, items: ItemLinks<'_>) -> Vec<String> {
+    if is_plain_paragraph(markdown) {
+        // What the parser would hand the writer, without running it: most descriptions
+        // ("The name displayed in the address book.") are this, and parsing them was most of
+        // the cost of converting docs.
+        let mut w = Writer::default();
+        w.block_start();
+        w.text(markdown);
+        w.block_end();
+        return w.finish();
+    }
+    parse_and_write(markdown, ctx, items)
+}
+
+/// Characters that can begin markdown syntax somewhere in a line (or an HTML entity).
+const MARKUP: &[u8] = b"\\`*_[]<>&!~|";
+
+/// Bytes that keep a description off the plain path: [`MARKUP`] and control characters.
+const NOT_PLAIN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = true;
+        b += 1;
+    }
+    table[0x7f] = true;
+    let mut i = 0;
+    while i < MARKUP.len() {
+        table[MARKUP[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
+/// Whether pulldown-cmark reads `markdown` as one paragraph holding one text event equal to
+/// it: one line, no control character, no leading or trailing space or tab (a paragraph trims
+/// them; four spaces make code), no [`MARKUP`] byte, and a first character that cannot open a
+/// block (`#` heading, `-`/`+`/`=` list or rule, a digit of `1.`, `>` quote). The writer then
+/// gets exactly what the parser would give it; `plain_paragraphs_write_as_parsed` pins it.
+fn is_plain_paragraph(markdown: &str) -> bool {
+    let bytes = markdown.as_bytes();
+    let Some(&first) = bytes.first() else { return false };
+    let last = bytes[bytes.len() - 1];
+    !matches!(first, b'#' | b'-' | b'+' | b'=' | b' ' | b'\t' | b'0'..=b'9')
+        && !matches!(last, b' ' | b'\t')
+        && !bytes.iter().any(|&b| NOT_PLAIN[b as usize])
+}
+
+/// The general path of [`doc_lines_linked`]: pulldown-cmark's events written back.
+fn parse_and_write(markdown: &str, ctx: &DocContext<'_>, items: ItemLinks<'_>) -> Vec<String> {
     let mut w = Writer::default();
     let mut links: Vec<Option<String>> = Vec::new();
     let mut lists: Vec<Option<u64>> = Vec::new();
@@ -679,6 +728,48 @@ fn find_url(s: &str) -> Option<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_paragraphs_write_as_parsed() {
+        let ctx = DocContext { version: ApiVersion::Beta, page: "beta/resources/group.md" };
+        let plain = [
+            "The name displayed in the address book for the user.",
+            "Read-only. Nullable. Supports $filter (eq, ne, not, ge, le, in).",
+            "See https://example.com/a?b=c for details.",
+            "Unicode: caf\u{e9}, \u{a0}non-breaking\u{a0}, emoji \u{1f600}.",
+            "a",
+            "Faster? No: 2x (not a list, 1. neither).",
+            "Quoted \"text\" and 'text' and {braces} and ^caret and $dollar.",
+            "Ends with a period.\u{a0}",
+            "Spaces  inside   stay.",
+        ];
+        for md in plain {
+            assert!(is_plain_paragraph(md), "{md:?} should take the plain path");
+            assert_eq!(doc_lines_linked(md, &ctx, &|_| None), parse_and_write(md, &ctx, &|_| None), "{md:?}");
+        }
+        let not_plain = [
+            "",
+            " leading space",
+            "trailing space ",
+            "two\nlines",
+            "1. a list",
+            "- a list",
+            "# heading",
+            "> quote",
+            "=== rule",
+            "a [link](x.md)",
+            "a `code` span",
+            "*emphasis*",
+            "snake_case",
+            "a &amp; b",
+            "a <b>tag</b>",
+            "a | pipe",
+            "tab\tinside",
+        ];
+        for md in not_plain {
+            assert!(!is_plain_paragraph(md), "{md:?} should be parsed");
+        }
+    }
 
     /// The escaping rule as one character-by-character loop (how `push_escaped` was first
     /// written): the reference its fast path must match.

@@ -27,11 +27,7 @@ const MAX_ANNOTATION_GAP: u32 = 25;
 
 /// Reads one page: front matter, markdown blocks, then one walk over the blocks.
 pub fn read_page(path: &str, text: &str) -> PageFacts {
-    let mut facts = PageFacts {
-        path: path.to_string(),
-        version: ApiVersion::of_path(path),
-        ..Default::default()
-    };
+    let mut facts = PageFacts { path: path.to_string(), version: ApiVersion::of_path(path), ..Default::default() };
     let lines = LineIndex::new(text);
     let (front_matter, fm_end) = front_matter::parse(text);
     facts.front_matter = front_matter;
