@@ -2,9 +2,9 @@
 //!
 //! Layout: `root/v1.0/**.md` and `root/beta/**.md` are pages; anything else at the top level
 //! is reported (except the suppression file). Symbolic links are never followed, so nothing
-//! outside the root is read; they are reported instead. Pages are listed first (cheap, in one
-//! thread, so the order is fixed), then read and decoded in parallel; the result is sorted by
-//! path whatever the directory order or the thread count.
+//! outside the root is read; they are reported instead. Pages are listed first (a directory
+//! level at a time, its directories in parallel), then read and decoded in parallel; the
+//! result is sorted by path whatever the directory order or the thread count.
 
 use crate::diagnostics::{Code, Diagnostic, Span};
 use crate::SourcePage;
@@ -30,12 +30,11 @@ pub fn read_tree(root: &Path) -> (Vec<SourcePage>, Vec<Diagnostic>) {
             diags.push(Diagnostic::new(Code::Io, Span::line(&root_name, 1), format!("cannot read the docs root: {e}")))
         }
         Ok(entries) => {
+            let mut version_dirs = Vec::new();
             for (name, path, kind) in entries {
                 match kind {
                     Kind::Symlink => diags.push(symlink_diag(&name)),
-                    Kind::Dir if VERSION_DIRS.contains(&name.as_str()) => {
-                        list_pages(&path, &name, &mut files, &mut diags)
-                    }
+                    Kind::Dir if VERSION_DIRS.contains(&name.as_str()) => version_dirs.push((path, name)),
                     Kind::File if name == SUPPRESSIONS_FILE => {}
                     _ => diags.push(Diagnostic::new(
                         Code::UnknownVersionDir,
@@ -44,6 +43,7 @@ pub fn read_tree(root: &Path) -> (Vec<SourcePage>, Vec<Diagnostic>) {
                     )),
                 }
             }
+            list_pages(version_dirs, &mut files, &mut diags);
         }
     }
     files.sort_by(|a, b| a.0.cmp(&b.0));
@@ -94,28 +94,37 @@ fn sorted_entries(dir: &Path) -> std::io::Result<Vec<(String, PathBuf, Kind)>> {
     Ok(out)
 }
 
-/// Collects `(relative path, absolute path)` of every `*.md` file under `dir` (whose relative
-/// path is `rel`), without recursion so no tree depth can overflow the stack.
-fn list_pages(dir: &Path, rel: &str, files: &mut Vec<(String, PathBuf)>, diags: &mut Vec<Diagnostic>) {
-    let mut pending = vec![(dir.to_path_buf(), rel.to_string())];
-    while let Some((dir, rel)) = pending.pop() {
-        let entries = match sorted_entries(&dir) {
-            Ok(e) => e,
-            Err(e) => {
-                diags.push(Diagnostic::new(Code::Io, Span::line(&rel, 1), format!("cannot read directory: {e}")));
-                continue;
-            }
-        };
-        for (name, path, kind) in entries {
-            let child = format!("{rel}/{name}");
-            match kind {
-                Kind::Symlink => diags.push(symlink_diag(&child)),
-                Kind::Dir => pending.push((path, child)),
-                // Only `*.md` are pages: images, includes' assets and the stray `*.md.txt` are not.
-                Kind::File if name.ends_with(".md") => files.push((child, path)),
-                Kind::File | Kind::Other => {}
+/// Collects `(relative path, absolute path)` of every `*.md` file under the `dirs` (each with
+/// its relative path), one directory level at a time: the directories of a level are read in
+/// parallel (listing the corpus's 11,290 pages was a tenth of a regen's serial time), and
+/// there is no recursion, so no tree depth can overflow the stack. Files and diagnostics come
+/// out in the same order whatever the thread count.
+fn list_pages(dirs: Vec<(PathBuf, String)>, files: &mut Vec<(String, PathBuf)>, diags: &mut Vec<Diagnostic>) {
+    let mut level = dirs;
+    while !level.is_empty() {
+        let read: Vec<_> = level.par_iter().map(|(dir, rel)| (rel, sorted_entries(dir))).collect();
+        let mut next = Vec::new();
+        for (rel, entries) in read {
+            let entries = match entries {
+                Ok(e) => e,
+                Err(e) => {
+                    diags.push(Diagnostic::new(Code::Io, Span::line(rel, 1), format!("cannot read directory: {e}")));
+                    continue;
+                }
+            };
+            for (name, path, kind) in entries {
+                let child = format!("{rel}/{name}");
+                match kind {
+                    Kind::Symlink => diags.push(symlink_diag(&child)),
+                    Kind::Dir => next.push((path, child)),
+                    // Only `*.md` are pages: images, includes' assets and the stray `*.md.txt`
+                    // are not.
+                    Kind::File if name.ends_with(".md") => files.push((child, path)),
+                    Kind::File | Kind::Other => {}
+                }
             }
         }
+        level = next;
     }
 }
 
