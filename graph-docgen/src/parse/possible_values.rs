@@ -31,7 +31,9 @@ pub fn possible_values(description: &str) -> Vec<String> {
     // case-insensitive search, done once per description instead of once per lead and try.
     let lower = description.to_ascii_lowercase();
     // Every lead holds one of these; most descriptions hold neither.
-    if !lower.contains("value") && !lower.contains("following") {
+    if memchr::memmem::find(lower.as_bytes(), b"value").is_none()
+        && memchr::memmem::find(lower.as_bytes(), b"following").is_none()
+    {
         return Vec::new();
     }
     let mut from = 0;
@@ -48,10 +50,14 @@ pub fn possible_values(description: &str) -> Vec<String> {
 /// Earliest lead at or after `from` in the lower-cased description (the longest one at that
 /// position).
 fn next_lead(lower: &str, from: usize) -> Option<(usize, usize)> {
-    let hay = lower.get(from..)?;
-    LEADS
+    // One searcher per lead, built once: `str::find` set up a new one for every lead of every
+    // description that mentions a value (a third of this pass's time).
+    static FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+        std::sync::LazyLock::new(|| LEADS.iter().map(|lead| memchr::memmem::Finder::new(lead.as_bytes())).collect());
+    let hay = lower.get(from..)?.as_bytes();
+    FINDERS
         .iter()
-        .filter_map(|lead| hay.find(lead).map(|i| (from + i, lead.len())))
+        .filter_map(|finder| finder.find(hay).map(|i| (from + i, finder.needle().len())))
         .min_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
 }
 
