@@ -1,8 +1,10 @@
 //! markers: facts stated in a Description cell (Read-only, Not nullable, Key, cannot be
 //! cleared, Inherited from, Required/Optional, TODO placeholders).
 
-use super::text::{find_ci, leading_link, strip_decoration};
+use super::text::{find_ci, finders, leading_link, strip_decoration, Finders};
 use crate::facts::Markers;
+use memchr::memmem::Finder;
+use std::sync::LazyLock;
 
 /// Spellings of "read-only" (catalog §5: `Read-only.`, `read only`, `Readonly.` ...).
 const READ_ONLY: &[&str] = &["read-only", "read only", "readonly"];
@@ -13,22 +15,30 @@ const CANNOT_BE_CLEARED: &[&str] =
 const NOT_NULLABLE: &[&str] = &["not nullable", "non-nullable", "non nullable", "not-nullable"];
 /// Phrases that introduce the base type that declares a property.
 const INHERITED_FROM: &[&str] = &["inherited from"];
+/// The word each group of spellings shares (see [`markers`]).
+const GATES: &[&str] = &["read", "nullable", "cleared"];
+
+static READ_ONLY_FINDERS: Finders = LazyLock::new(|| finders(READ_ONLY));
+static CANNOT_BE_CLEARED_FINDERS: Finders = LazyLock::new(|| finders(CANNOT_BE_CLEARED));
+static NOT_NULLABLE_FINDERS: Finders = LazyLock::new(|| finders(NOT_NULLABLE));
+static GATE_FINDERS: Finders = LazyLock::new(|| finders(GATES));
 
 /// Reads the markers of one description cell.
 pub fn markers(description: &str) -> Markers {
     // Every phrase is ASCII, or has no case (U+2019): an ASCII-lower-cased copy finds what a
     // Unicode-lower-cased one would, with the same byte offsets, in one cheap pass.
     let lower = description.to_ascii_lowercase();
+    let bytes = lower.as_bytes();
     // Each group's spellings share a word; most descriptions lack it, and one memchr-driven
     // search settles the whole group (this runs for each of ~51,000 property rows).
-    let has = |word: &str| memchr::memmem::find(lower.as_bytes(), word.as_bytes()).is_some();
-    let nullable = has("nullable");
+    let [read, nullable, cleared] = [0, 1, 2].map(|i| GATE_FINDERS[i].find(bytes).is_some());
+    let any = |finders: &[Finder<'static>]| finders.iter().any(|f| f.find(bytes).is_some());
     Markers {
-        read_only: has("read") && READ_ONLY.iter().any(|p| contains_word(&lower, p)),
-        not_nullable: nullable && NOT_NULLABLE.iter().any(|p| lower.contains(p)),
+        read_only: read && READ_ONLY_FINDERS.iter().any(|f| contains_word(&lower, f)),
+        not_nullable: nullable && any(&NOT_NULLABLE_FINDERS),
         nullable: nullable && positive_nullable(&lower),
         key: find_ci(description, "key").is_some() && is_key(description),
-        cannot_be_cleared: has("cleared") && CANNOT_BE_CLEARED.iter().any(|p| lower.contains(p)),
+        cannot_be_cleared: cleared && any(&CANNOT_BE_CLEARED_FINDERS),
         inherited_from: inherited_from(description),
         todo: has_todo(description),
     }
@@ -69,12 +79,12 @@ pub fn has_todo(s: &str) -> bool {
     find_ci(s, "**TODO").is_some()
 }
 
-/// `needle` occurs with a non-letter (or nothing) on both sides.
-fn contains_word(hay: &str, needle: &str) -> bool {
+/// The (ASCII) needle of `finder` occurs with a non-letter (or nothing) on both sides.
+fn contains_word(hay: &str, finder: &Finder<'_>) -> bool {
     let mut from = 0;
-    while let Some(i) = hay.get(from..).and_then(|h| h.find(needle)) {
+    while let Some(i) = hay.as_bytes().get(from..).and_then(|h| finder.find(h)) {
         let start = from + i;
-        let end = start + needle.len();
+        let end = start + finder.needle().len();
         let before = hay[..start].chars().next_back();
         let after = hay[end..].chars().next();
         if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
@@ -87,8 +97,9 @@ fn contains_word(hay: &str, needle: &str) -> bool {
 
 /// `Nullable.` somewhere that is not a negation.
 fn positive_nullable(lower: &str) -> bool {
+    let nullable = &GATE_FINDERS[1];
     let mut from = 0;
-    while let Some(i) = lower.get(from..).and_then(|h| h.find("nullable")) {
+    while let Some(i) = lower.as_bytes().get(from..).and_then(|h| nullable.find(h)) {
         let start = from + i;
         let before = lower[..start].trim_end();
         let negated =

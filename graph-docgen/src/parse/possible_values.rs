@@ -1,7 +1,8 @@
 //! possible_values: inline enum lists in Description cells ("Possible values are: `a`, `b`."
 //! and the ~50 other wordings of catalog §4), ranges ("Valid values 4 to 16") excluded.
 
-use super::text::find_ci;
+use super::text::{find_ci, finders, Finders};
+use std::sync::LazyLock;
 
 /// The core of every lead phrase; articles before them ("The possible values are") need no
 /// entry, and the verbs after them are [`FILLERS`].
@@ -20,6 +21,12 @@ const LEADS: &[&str] = &[
     "one of the following",
 ];
 
+/// Every lead holds one of these words.
+const GATES: &[&str] = &["value", "following"];
+
+static LEAD_FINDERS: Finders = LazyLock::new(|| finders(LEADS));
+static GATE_FINDERS: Finders = LazyLock::new(|| finders(GATES));
+
 /// Words between a lead and the list. Reaching the list through one of them (or through
 /// a quoted value) is what distinguishes a list from prose ("Possible values for X ...").
 const FILLERS: &[&str] =
@@ -30,10 +37,8 @@ pub fn possible_values(description: &str) -> Vec<String> {
     // Leads are lower-case ASCII: searching an ASCII-lower-cased copy (same byte offsets) is a
     // case-insensitive search, done once per description instead of once per lead and try.
     let lower = description.to_ascii_lowercase();
-    // Every lead holds one of these; most descriptions hold neither.
-    if memchr::memmem::find(lower.as_bytes(), b"value").is_none()
-        && memchr::memmem::find(lower.as_bytes(), b"following").is_none()
-    {
+    // Every lead holds one of the gate words; most descriptions hold neither.
+    if !GATE_FINDERS.iter().any(|f| f.find(lower.as_bytes()).is_some()) {
         return Vec::new();
     }
     let mut from = 0;
@@ -52,10 +57,8 @@ pub fn possible_values(description: &str) -> Vec<String> {
 fn next_lead(lower: &str, from: usize) -> Option<(usize, usize)> {
     // One searcher per lead, built once: `str::find` set up a new one for every lead of every
     // description that mentions a value (a third of this pass's time).
-    static FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
-        std::sync::LazyLock::new(|| LEADS.iter().map(|lead| memchr::memmem::Finder::new(lead.as_bytes())).collect());
     let hay = lower.get(from..)?.as_bytes();
-    FINDERS
+    LEAD_FINDERS
         .iter()
         .filter_map(|finder| finder.find(hay).map(|i| (from + i, finder.needle().len())))
         .min_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))

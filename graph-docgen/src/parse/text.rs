@@ -1,6 +1,19 @@
 //! text: small inline-text helpers shared by the table, type-cell and prose readers
 //! (HTML entities, `<br>` variants, markdown decoration, links).
 
+use memchr::memmem::Finder;
+use std::sync::LazyLock;
+
+/// Substring searchers for a fixed list of phrases, built on first use. `str::find` and
+/// `memmem::find` set a searcher up on every call, which showed in the passes that search each
+/// of the corpus's ~51,000 property descriptions for a dozen phrases.
+pub type Finders = LazyLock<Vec<Finder<'static>>>;
+
+/// The searchers of [`Finders`] (`static F: Finders = LazyLock::new(|| finders(PHRASES))`).
+pub fn finders(phrases: &[&'static str]) -> Vec<Finder<'static>> {
+    phrases.iter().map(|p| Finder::new(p.as_bytes())).collect()
+}
+
 /// Named HTML entities met in the docs corpus (§9 of the catalog). Numeric entities
 /// (`&#124;`, `&#x2713;`) are decoded generically; an unknown name is left as written so
 /// nothing is lost. A crate (html-escape) would cover all 2,000+ names, but the corpus uses
