@@ -103,6 +103,9 @@ fn prose_link<'a>(s: &'a str, refs: RefResolver<'_>) -> Option<(TypeExpr, &'a st
 /// `Inherits from [entity](entity.md).`, `Derived from [x](x.md)`, `It is derived from
 /// microsoft.graph.x.`, `Inherits from **baseItem**`.
 pub fn inherits_from(para: &str, refs: RefResolver<'_>) -> Found<TypeExpr> {
+    // Every phrase ends in "from", rarer in prose than the letters the phrases start with:
+    // most paragraphs are settled by one search instead of four.
+    find_ci(para, " from")?;
     INHERITS.iter().filter_map(|p| find_ci(para, p).map(|at| (at, p.len()))).min().and_then(|(at, len)| {
         let mut rest = para[at + len..].trim_start();
         // Skip filler words.

@@ -27,6 +27,18 @@ pub struct RawRow {
 /// Header cells normalised for matching: decoration removed, lower case, whitespace
 /// collapsed, trailing `?` / `:` dropped.
 pub fn normalise_header(cell: &str) -> String {
+    // Nearly every header cell is plain ASCII words with single spaces ("Property", "Data
+    // type"), for which all the steps below come down to lower-casing: one pass, one allocation.
+    let t = cell.trim();
+    let plain = t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b' ') && !t.contains("  ");
+    if plain {
+        return t.to_ascii_lowercase();
+    }
+    normalise_any_header(cell)
+}
+
+/// [`normalise_header`] of any cell: entities, decoration, case, whitespace, trailing `?`/`:`.
+fn normalise_any_header(cell: &str) -> String {
     let s = strip_decoration(&clean_cell(cell)).to_lowercase();
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
     s.trim_end_matches(['?', ':']).trim().to_string()
@@ -307,6 +319,16 @@ mod tests {
 
     fn no_refs(_: &str) -> Option<String> {
         None
+    }
+
+    #[test]
+    fn plain_headers_normalise_as_any_header() {
+        for cell in [" Property ", "Data type", "Type", "description", "Permission Types", "ID", "a1 b2"] {
+            assert_eq!(normalise_header(cell), normalise_any_header(cell), "{cell:?}");
+        }
+        assert_eq!(normalise_header("**Property**"), "property");
+        assert_eq!(normalise_header("Required?"), "required");
+        assert_eq!(normalise_header("Data\u{a0}&nbsp;type:"), "data type");
     }
 
     #[test]

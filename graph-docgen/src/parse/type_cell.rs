@@ -68,6 +68,21 @@ pub fn parse_type(raw: &str, refs: RefResolver<'_>) -> TypeExpr {
 
 /// Entities decoded, TABs/NBSPs as spaces, whitespace collapsed.
 fn normalise(raw: &str) -> String {
+    // Most cells ("String", "[group](group.md) collection") are ASCII without an entity, a
+    // control character or a run of spaces: nothing to change.
+    let b = raw.as_bytes();
+    let unchanged = b.iter().all(|&c| c > b' ' && c < 0x80 && c != b'&' || c == b' ')
+        && !raw.starts_with(' ')
+        && !raw.ends_with(' ')
+        && !raw.contains("  ");
+    if unchanged {
+        return raw.to_string();
+    }
+    normalise_any(raw)
+}
+
+/// [`normalise`] of any cell.
+fn normalise_any(raw: &str) -> String {
     let s = decode_entities(raw);
     s.split(|c: char| c.is_whitespace() || c == '\u{A0}').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
 }
@@ -249,6 +264,15 @@ fn named(name: &str, link: Option<String>) -> TypeExpr {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_cells_normalise_as_any_cell() {
+        for raw in ["String", "Collection(String)", "[group](group.md) collection", "Int32 (optional)", "a b"] {
+            assert_eq!(normalise(raw), normalise_any(raw), "{raw:?}");
+        }
+        assert_eq!(normalise(" String  collection\t"), "String collection");
+        assert_eq!(normalise("Date&nbsp;Time\u{a0}Offset"), "Date Time Offset");
+    }
 
     fn no_refs(_: &str) -> Option<String> {
         None
