@@ -2,7 +2,7 @@
 //! a list of blocks with lines: headings, paragraphs, tables (rows kept as source text),
 //! code blocks and HTML comments. Everything else in `parse` works on this list.
 
-use super::lines::LineIndex;
+use super::lines::LineCursor;
 use super::sections::Heading;
 use super::table::{RawRow, RawTable};
 use super::text::split_row;
@@ -57,7 +57,7 @@ impl Document {
 
 /// Reads the markdown structure of `text`. Front matter (lines `1..=front_matter_end`) is
 /// blanked first so that its `---` lines cannot turn into setext headings or rules.
-pub fn read(text: &str, front_matter_end: u32, lines: &LineIndex) -> Document {
+pub fn read(text: &str, front_matter_end: u32, lines: &LineCursor<'_>) -> Document {
     let blanked = blank_front_matter(text, front_matter_end);
     let text = blanked.as_str();
     let parser = Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter();
@@ -72,7 +72,7 @@ pub fn read(text: &str, front_matter_end: u32, lines: &LineIndex) -> Document {
 
     for (event, range) in parser {
         let src = text.get(range.clone()).unwrap_or("");
-        // Only the events that make a block need their line (a binary search).
+        // Only the events that make a block need their line (counted from the last one asked).
         let line = || lines.line(range.start);
         match event {
             Event::Start(Tag::Heading { level, .. }) => heading = Some((level as u8, line(), String::new(), false)),
@@ -191,7 +191,7 @@ fn fence_closed(src: &str) -> bool {
 }
 
 /// Every `<!-- ... -->` comment in an HTML block, with its line.
-fn push_comments(blocks: &mut Vec<Block>, src: &str, start: usize, lines: &LineIndex) {
+fn push_comments(blocks: &mut Vec<Block>, src: &str, start: usize, lines: &LineCursor<'_>) {
     let mut from = 0;
     while let Some(i) = src.get(from..).and_then(|s| s.find("<!--")) {
         let open = from + i;
@@ -238,7 +238,7 @@ mod tests {
     use super::*;
 
     fn blocks(text: &str) -> Vec<Block> {
-        let lines = LineIndex::new(text);
+        let lines = LineCursor::new(text);
         let (_, end) = super::super::front_matter::parse(text);
         read(text, end, &lines).blocks
     }
@@ -297,7 +297,7 @@ mod tests {
     #[test]
     fn reference_definitions() {
         let text = "x\n\n[identitySet]: ../resources/identityset.md\n";
-        let doc = read(text, 0, &LineIndex::new(text));
+        let doc = read(text, 0, &LineCursor::new(text));
         assert_eq!(doc.resolve_ref("IdentitySet").as_deref(), Some("../resources/identityset.md"));
     }
 }

@@ -7,7 +7,7 @@ use super::enums::{bit_values, enum_name, says_flags};
 use super::example::parse_code_block;
 use super::front_matter;
 use super::http_block::{parse_line, RequestLineKind};
-use super::lines::LineIndex;
+use super::lines::LineCursor;
 use super::prose;
 use super::sections::{
     classify, content_kind, doc_type_kind, is_type_page_heading, table_context, title_type, ContentSignals, Heading,
@@ -28,7 +28,7 @@ const MAX_ANNOTATION_GAP: u32 = 25;
 /// Reads one page: front matter, markdown blocks, then one walk over the blocks.
 pub fn read_page(path: &str, text: &str) -> PageFacts {
     let mut facts = PageFacts { path: path.to_string(), version: ApiVersion::of_path(path), ..Default::default() };
-    let lines = LineIndex::new(text);
+    let lines = LineCursor::new(text);
     let (front_matter, fm_end) = front_matter::parse(text);
     facts.front_matter = front_matter;
     let doc = document::read(text, fm_end, &lines);
