@@ -51,7 +51,7 @@ pub(crate) fn finish(schema: &mut Schema, diags: &mut Vec<Diagnostic>) {
         if let Some(r) = &mut op.response {
             fix(r);
         }
-        if op.resource.as_ref().is_some_and(|r| enum_keys.contains(&r.key())) {
+        if op.resource.as_ref().is_some_and(|r| r.with_key(|key| enum_keys.contains(key))) {
             op.resource = None;
         }
     }
@@ -63,7 +63,7 @@ pub(crate) fn finish(schema: &mut Schema, diags: &mut Vec<Diagnostic>) {
     let mut missing: BTreeMap<String, (TypeId, Span)> = BTreeMap::new();
     let mut note = |t: &TypeRef, span: &Span, types: &BTreeMap<String, TypeDef>| {
         if let Some(id) = complex_of(t) {
-            if !types.contains_key(&id.key()) {
+            if !id.with_key(|key| types.contains_key(key)) {
                 let entry = missing.entry(id.key()).or_insert_with(|| (id.clone(), span.clone()));
                 if *span < entry.1 {
                     entry.1 = span.clone();
@@ -166,8 +166,8 @@ fn complex_of(t: &TypeRef) -> Option<&TypeId> {
 /// A reference to an undescribed "type" whose name is an enum's is that enum.
 fn fix_complex_refs(t: &mut TypeRef, types: &BTreeSet<String>, enums: &BTreeMap<String, TypeId>) {
     match t {
-        TypeRef::Complex(id) if !types.contains(&id.key()) => {
-            if let Some(e) = enums.get(&id.key()) {
+        TypeRef::Complex(id) if !id.with_key(|key| types.contains(key)) => {
+            if let Some(e) = id.with_key(|key| enums.get(key)) {
                 *t = TypeRef::Enum(e.clone());
             }
         }
@@ -178,7 +178,7 @@ fn fix_complex_refs(t: &mut TypeRef, types: &BTreeSet<String>, enums: &BTreeMap<
 
 fn fix_enum_refs(t: &mut TypeRef, enums: &BTreeSet<String>) {
     match t {
-        TypeRef::Enum(id) if !enums.contains(&id.key()) => *t = TypeRef::Primitive(Primitive::String),
+        TypeRef::Enum(id) if !id.with_key(|key| enums.contains(key)) => *t = TypeRef::Primitive(Primitive::String),
         TypeRef::Collection(inner) => fix_enum_refs(inner, enums),
         _ => {}
     }

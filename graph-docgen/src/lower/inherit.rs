@@ -50,7 +50,7 @@ pub(crate) fn inherit(
                 _ => None,
             }
         });
-        match found.filter(|b| schema.types.contains_key(&b.key())) {
+        match found.filter(|b| b.with_key(|key| schema.types.contains_key(key))) {
             Some(base) if base.key() != key => {
                 if let Some(def) = schema.types.get_mut(&key) {
                     def.base = Some(base);
@@ -69,10 +69,14 @@ pub(crate) fn inherit(
     // Bases implied by `Inherited from` rows, per child in page/row order.
     let mut implied: BTreeMap<String, Vec<&TypeId>> = BTreeMap::new();
     let mut rows: Vec<_> = c.bases.iter().collect();
-    rows.sort_by(|a, b| (&a.span, a.child.key()).cmp(&(&b.span, b.child.key())));
+    // (span, child key) order, the keys compared folded byte by byte rather than allocated.
+    fn folded(id: &TypeId) -> impl Iterator<Item = u8> + '_ {
+        id.0.bytes().map(|b| b.to_ascii_lowercase())
+    }
+    rows.sort_by(|a, b| a.span.cmp(&b.span).then_with(|| folded(&a.child).cmp(folded(&b.child))));
     for r in rows {
         let list = implied.entry(r.child.key()).or_default();
-        if !list.iter().any(|b| b.key() == r.base.key()) {
+        if !list.iter().any(|b| b.same_key(&r.base)) {
             list.push(&r.base);
         }
     }

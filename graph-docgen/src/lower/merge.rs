@@ -37,7 +37,7 @@ fn values_fit(loser: &PropCand<'_>, winner: &TypeRef, enums: &BTreeMap<String, E
             _ => None,
         }
     };
-    let Some(e) = loser.prose_enum.as_ref().and(inner(winner)).and_then(|id| enums.get(&id.key())) else {
+    let Some(e) = loser.prose_enum.as_ref().and(inner(winner)).and_then(|id| id.with_key(|key| enums.get(key))) else {
         return false;
     };
     loser.row.possible_values.iter().all(|v| e.members.iter().any(|m| m.wire_name.eq_ignore_ascii_case(v)))

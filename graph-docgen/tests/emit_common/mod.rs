@@ -479,8 +479,16 @@ pub fn check_crate(files: &BTreeMap<String, String>, name: &str, doc: bool) -> R
         let output = cmd.output().map_err(io)?;
         if !output.status.success() {
             let stderr = String::from_utf8_lossy(&output.stderr);
+            // `--offline` keeps tests off the network, so a package graph-models needs but
+            // the local registry lacks (a fresh machine that ran only `-p graph-docgen`) fails
+            // here; say how to fix it rather than leave a download error.
+            let hint = if stderr.contains("--offline was specified") {
+                "\n(the registry cache lacks a graph-models dependency: run `cargo fetch` once)"
+            } else {
+                ""
+            };
             return Err(format!(
-                "cargo {command} of the generated code failed:\n{}",
+                "cargo {command} of the generated code failed:\n{}{hint}",
                 stderr.chars().take(30000).collect::<String>()
             ));
         }
