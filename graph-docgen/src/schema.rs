@@ -44,6 +44,10 @@ impl TypeId {
     pub fn same_key(&self, other: &TypeId) -> bool {
         self.0.eq_ignore_ascii_case(&other.0)
     }
+    /// `self.key().cmp(&other.key())`, folding byte by byte instead of allocating both keys.
+    pub fn cmp_key(&self, other: &TypeId) -> std::cmp::Ordering {
+        self.0.bytes().map(|b| b.to_ascii_lowercase()).cmp(other.0.bytes().map(|b| b.to_ascii_lowercase()))
+    }
     /// `microsoft.graph.callRecords` of `microsoft.graph.callRecords.session`.
     pub fn namespace(&self) -> &str {
         self.0.rsplit_once('.').map(|(ns, _)| ns).unwrap_or("")
@@ -357,5 +361,11 @@ mod tests {
             TypeId("microsoft.graph.termStore.set".into()).same_key(&TypeId("Microsoft.Graph.TermStore.Set".into()))
         );
         assert!(!TypeId("a.b".into()).same_key(&TypeId("a.c".into())));
+        let ids = ["a.B", "a.b", "A.bc", "a.Ba", "a_b", "a.C"].map(|s| TypeId(s.into()));
+        for a in &ids {
+            for b in &ids {
+                assert_eq!(a.cmp_key(b), a.key().cmp(&b.key()), "{a} vs {b}");
+            }
+        }
     }
 }

@@ -69,11 +69,7 @@ pub(crate) fn inherit(
     // Bases implied by `Inherited from` rows, per child in page/row order.
     let mut implied: BTreeMap<String, Vec<&TypeId>> = BTreeMap::new();
     let mut rows: Vec<_> = c.bases.iter().collect();
-    // (span, child key) order, the keys compared folded byte by byte rather than allocated.
-    fn folded(id: &TypeId) -> impl Iterator<Item = u8> + '_ {
-        id.0.bytes().map(|b| b.to_ascii_lowercase())
-    }
-    rows.sort_by(|a, b| a.span.cmp(&b.span).then_with(|| folded(&a.child).cmp(folded(&b.child))));
+    rows.sort_by(|a, b| a.span.cmp(&b.span).then_with(|| a.child.cmp_key(&b.child)));
     for r in rows {
         let list = implied.entry(r.child.key()).or_default();
         if !list.iter().any(|b| b.same_key(&r.base)) {
