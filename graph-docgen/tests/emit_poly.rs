@@ -38,7 +38,8 @@ fn fixture_schema_has_the_hierarchy_and_one_enum() {
         ("User(super::User),", true),
         ("Group(super::Group),", true),
         ("Other(super::DirectoryObject),", true),
-        ("pub members: ::std::option::Option<::std::vec::Vec<super::DirectoryObjectKind>>", true),
+        // A relationship is a `Nav` (runtime/nav.rs); `manager` is a property.
+        ("pub members: ::std::option::Option<\n        crate::runtime::Nav<::std::vec::Vec<super::DirectoryObjectKind>>,\n    >", true),
         ("pub manager: ::std::option::Option<::std::boxed::Box<super::DirectoryObjectKind>>", true),
         // Rustdoc: links to a generated type's page are intra-doc links (checked by
         // `cargo doc -D warnings` in the scratch crate); other links stay absolute.

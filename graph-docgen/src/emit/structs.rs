@@ -3,7 +3,7 @@
 
 use super::ast::{self, SelfArg};
 use super::links::{description_page, item_links};
-use super::types::{rust_type, Origin};
+use super::types::{field_type, Origin};
 use crate::names::NameMap;
 use crate::rustdoc::{self, DocContext};
 use crate::schema::{Schema, TypeDef, TypeKind, TypeRef};
@@ -27,7 +27,8 @@ impl Cycles {
         let mut reverse: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for t in &structs {
             let from = t.id.key();
-            for p in schema.all_properties(t) {
+            // A navigation property is a `Nav`, which holds JSON, not its target: no edge.
+            for p in schema.all_properties(t).into_iter().filter(|p| !p.navigation) {
                 if let TypeRef::Complex(id) = &p.ty {
                     let to = id.key();
                     if keys.contains(&to) {
@@ -140,7 +141,7 @@ pub fn emit_struct(schema: &Schema, names: &NameMap, cycles: &Cycles, t: &TypeDe
         // field of one is always boxed (collections already are indirect).
         let boxed = matches!(&p.ty, TypeRef::Complex(id)
             if cycles.must_box(&key, &id.key()) || names.polymorphic.contains_key(&id.key()));
-        let ty = rust_type(&p.ty, schema, names, from, boxed);
+        let ty = field_type(p, schema, names, from, boxed);
         let pctx = DocContext { version: schema.version, page: &p.source.file };
         let pdocs = ast::docs(&rustdoc::doc_lines_linked(&p.description, &pctx, &links));
         fields.push(ast::field(pdocs, true, fname, option(ty)));
@@ -277,5 +278,37 @@ mod tests {
         for (from, to, want) in cases {
             assert_eq!(cycles.must_box(&k(from), &k(to)), want, "{from} -> {to}");
         }
+    }
+    #[test]
+    fn a_relationship_is_no_edge_of_a_cycle() {
+        // `a.toB` is a relationship (a `Nav`, holding JSON), `b.toA` a property: no cycle.
+        let mut s = Schema::new(ApiVersion::V1_0);
+        for (name, to, navigation) in [("a", "b", true), ("b", "a", false)] {
+            let t = TypeDef {
+                id: TypeId::new("microsoft.graph", name),
+                kind: TypeKind::Entity,
+                base: None,
+                properties: vec![Property {
+                    wire_name: format!("to_{to}"),
+                    ty: TypeRef::Complex(TypeId::new("microsoft.graph", to)),
+                    description: String::new(),
+                    navigation,
+                    read_only: false,
+                    nullable: None,
+                    key: false,
+                    source: Span::line("x.md", 1),
+                }],
+                description: String::new(),
+                workload: None,
+                key_property: None,
+                open_type: false,
+                is_abstract: false,
+                sources: vec![],
+            };
+            s.types.insert(t.id.key(), t);
+        }
+        let cycles = Cycles::new(&s);
+        assert!(!cycles.must_box("microsoft.graph.b", "microsoft.graph.a"));
+        assert!(!cycles.must_box("microsoft.graph.a", "microsoft.graph.b"));
     }
 }

@@ -3,7 +3,7 @@
 
 use super::ast;
 use crate::names::NameMap;
-use crate::schema::{Primitive, Schema, TypeKind, TypeRef};
+use crate::schema::{Primitive, Property, Schema, TypeKind, TypeRef};
 use syn::Type;
 
 /// Where the referring code sits: every generated file is a child of its namespace module
@@ -53,6 +53,19 @@ pub fn rust_type(ty: &TypeRef, schema: &Schema, names: &NameMap, from: Origin<'_
             _ => ast::ty(JSON_VALUE),
         },
         TypeRef::Unknown(_) => ast::ty(JSON_VALUE),
+    }
+}
+
+/// The type of a struct field for `p`, without the `Option` every field adds: a navigation
+/// property is `crate::runtime::Nav<T>`, held as JSON and decoded on request, so that decoding
+/// a model does not compile the decoders of every entity its relationships reach (the reasons
+/// are in graph-models' runtime/nav.rs); `boxed` is then moot (a `Nav` holds no `T`). Any other
+/// property is [`rust_type`].
+pub fn field_type(p: &Property, schema: &Schema, names: &NameMap, from: Origin<'_>, boxed: bool) -> Type {
+    if p.navigation {
+        ast::generic_ty("crate::runtime::Nav", rust_type(&p.ty, schema, names, from, false))
+    } else {
+        rust_type(&p.ty, schema, names, from, boxed)
     }
 }
 
@@ -185,6 +198,37 @@ mod tests {
         for (ty, from, boxed, want) in cases {
             let printed = quote::ToTokens::to_token_stream(&rust_type(&ty, &s, &names, from, boxed)).to_string();
             assert_eq!(printed, want, "{ty:?}");
+        }
+    }
+    #[test]
+    fn a_relationship_is_a_nav_of_its_type_and_never_boxed() {
+        let s = schema();
+        let (names, _) = NameMap::build(&s);
+        let group = TypeRef::Complex(TypeId::new("microsoft.graph", "group"));
+        let prop = |ty: TypeRef, navigation| Property {
+            wire_name: "x".into(),
+            ty,
+            description: String::new(),
+            navigation,
+            read_only: false,
+            nullable: None,
+            key: false,
+            source: crate::diagnostics::Span::line("x.md", 1),
+        };
+        let root = Origin { module: None };
+        let cases = [
+            (prop(group.clone(), true), true, "crate :: runtime :: Nav < super :: Group >"),
+            (
+                prop(TypeRef::Collection(Box::new(group.clone())), true),
+                false,
+                "crate :: runtime :: Nav < :: std :: vec :: Vec < super :: Group > >",
+            ),
+            (prop(group.clone(), false), true, ":: std :: boxed :: Box < super :: Group >"),
+            (prop(group, false), false, "super :: Group"),
+        ];
+        for (p, boxed, want) in cases {
+            let printed = quote::ToTokens::to_token_stream(&field_type(&p, &s, &names, root, boxed)).to_string();
+            assert_eq!(printed, want, "navigation {} boxed {boxed}", p.navigation);
         }
     }
 }

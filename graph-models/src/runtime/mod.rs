@@ -11,6 +11,7 @@ mod field;
 mod lookup;
 mod macros;
 mod model;
+mod nav;
 mod patch;
 pub mod path;
 mod polymorphic;
@@ -27,6 +28,7 @@ pub use self::model::{
     clone_model, debug_model, deserialize_into, deserialize_model, eq_model, serialize_model, DynModel, Model, Read,
     ODATA_TYPE_KEY,
 };
+pub use self::nav::Nav;
 pub use self::patch::{Patch, PatchBody};
 pub use self::polymorphic::{deserialize_polymorphic, serialize_polymorphic, PolySlot, Polymorphic};
 pub use self::request::{BaseUrl, RequestError};
