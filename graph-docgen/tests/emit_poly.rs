@@ -56,7 +56,15 @@ fn fixture_schema_has_the_hierarchy_and_one_enum() {
 
 #[test]
 fn fixture_crate_decodes_mixed_collections() {
-    let g = generated();
+    let mut g = generated();
+    // With the docs' example tests, which decode the expanded `members` of group.md's example.
+    graph_docgen::emit::example_tests::add(&mut g);
+    assert!(
+        g.files.get("src/generated/v1_0/example_tests.rs").is_some_and(
+            |t| t.contains("round_trip::<::std::vec::Vec<super::DirectoryObjectKind>>(&doc, \"/members\")")
+        ),
+        "the example's relationship gets a typed round trip"
+    );
     let mut files = g.files.clone();
     let test_src =
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/poly_crate_test.rs"))
@@ -74,7 +82,7 @@ fn fixture_crate_decodes_mixed_collections() {
     let target_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/emit-poly");
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
     let output = Command::new(cargo)
-        .args(["test", "--offline", "--all-features", "--test", "poly", "--manifest-path"])
+        .args(["test", "--offline", "--all-features", "--lib", "--test", "poly", "--manifest-path"])
         .arg(target_dir.join("crate/Cargo.toml"))
         .env("CARGO_TARGET_DIR", &target_dir)
         .output()
@@ -83,5 +91,6 @@ fn fixture_crate_decodes_mixed_collections() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "scratch crate tests failed:\n{stdout}\n{stderr}");
     assert!(stdout.contains("test result: ok"), "{stdout}");
+    assert!(stdout.contains("group_md_l") && stdout.contains("_response ... ok"), "the example test ran: {stdout}");
     println!("{stdout}");
 }

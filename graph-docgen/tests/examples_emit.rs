@@ -36,3 +36,32 @@ fn one_test_per_example_with_exclusions() {
     // The representation is a schema sketch: no test.
     assert!(!tests.contains("representation"), "{tests}");
 }
+
+const GADGET: &str = "---\ntitle: \"gadget resource type\"\ndoc_type: resourcePageType\n---\n\n# gadget resource type\n\nNamespace: microsoft.graph\n\nA thing with parts.\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n|id|String|Identifier. Read-only.|\n\n## Relationships\n\n| Relationship | Type | Description |\n|:--|:--|:--|\n|parts|[part](part.md) collection|The parts.|\n|owner|[part](part.md)|The owning part.|\n|spare|[part](part.md)|A spare part.|\n|broken|[part](part.md)|A broken part.|\n\n## Example\n\n<!-- {\n  \"blockType\": \"response\",\n  \"@odata.type\": \"microsoft.graph.gadget\"\n} -->\n```json\n{\n  \"id\": \"1\",\n  \"parts\": [{\"id\": \"p1\"}],\n  \"owner\": {\"id\": \"p2\"},\n  \"spare\": null,\n  \"broken\": {\"id\": \"p3\", \"size\": \"big\"}\n}\n```\n";
+
+const PART: &str = "---\ntitle: \"part resource type\"\ndoc_type: resourcePageType\n---\n\n# part resource type\n\nNamespace: microsoft.graph\n\nA part.\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n|id|String|Identifier.|\n|size|Int32|The size.|\n";
+
+/// A relationship is a `Nav` (held as JSON), so the example test of the object holding it
+/// gets a typed round trip of each relationship the example shows: `parts` and `owner`, not
+/// the `null` `spare`, nor `broken`, which a value mismatch removed from the expected JSON.
+#[test]
+fn relationships_in_an_example_get_their_own_typed_round_trip() {
+    let pages = vec![
+        SourcePage { path: "v1.0/resources/gadget.md".into(), text: GADGET.into() },
+        SourcePage { path: "v1.0/resources/part.md".into(), text: PART.into() },
+    ];
+    let mut g = generate(pages, &Options::default());
+    example_tests::add(&mut g);
+    let tests = g.files.get("src/generated/v1_0/example_tests.rs").expect("rendered");
+    let types = g.files.get("src/generated/v1_0/types.rs").expect("types");
+    assert!(
+        types.contains("pub parts: ::std::option::Option<crate::runtime::Nav<::std::vec::Vec<super::Part>>>"),
+        "{types}"
+    );
+    assert!(tests.contains("round_trip::<super::Gadget>(&doc, \"\");"), "{tests}");
+    assert!(tests.contains("round_trip::<::std::vec::Vec<super::Part>>(&doc, \"/parts\");"), "{tests}");
+    assert!(tests.contains("round_trip::<super::Part>(&doc, \"/owner\");"), "{tests}");
+    assert!(!tests.contains("\"/spare\""), "a null relationship has nothing to decode: {tests}");
+    assert!(tests.contains("/// Excluded `/broken`: GD0303"), "{tests}");
+    assert!(!tests.contains("\"/broken\")"), "a pruned relationship gets no check: {tests}");
+}

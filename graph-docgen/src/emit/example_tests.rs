@@ -37,8 +37,10 @@ pub fn add(generated: &mut Generated) {
     let mut new_files = BTreeMap::new();
     let mut diags = Vec::new();
     for schema in &generated.schemas {
-        let (names, _) = NameMap::build(schema);
-        let grouping = super::features::Grouping::compute(schema, names.builders.keys().copied());
+        // The same naming as the emitted files (polymorphic enums included: a relationship's
+        // check must decode `Vec<DirectoryObjectKind>`, as the field holds); its diagnostics
+        // were reported when they were emitted.
+        let super::VersionPlan { names, grouping, .. } = super::plan_version(schema);
         let tests: Vec<TokenStream> = set
             .examples
             .iter()
@@ -254,6 +256,7 @@ fn test_for(
                 groups.push(grouping.type_group(&ty).to_string());
                 let pointer = ptr.iter().map(|s| format!("/{s}")).collect::<String>();
                 checks.push(quote! { round_trip::<#path>(&doc, #pointer); });
+                checks.extend(relationship_checks(schema, names, &ty, &value, &pointer));
             }
             if checks.is_empty() {
                 return None;
@@ -322,6 +325,31 @@ fn test_for(
         }
         Target::Untied(_) => None,
     }
+}
+
+/// A relationship is a `runtime::Nav` that round-trips as the JSON it received, so the check
+/// of the object holding it would not decode it: each relationship the example shows (and the
+/// pruning kept) gets its own typed round trip, `round_trip::<Vec<super::DirectoryObjectKind>>
+/// (&doc, "/members")`.
+fn relationship_checks(
+    schema: &Schema,
+    names: &NameMap,
+    key: &str,
+    value: &serde_json::Value,
+    pointer: &str,
+) -> Vec<TokenStream> {
+    let Some(t) = schema.types.get(key) else { return Vec::new() };
+    let from = super::types::Origin { module: None };
+    let mut checks = Vec::new();
+    for p in schema.all_properties(t).into_iter().filter(|p| p.navigation) {
+        let member = format!("{pointer}/{}", p.wire_name.replace('~', "~0").replace('/', "~1"));
+        if value.pointer(&member).is_none_or(serde_json::Value::is_null) {
+            continue;
+        }
+        let ty = super::types::rust_type(&p.ty, schema, names, from, false);
+        checks.push(quote! { round_trip::<#ty>(&doc, #member); });
+    }
+    checks
 }
 
 /// The schema key of a type named as an `@odata.type` value.
