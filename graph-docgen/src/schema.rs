@@ -225,6 +225,42 @@ pub struct Property {
     pub source: Span,
 }
 
+impl TypeDef {
+    /// A type with only its name and kind known: no base, properties, description, sources.
+    /// Lowering and tests set the rest through the public fields.
+    pub fn new(id: TypeId, kind: TypeKind) -> TypeDef {
+        TypeDef {
+            id,
+            kind,
+            base: None,
+            properties: Vec::new(),
+            description: String::new(),
+            workload: None,
+            key_property: None,
+            open_type: false,
+            is_abstract: false,
+            sources: Vec::new(),
+        }
+    }
+}
+
+impl Property {
+    /// A property with only its name, type and source known: no description, not a
+    /// relationship, not read-only, not a key, nullability unsaid.
+    pub fn new(wire_name: impl Into<String>, ty: TypeRef, source: Span) -> Property {
+        Property {
+            wire_name: wire_name.into(),
+            ty,
+            description: String::new(),
+            navigation: false,
+            read_only: false,
+            nullable: None,
+            key: false,
+            source,
+        }
+    }
+}
+
 /// A resolved type reference.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -249,16 +249,7 @@ mod tests {
     use crate::schema::{ApiVersion, EnumDef, EnumMember, Property, TypeDef, TypeId, TypeKind};
 
     fn prop(wire: &str, ty: TypeRef) -> Property {
-        Property {
-            wire_name: wire.into(),
-            ty,
-            description: String::new(),
-            navigation: false,
-            read_only: false,
-            nullable: None,
-            key: false,
-            source: DSpan::line("t.md", 1),
-        }
+        Property::new(wire, ty, DSpan::line("t.md", 1))
     }
 
     /// A schema with the awkward cases: keyword and `@odata` names, a self reference, a

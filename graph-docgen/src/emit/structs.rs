@@ -284,27 +284,10 @@ mod tests {
         // `a.toB` is a relationship (a `Nav`, holding JSON), `b.toA` a property: no cycle.
         let mut s = Schema::new(ApiVersion::V1_0);
         for (name, to, navigation) in [("a", "b", true), ("b", "a", false)] {
-            let t = TypeDef {
-                id: TypeId::new("microsoft.graph", name),
-                kind: TypeKind::Entity,
-                base: None,
-                properties: vec![Property {
-                    wire_name: format!("to_{to}"),
-                    ty: TypeRef::Complex(TypeId::new("microsoft.graph", to)),
-                    description: String::new(),
-                    navigation,
-                    read_only: false,
-                    nullable: None,
-                    key: false,
-                    source: Span::line("x.md", 1),
-                }],
-                description: String::new(),
-                workload: None,
-                key_property: None,
-                open_type: false,
-                is_abstract: false,
-                sources: vec![],
-            };
+            let mut t = TypeDef::new(TypeId::new("microsoft.graph", name), TypeKind::Entity);
+            let target = TypeRef::Complex(TypeId::new("microsoft.graph", to));
+            t.properties
+                .push(Property { navigation, ..Property::new(format!("to_{to}"), target, Span::line("x.md", 1)) });
             s.types.insert(t.id.key(), t);
         }
         let cycles = Cycles::new(&s);

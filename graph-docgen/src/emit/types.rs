@@ -206,14 +206,8 @@ mod tests {
         let (names, _) = NameMap::build(&s);
         let group = TypeRef::Complex(TypeId::new("microsoft.graph", "group"));
         let prop = |ty: TypeRef, navigation| Property {
-            wire_name: "x".into(),
-            ty,
-            description: String::new(),
             navigation,
-            read_only: false,
-            nullable: None,
-            key: false,
-            source: crate::diagnostics::Span::line("x.md", 1),
+            ..Property::new("x", ty, crate::diagnostics::Span::line("x.md", 1))
         };
         let root = Origin { module: None };
         let cases = [

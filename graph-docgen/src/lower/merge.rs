@@ -63,18 +63,7 @@ pub(crate) fn merge(c: &Collected<'_>, schema: &mut Schema, diags: &mut Vec<Diag
         (t.id.key(), t.rank, own_page(t), t.page.path.as_str(), t.line)
     });
     for t in type_cands {
-        let def = schema.types.entry(t.id.key()).or_insert_with(|| TypeDef {
-            id: t.id.clone(),
-            kind: TypeKind::Complex,
-            base: None,
-            properties: Vec::new(),
-            description: String::new(),
-            workload: None,
-            key_property: None,
-            open_type: false,
-            is_abstract: false,
-            sources: Vec::new(),
-        });
+        let def = schema.types.entry(t.id.key()).or_insert_with(|| TypeDef::new(t.id.clone(), TypeKind::Complex));
         if def.description.is_empty() && t.rank == Rank::Resource {
             def.description = t.description.clone();
         }
