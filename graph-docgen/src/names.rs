@@ -83,6 +83,9 @@ pub fn to_ident(raw: &str, case: Case) -> Ident {
     if case == Case::Snake && is_lower_words(raw) {
         return finish_ident(raw.replace(' ', "_"), false, case);
     }
+    if is_simple_camel(raw) {
+        return finish_ident(simple_camel(raw, case), false, case);
+    }
     let mut words = String::with_capacity(raw.len());
     let mut lossy = false;
     for c in raw.chars() {
@@ -114,6 +117,36 @@ fn is_lower_words(raw: &str) -> bool {
         && !separator(bytes[0])
         && !separator(bytes[bytes.len() - 1])
         && !bytes.windows(2).any(|w| separator(w[0]) && separator(w[1]))
+}
+
+/// ASCII letters in lowerCamel or UpperCamel words (`displayName`, `Group`, `isAssignableToRole`):
+/// no digit, no separator, no two capitals in a row, not ending in a capital. Most Graph names
+/// are this; for them heck's word splitting is "a capital starts a word", so [`simple_camel`]
+/// cases them in one pass (a test compares it with heck).
+fn is_simple_camel(raw: &str) -> bool {
+    let bytes = raw.as_bytes();
+    !bytes.is_empty()
+        && bytes.iter().all(u8::is_ascii_alphabetic)
+        && !bytes.windows(2).any(|w| w[0].is_ascii_uppercase() && w[1].is_ascii_uppercase())
+        && !bytes[bytes.len() - 1].is_ascii_uppercase()
+}
+
+/// `raw` (see [`is_simple_camel`]) in `case`: snake puts `_` before each inner capital and
+/// lowercases; upper camel capitalises the first letter.
+fn simple_camel(raw: &str, case: Case) -> String {
+    let mut out = String::with_capacity(raw.len() + 4);
+    for (i, b) in raw.bytes().enumerate() {
+        match case {
+            Case::Snake => {
+                if i > 0 && b.is_ascii_uppercase() {
+                    out.push('_');
+                }
+                out.push(char::from(b.to_ascii_lowercase()));
+            }
+            Case::UpperCamel => out.push(char::from(if i == 0 { b.to_ascii_uppercase() } else { b })),
+        }
+    }
+    out
 }
 
 /// Rules 3-5 on a cased name: never empty, no leading digit, no keyword.
@@ -614,6 +647,35 @@ mod tests {
         }
         for raw in ["", "_a", "a_", "a__b", "a  b", "aB", "a-b", "a.b", "caf\u{e9}"] {
             assert!(!is_lower_words(raw), "{raw}");
+        }
+    }
+
+    /// The shortcut for plain camel-case names gives what heck gives, in both cases.
+    #[test]
+    fn simple_camel_shortcut_agrees_with_heck() {
+        let shortcut = [
+            "displayName",
+            "Group",
+            "group",
+            "isAssignableToRole",
+            "aBc",
+            "x",
+            "type",
+            "self",
+            "onPremisesSyncEnabled",
+        ];
+        for raw in shortcut {
+            assert!(is_simple_camel(raw), "{raw}");
+            for case in [Case::Snake, Case::UpperCamel] {
+                let heck = match case {
+                    Case::Snake => raw.to_snake_case(),
+                    Case::UpperCamel => raw.to_upper_camel_case(),
+                };
+                assert_eq!(simple_camel(raw, case), heck, "{raw} as {case:?}");
+            }
+        }
+        for raw in ["", "aB", "HTMLParser", "aBC", "a1", "a_b", "a b", "caf\u{e9}", "URL", "X"] {
+            assert!(!is_simple_camel(raw), "{raw}");
         }
     }
 

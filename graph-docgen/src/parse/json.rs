@@ -137,7 +137,12 @@ impl Reader<'_> {
     }
 
     fn peek(&self) -> Option<char> {
-        self.rest().chars().next()
+        // ASCII without decoding: examples are almost all ASCII, and this runs per character.
+        match self.src.as_bytes().get(self.pos) {
+            Some(&b) if b.is_ascii() => Some(char::from(b)),
+            Some(_) => self.rest().chars().next(),
+            None => None,
+        }
     }
 
     fn peek2(&self) -> Option<char> {
@@ -169,6 +174,20 @@ impl Reader<'_> {
 
     /// Skips whitespace and comments, recording the non-strict ones.
     fn skip_ws(&mut self) {
+        // The run of plain ASCII whitespace (an example's indentation) byte by byte; the loop
+        // below handles comments and the tolerated kinds.
+        let bytes = self.src.as_bytes();
+        while let Some(&b) = bytes.get(self.pos) {
+            match b {
+                b' ' | b'\t' | b'\r' => self.pos += 1,
+                b'\n' => {
+                    self.pos += 1;
+                    self.line = self.line.saturating_add(1);
+                    self.line_start = self.pos;
+                }
+                _ => break,
+            }
+        }
         while let Some(c) = self.peek() {
             match c {
                 ' ' | '\t' | '\n' | '\r' => {
