@@ -183,7 +183,7 @@ fn remove(v: &mut serde_json::Value, ptr: &[String]) {
 
 /// Lower-cases the string at `ptr`; false when there is none (it was removed as a defect).
 fn lower_case(v: &mut serde_json::Value, ptr: &[String]) -> bool {
-    let pointer: String = ptr.iter().map(|s| format!("/{}", s.replace('~', "~0").replace('/', "~1"))).collect();
+    let pointer = json_pointer(ptr);
     match v.pointer_mut(&pointer) {
         Some(serde_json::Value::String(s)) => {
             *s = s.to_ascii_lowercase();
@@ -191,6 +191,11 @@ fn lower_case(v: &mut serde_json::Value, ptr: &[String]) -> bool {
         }
         _ => false,
     }
+}
+
+/// The JSON pointer (RFC 6901: `~` -> `~0`, `/` -> `~1`) of a path of member names and indices.
+fn json_pointer(segments: &[String]) -> String {
+    segments.iter().map(|s| format!("/{}", s.replace('~', "~0").replace('/', "~1"))).collect()
 }
 
 fn json_text(v: &serde_json::Value) -> String {
@@ -254,7 +259,7 @@ fn test_for(
                     continue;
                 };
                 groups.push(grouping.type_group(&ty).to_string());
-                let pointer = ptr.iter().map(|s| format!("/{s}")).collect::<String>();
+                let pointer = json_pointer(&ptr);
                 checks.push(quote! { round_trip::<#path>(&doc, #pointer); });
                 checks.extend(relationship_checks(schema, names, &ty, &value, &pointer));
             }
@@ -341,8 +346,8 @@ fn relationship_checks(
     let Some(t) = schema.types.get(key) else { return Vec::new() };
     let from = super::types::Origin { module: None };
     let mut checks = Vec::new();
-    for p in schema.all_properties(t).into_iter().filter(|p| p.navigation) {
-        let member = format!("{pointer}/{}", p.wire_name.replace('~', "~0").replace('/', "~1"));
+    for p in schema.all_properties(t).into_iter().filter(|p| super::types::is_nav(p)) {
+        let member = format!("{pointer}{}", json_pointer(std::slice::from_ref(&p.wire_name)));
         if value.pointer(&member).is_none_or(serde_json::Value::is_null) {
             continue;
         }

@@ -3,7 +3,7 @@
 
 use super::ast::{self, SelfArg};
 use super::links::{description_page, item_links};
-use super::types::{field_type, Origin};
+use super::types::{field_type, is_nav, Origin};
 use crate::names::NameMap;
 use crate::rustdoc::{self, DocContext};
 use crate::schema::{Schema, TypeDef, TypeKind, TypeRef};
@@ -27,8 +27,8 @@ impl Cycles {
         let mut reverse: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for t in &structs {
             let from = t.id.key();
-            // A navigation property is a `Nav`, which holds JSON, not its target: no edge.
-            for p in schema.all_properties(t).into_iter().filter(|p| !p.navigation) {
+            // A `Nav` field holds JSON, not its target: no edge.
+            for p in schema.all_properties(t).into_iter().filter(|p| !is_nav(p)) {
                 if let TypeRef::Complex(id) = &p.ty {
                     let to = id.key();
                     if keys.contains(&to) {

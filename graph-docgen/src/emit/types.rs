@@ -56,13 +56,19 @@ pub fn rust_type(ty: &TypeRef, schema: &Schema, names: &NameMap, from: Origin<'_
     }
 }
 
-/// The type of a struct field for `p`, without the `Option` every field adds: a navigation
-/// property is `crate::runtime::Nav<T>`, held as JSON and decoded on request, so that decoding
-/// a model does not compile the decoders of every entity its relationships reach (the reasons
-/// are in graph-models' runtime/nav.rs); `boxed` is then moot (a `Nav` holds no `T`). Any other
-/// property is [`rust_type`].
+/// Whether the field of `p` is a `crate::runtime::Nav<T>`: every navigation property (a
+/// "Relationships" row), held as JSON and decoded on request, so that decoding a model does not
+/// compile the decoders of every entity its relationships reach (the reasons are in
+/// graph-models' runtime/nav.rs). The one place this rule is made: the cycle check (a `Nav`
+/// holds no `T`) and the example tests (a `Nav` round-trips as JSON) ask here.
+pub fn is_nav(p: &Property) -> bool {
+    p.navigation
+}
+
+/// The type of a struct field for `p`, without the `Option` every field adds: `Nav<T>` when
+/// [`is_nav`] (`boxed` is then moot), else [`rust_type`].
 pub fn field_type(p: &Property, schema: &Schema, names: &NameMap, from: Origin<'_>, boxed: bool) -> Type {
-    if p.navigation {
+    if is_nav(p) {
         ast::generic_ty("crate::runtime::Nav", rust_type(&p.ty, schema, names, from, false))
     } else {
         rust_type(&p.ty, schema, names, from, boxed)
