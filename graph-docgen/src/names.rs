@@ -26,10 +26,8 @@
 //!    the name, later ones get the numeric suffix `_2`, `_3`, ...
 //!    (`2`, `3`, ... for UpperCamel names), reported as GD0701. Names the generated code
 //!    reserves (`odata_type`, `additional_properties`, `Other`, `new`, `body`, `to_json`, `clone`,
-//!    `base`, the modules `types`, `enums`, `requests`) are taken before any item is visited.
-//!
-//! Graph types named like prelude items (`Option`, `String`, `Box`) need no rule: the
-//! generated code spells std paths in full.
+//!    `base`, the modules `types`, `enums`, `requests`, and for types and builders the std
+//!    prelude names of [`PRELUDE`]) are taken before any item is visited.
 
 use crate::diagnostics::{Code, Diagnostic, Span};
 use crate::schema::{Method, PathPiece, Property, Schema, TypeDef, TypeKind};
@@ -74,6 +72,14 @@ pub const RESERVED_BUILDER_METHODS: &[&str] = &["new", "body", "to_json", "clone
 pub const RESERVED_PARAMS: &[&str] = &["base"];
 /// Modules every version / namespace module declares itself.
 pub const RESERVED_MODULES: &[&str] = &["types", "enums", "requests"];
+/// The std prelude items the generated code names by their short name (`Option<String>`
+/// rather than `::std::option::Option<::std::string::String>`: a third of the text of a field
+/// type, easier to review, and fewer path segments to build and print). A generated type or
+/// builder of the same name would shadow the prelude item in its module (and in every user
+/// module that glob-imports `graph_models::v1_0::*`), so these names are taken in the type and
+/// builder scopes before any item is named: a Graph type `result` becomes `Result2`, reported
+/// as GD0701. The constants of `emit::ast` that spell them are checked against this list.
+pub const PRELUDE: &[&str] = &["Option", "Some", "None", "String", "Vec", "Box", "Result", "Default", "From", "Into"];
 
 /// The namespace whose types live directly in the version module.
 pub const ROOT_NAMESPACE: &str = "microsoft.graph";
@@ -194,11 +200,14 @@ pub fn collision_order(wire: &str) -> (bool, &str) {
 pub struct Scope {
     case: Case,
     taken: BTreeSet<String>,
+    /// The names taken before any item (for the message of a collision with one).
+    reserved: Vec<String>,
 }
 
 impl Scope {
     pub fn new(case: Case, reserved: &[&str]) -> Scope {
-        Scope { case, taken: reserved.iter().map(|s| s.to_string()).collect() }
+        let reserved: Vec<String> = reserved.iter().map(|s| s.to_string()).collect();
+        Scope { case, taken: reserved.iter().cloned().collect(), reserved }
     }
     /// Returns `wanted` if free, else the first free `wanted_N` / `wantedN` (N from 2), and
     /// whether it had to be renamed.
@@ -294,7 +303,14 @@ fn claim_ident(
         diags.push(Diagnostic::new(
             Code::NameCollision,
             span.clone(),
-            format!("{what} `{raw}` maps to `{}`, which is already taken; it is named `{name}`", ident.name),
+            if scope.reserved.contains(&ident.name) {
+                format!(
+                    "{what} `{raw}` maps to `{}`, a name the generated code reserves; it is named `{name}`",
+                    ident.name
+                )
+            } else {
+                format!("{what} `{raw}` maps to `{}`, which is already taken; it is named `{name}`", ident.name)
+            },
         ));
     }
     name
@@ -402,7 +418,7 @@ impl NameMap {
         for (id, span) in &ids {
             let tid = crate::schema::TypeId(id.to_string());
             let module = map.modules.get(&tid.namespace().to_ascii_lowercase()).cloned().flatten();
-            let scope = type_scopes.entry(module.clone()).or_insert_with(|| Scope::new(Case::UpperCamel, &[]));
+            let scope = type_scopes.entry(module.clone()).or_insert_with(|| Scope::new(Case::UpperCamel, PRELUDE));
             let name = claim(scope, tid.name(), "type", span, &mut diags);
             map.types.insert(tid.key(), TypeName { module, name });
         }
@@ -466,7 +482,7 @@ impl NameMap {
             map.variants.insert(e.id.key(), variants);
         }
 
-        let mut builder_scope = Scope::new(Case::UpperCamel, &[]);
+        let mut builder_scope = Scope::new(Case::UpperCamel, PRELUDE);
         for (index, op) in schema.operations.iter().enumerate() {
             if op.method != Method::Patch {
                 continue;
@@ -775,19 +791,11 @@ mod tests {
             ("microsoft.graph", "foo_bar"),
             ("microsoft.graph.callRecords", "session"),
             ("microsoft.graph.types", "x"),
+            // Would shadow the std prelude's `Result`, which emit writes unqualified.
+            ("microsoft.graph", "result"),
+            ("microsoft.graph.callRecords", "option"),
         ] {
-            let t = TypeDef {
-                id: TypeId::new(ns, name),
-                kind: TypeKind::Complex,
-                base: None,
-                properties: vec![],
-                description: String::new(),
-                workload: None,
-                key_property: None,
-                open_type: false,
-                is_abstract: false,
-                sources: vec![],
-            };
+            let t = TypeDef::new(TypeId::new(ns, name), TypeKind::Complex);
             schema.types.insert(t.id.key(), t);
         }
         let (map, diags) = NameMap::build(&schema);
@@ -796,6 +804,8 @@ mod tests {
         assert_eq!(name("microsoft.graph.foo_bar").map(|t| t.name), Some("FooBar2".into()));
         assert_eq!(name("microsoft.graph.callrecords.session").and_then(|t| t.module), Some("call_records".into()));
         assert_eq!(name("microsoft.graph.types.x").and_then(|t| t.module), Some("types_2".into()));
-        assert_eq!(diags.len(), 2);
+        assert_eq!(name("microsoft.graph.result").map(|t| t.name), Some("Result2".into()));
+        assert_eq!(name("microsoft.graph.callrecords.option").map(|t| t.name), Some("Option2".into()));
+        assert_eq!(diags.len(), 4);
     }
 }

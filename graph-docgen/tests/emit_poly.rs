@@ -39,8 +39,8 @@ fn fixture_schema_has_the_hierarchy_and_one_enum() {
         ("Group(super::Group),", true),
         ("Other(super::DirectoryObject),", true),
         // A relationship is a `Nav` (runtime/nav.rs); `manager` is a property.
-        ("pub members: ::std::option::Option<\n        crate::runtime::Nav<::std::vec::Vec<super::DirectoryObjectKind>>,\n    >", true),
-        ("pub manager: ::std::option::Option<::std::boxed::Box<super::DirectoryObjectKind>>", true),
+        ("pub members: Option<crate::runtime::Nav<Vec<super::DirectoryObjectKind>>>", true),
+        ("pub manager: Option<Box<super::DirectoryObjectKind>>", true),
         // Rustdoc: links to a generated type's page are intra-doc links (checked by
         // `cargo doc -D warnings` in the scratch crate); other links stay absolute.
         ("A group of [users](crate::v1_0::User) and other groups.", true),
@@ -60,9 +60,9 @@ fn fixture_crate_decodes_mixed_collections() {
     // With the docs' example tests, which decode the expanded `members` of group.md's example.
     graph_docgen::emit::example_tests::add(&mut g);
     assert!(
-        g.files.get("src/generated/v1_0/example_tests.rs").is_some_and(
-            |t| t.contains("round_trip::<::std::vec::Vec<super::DirectoryObjectKind>>(&doc, \"/members\")")
-        ),
+        g.files
+            .get("src/generated/v1_0/example_tests.rs")
+            .is_some_and(|t| t.contains("round_trip::<Vec<super::DirectoryObjectKind>>(&doc, \"/members\")")),
         "the example's relationship gets a typed round trip"
     );
     let mut files = g.files.clone();

@@ -107,12 +107,14 @@ fn fixture_tree_names_are_valid_and_std_types_stay_std() {
         ("pub display_name:", "first of the colliding names keeps it"),
         ("pub display_name_2:", "second colliding name"),
         ("pub display_name_3:", "third colliding name"),
-        ("pub struct Option {", "a Graph type named Option"),
-        ("pub struct Result {", "a Graph type named Result"),
-        ("pub struct Box {", "a Graph type named Box"),
-        ("pub struct Vec {", "a Graph type named Vec"),
-        ("::std::option::Option<super::Option>", "std Option spelled in full around the Graph Option"),
-        ("::std::boxed::Box<super::TreeNode>", "a self-containing type is boxed"),
+        // Graph types named like the std prelude items generated code writes unqualified
+        // (names::PRELUDE) are renamed, so they shadow nothing, here or in a user's glob import.
+        ("pub struct Option2 {", "a Graph type named Option"),
+        ("pub struct Result2 {", "a Graph type named Result"),
+        ("pub struct Box2 {", "a Graph type named Box"),
+        ("pub struct Vec2 {", "a Graph type named Vec"),
+        ("Option<super::Option2>", "std Option around the Graph Option"),
+        ("Box<super::TreeNode>", "a self-containing type is boxed"),
     ];
     for (text, why) in cases {
         assert!(types.contains(text), "{why}: `{text}` not in v1.0/types.rs");
@@ -122,8 +124,8 @@ fn fixture_tree_names_are_valid_and_std_types_stay_std() {
     let beta = generated.files.get("src/generated/beta/types.rs").expect("beta types");
     for text in [
         "pub struct BrokenTable {",
-        "pub good: ::std::option::Option<::std::string::String>",
-        "pub weird: ::std::option::Option<::serde_json::Value>",
+        "pub good: Option<String>",
+        "pub weird: Option<::serde_json::Value>",
         "pub struct HostileNames {",
     ] {
         assert!(beta.contains(text), "`{text}` not in beta/types.rs");

@@ -4,7 +4,8 @@
 //! Building tokens with `quote!` and parsing them back with `syn::parse2` cost about a third
 //! of a full-corpus regen's CPU time. The nodes made here are the ones syn's parser makes of
 //! the same source, so the printed text is the same byte for byte; a test below pins that.
-//! Paths are written as text (`"::std::option::Option"`) and split on `::`. Every function
+//! Paths are written as text (`"crate::runtime::Model"`) and split on `::`; std prelude items
+//! by their short names, from the constants below. Every function
 //! makes a fresh node: syn nodes are not `Send`, so nothing is shared across the rayon tasks
 //! that build items.
 
@@ -21,6 +22,25 @@ use syn::{
     ReturnType, Signature, Stmt, TraitBound, TraitBoundModifiers, Type, TypeImplTrait, TypeParamBound, TypePath,
     TypeReference, TypeSlice, TypeTraitObject, Variant, Visibility,
 };
+
+// ---- std prelude items ----
+// Written unqualified (`Option<String>`); `names::PRELUDE` keeps any generated type or builder
+// from taking one of these names, which would shadow it in its module (a test below checks
+// that every constant here is listed there).
+
+pub const OPTION: &str = "Option";
+pub const SOME: &str = "Some";
+pub const NONE: &str = "None";
+pub const STRING: &str = "String";
+pub const VEC: &str = "Vec";
+pub const BOX: &str = "Box";
+pub const RESULT: &str = "Result";
+pub const DEFAULT: &str = "Default";
+pub const DEFAULT_FN: &str = "Default::default";
+pub const FROM: &str = "From";
+pub const INTO: &str = "Into";
+/// A macro: not shadowed by items, so not in `names::PRELUDE`.
+pub const MATCHES: &str = "matches";
 
 // ---- names and types ----
 
@@ -675,11 +695,24 @@ mod tests {
         print_items(file.items)
     }
 
+    /// The short std names emit writes are the ones `names` keeps free (and `names` reserves
+    /// no more than emit writes, so no Graph type is renamed for nothing).
+    #[test]
+    fn prelude_names_are_reserved_by_names() {
+        let written = [OPTION, SOME, NONE, STRING, VEC, BOX, RESULT, DEFAULT, DEFAULT_FN, FROM, INTO];
+        let mut firsts: Vec<&str> = written.iter().map(|p| p.split("::").next().unwrap_or(p)).collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        let mut reserved = crate::names::PRELUDE.to_vec();
+        reserved.sort_unstable();
+        assert_eq!(firsts, reserved);
+    }
+
     /// Every constructor, used once, prints like syn's parse of the same source: what emit
     /// builds is what it printed when it still parsed `quote!` tokens.
     #[test]
     fn built_nodes_print_like_parsed_source() {
-        let option = |t| generic_ty("::std::option::Option", t);
+        let option = |t| generic_ty("Option", t);
         let doc_lines = |text: &str| docs(&[text.to_string()]);
         let mut struct_attrs = doc_lines(" A doc.");
         struct_attrs.extend([derive(&["Clone", "Default"]), cfg_feature("x")]);
@@ -687,7 +720,7 @@ mod tests {
             struct_attrs,
             "S",
             vec![
-                field(doc_lines(" A field."), true, "a", option(ty("::std::string::String"))),
+                field(doc_lines(" A field."), true, "a", option(ty("String"))),
                 field(Vec::new(), false, "b", ref_ty(Some("'static"), false, slice_ty(ty("str")))),
             ],
         );
@@ -696,13 +729,13 @@ mod tests {
             arm(Vec::new(), pat_str("x"), call("Self::V", vec![method_call(path_expr("s"), "into", vec![])])),
             arm(vec![cfg_feature("y")], pat_tuple_struct("Self::W", vec![pat_ident("v")]), path_expr("v")),
             arm(Vec::new(), pat_path("Self::Z"), lit_str("z")),
-            arm(Vec::new(), pat_wild(), return_expr(path_expr("::std::option::Option::None"))),
+            arm(Vec::new(), pat_wild(), return_expr(path_expr("None"))),
         ];
         let chain = method_call(call("P::new", vec![]), "lit", vec![lit_str("/a/")]);
-        let into_u8 = impl_ty(generic_path("::std::convert::Into", vec![ty("u8")]));
+        let into_u8 = impl_ty(generic_path("Into", vec![ty("u8")]));
         let imp = impl_block(
             vec![cfg_feature("z")],
-            Some(generic_path("::std::convert::From", vec![ty("u8")])),
+            Some(generic_path("From", vec![ty("u8")])),
             "S",
             vec![
                 str_const("N", "n"),
@@ -716,9 +749,9 @@ mod tests {
                     Some(option(ref_ty(None, true, dyn_ty("crate::runtime::Slot")))),
                     vec![
                         stmt_let("path", try_expr(method_call(chain, "finish", vec![]))),
-                        stmt_semi(macro_expr("::std::matches", quote! { self, Self::Other(_) })),
+                        stmt_semi(macro_expr("matches", quote! { self, Self::Other(_) })),
                         stmt_value(call_expr(
-                            qualified_path_expr(ty("Self"), "::std::default::Default", "default"),
+                            qualified_path_expr(ty("Self"), "Default", "default"),
                             vec![match_expr(path_expr("index"), arms)],
                         )),
                     ],
@@ -742,25 +775,25 @@ mod tests {
             #[cfg(feature = "x")]
             pub struct S {
                 /// A field.
-                pub a: ::std::option::Option<::std::string::String>,
+                pub a: Option<String>,
                 b: &'static [str],
             }
             #[cfg(feature = "z")]
-            impl ::std::convert::From<u8> for S {
+            impl From<u8> for S {
                 const N: &'static str = "n";
                 const L: &'static [&'static str] = &["a", "b"];
                 /// A method.
                 #[inline]
-                pub fn f(&mut self, index: usize, v: impl ::std::convert::Into<u8>) -> ::std::option::Option<&mut dyn crate::runtime::Slot> {
+                pub fn f(&mut self, index: usize, v: impl Into<u8>) -> Option<&mut dyn crate::runtime::Slot> {
                     let path = P::new().lit("/a/").finish()?;
-                    ::std::matches!(self, Self::Other(_));
-                    <Self as ::std::default::Default>::default(match index {
+                    matches!(self, Self::Other(_));
+                    <Self as Default>::default(match index {
                         0 => &mut self.a,
                         "x" => Self::V(s.into()),
                         #[cfg(feature = "y")]
                         Self::W(v) => v,
                         Self::Z => "z",
-                        _ => return ::std::option::Option::None
+                        _ => return None
                     })
                 }
                 #[inline]

@@ -48,7 +48,7 @@ pub fn emit_enum(schema: &Schema, names: &NameMap, e: &EnumDef, group: &str) -> 
     variants.push(ast::variant(
         vec![ast::doc(" A value this crate does not know (a newer member); kept verbatim and sent back as is.")],
         "Other",
-        vec![ast::ty("::std::string::String")],
+        vec![ast::ty(ast::STRING)],
     ));
     // `_ => Self::Other(s.into())` and `Self::Other(s) => s`
     let other = ast::call("Self::Other", vec![ast::method_call(ast::path_expr("s"), "into", vec![])]);

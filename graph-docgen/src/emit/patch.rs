@@ -93,8 +93,7 @@ pub fn emit_builder(schema: &Schema, names: &NameMap, op: &Operation, bn: &Build
     let from = Origin { module: None };
     let version = schema.version.as_str();
     // Spelled out: a body field may be named `default` and shadow the trait method.
-    let default =
-        ast::call_expr(ast::qualified_path_expr(ast::ty("Self"), "::std::default::Default", "default"), vec![]);
+    let default = ast::call_expr(ast::qualified_path_expr(ast::ty("Self"), ast::DEFAULT, "default"), vec![]);
     let mut methods = vec![ast::value_fn(
         vec![ast::doc(" An empty update: nothing is sent for a field until its setter or `clear_` method is called.")],
         true,
@@ -114,7 +113,7 @@ pub fn emit_builder(schema: &Schema, names: &NameMap, op: &Operation, bn: &Build
         lines.push(format!(" Sets {target}."));
         // `value: impl Into<String>` sent as `&value.into()`, or `value: T` sent as `&value`.
         let (ty, value) = if is_string(&field.ty) {
-            let into = ast::generic_path("::std::convert::Into", vec![ast::ty("::std::string::String")]);
+            let into = ast::generic_path(ast::INTO, vec![ast::ty(ast::STRING)]);
             (ast::impl_ty(into), ast::method_call(ast::path_expr("value"), "into", vec![]))
         } else {
             (rust_type(&field.ty, schema, names, from, false), ast::path_expr("value"))
@@ -154,8 +153,8 @@ pub fn emit_builder(schema: &Schema, names: &NameMap, op: &Operation, bn: &Build
             " Fails when a parameter cannot be put in the path (empty, or a `.`/`..` part of an item".to_string(),
         );
         lines.push(" path) or the body cannot be serialized.".to_string());
-        let request = ast::generic_ty("::http::Request", ast::generic_ty("::std::vec::Vec", ast::ty("u8")));
-        let result = ast::generic_path("::std::result::Result", vec![request, ast::ty("crate::runtime::RequestError")]);
+        let request = ast::generic_ty("::http::Request", ast::generic_ty(ast::VEC, ast::ty("u8")));
+        let result = ast::generic_path(ast::RESULT, vec![request, ast::ty("crate::runtime::RequestError")]);
         let to_request = ast::method_call(
             self_body(),
             "to_request",

@@ -164,7 +164,7 @@ pub fn emit_enum(schema: &Schema, names: &NameMap, key: &str) -> Vec<Item> {
         // Graph's spelling is not always the docs' one (`termStore`/`termstore`): match the
         // lower-cased name, the same key the schema uses.
         let lower = odata.to_ascii_lowercase();
-        let some = ast::call("::std::option::Option::Some", vec![default_of(&variant)]);
+        let some = ast::call(ast::SOME, vec![default_of(&variant)]);
         picks.push(ast::arm(cfg(), ast::pat_str(&lower), some));
         arms.push(model_arm(cfg(), &variant));
         froms.push(from_impl(cfg(), name, path, &variant));
@@ -179,7 +179,7 @@ pub fn emit_enum(schema: &Schema, names: &NameMap, key: &str) -> Vec<Item> {
     let other_doc =
         format!(" `#{base_odata}` itself, or a derived type this crate does not know (see its `odata_type`).");
     variant_defs.push(ast::variant(vec![ast::doc(&other_doc)], OTHER_VARIANT, vec![base_path.clone()]));
-    picks.push(ast::arm(Vec::new(), ast::pat_wild(), ast::path_expr("::std::option::Option::None")));
+    picks.push(ast::arm(Vec::new(), ast::pat_wild(), ast::path_expr(ast::NONE)));
     arms.push(model_arm(Vec::new(), &other));
     let default_impl =
         vec![ast::value_fn(Vec::new(), false, "default", SelfArg::None, ast::ty("Self"), default_of(&other))];
@@ -190,7 +190,7 @@ pub fn emit_enum(schema: &Schema, names: &NameMap, key: &str) -> Vec<Item> {
         vec![],
     );
     let other_ident = ast::ident(OTHER_VARIANT);
-    let is_base = ast::macro_expr("::std::matches", quote! { self, Self::#other_ident(_) });
+    let is_base = ast::macro_expr(ast::MATCHES, quote! { self, Self::#other_ident(_) });
     let model_ty = |mutable| ast::ref_ty(None, mutable, ast::dyn_ty("crate::runtime::DynModel"));
     let as_model = |fn_name, self_arg, mutable, arms: Vec<Arm>| {
         let value = ast::match_expr(ast::path_expr("self"), arms);
@@ -204,7 +204,7 @@ pub fn emit_enum(schema: &Schema, names: &NameMap, key: &str) -> Vec<Item> {
             "for_odata_type",
             SelfArg::None,
             vec![("odata_type", ast::ref_ty(None, false, ast::ty("str")))],
-            Some(ast::generic_ty("::std::option::Option", ast::ty("Self"))),
+            Some(ast::generic_ty(ast::OPTION, ast::ty("Self"))),
             vec![ast::stmt_value(ast::match_expr(lower_name, picks))],
         ),
         ast::value_fn(Vec::new(), false, "base", SelfArg::None, ast::ty("Self"), default_of(&other)),
@@ -215,7 +215,7 @@ pub fn emit_enum(schema: &Schema, names: &NameMap, key: &str) -> Vec<Item> {
     let ident = ast::ident(name);
     let mut items = vec![
         ast::pub_enum(attrs, name, variant_defs),
-        ast::impl_block(Vec::new(), Some(ast::path("::std::default::Default")), name, default_impl),
+        ast::impl_block(Vec::new(), Some(ast::path(ast::DEFAULT)), name, default_impl),
         ast::impl_block(Vec::new(), Some(ast::path("crate::runtime::Polymorphic")), name, polymorphic),
         ast::macro_item("crate::runtime::impl_serde_for_polymorphic", quote! { #ident }),
         from_impl(Vec::new(), name, base_path, &other),
@@ -226,7 +226,7 @@ pub fn emit_enum(schema: &Schema, names: &NameMap, key: &str) -> Vec<Item> {
 
 /// `variant(::std::default::Default::default())`.
 fn default_of(variant: &str) -> Expr {
-    ast::call(variant, vec![ast::call("::std::default::Default::default", vec![])])
+    ast::call(variant, vec![ast::call(ast::DEFAULT_FN, vec![])])
 }
 
 /// `attrs variant(v) => v,`: an arm of `as_model`/`as_model_mut`.
@@ -245,7 +245,7 @@ fn from_impl(attrs: Vec<Attribute>, enum_name: &str, ty: Type, variant: &str) ->
         Some(ast::ty("Self")),
         vec![ast::stmt_value(ast::call(variant, vec![ast::path_expr("value")]))],
     );
-    ast::impl_block(attrs, Some(ast::generic_path("::std::convert::From", vec![ty])), enum_name, vec![from])
+    ast::impl_block(attrs, Some(ast::generic_path(ast::FROM, vec![ty])), enum_name, vec![from])
 }
 
 #[cfg(test)]

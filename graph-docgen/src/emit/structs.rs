@@ -128,7 +128,7 @@ pub fn emit_struct(schema: &Schema, names: &NameMap, cycles: &Cycles, t: &TypeDe
         attrs.push(ast::doc(" The docs never describe this type: it keeps whatever JSON it receives."));
         return vec![ast::pub_type(attrs, name, ast::ty("::serde_json::Value"))];
     }
-    let option = |ty| ast::generic_ty("::std::option::Option", ty);
+    let option = |ty| ast::generic_ty(ast::OPTION, ty);
     let from = Origin { module: tn.module.as_deref() };
     let props = schema.all_properties(t);
     let mut fields = Vec::new();
@@ -155,7 +155,7 @@ pub fn emit_struct(schema: &Schema, names: &NameMap, cycles: &Cycles, t: &TypeDe
         vec![ast::doc(" `@odata.type` as received, written back when set.")],
         true,
         "odata_type",
-        option(ast::ty("::std::string::String")),
+        option(ast::ty(ast::STRING)),
     ));
     fields.push(ast::field(
         vec![ast::doc(" Properties the docs do not describe, kept so that re-serializing loses nothing.")],
@@ -199,12 +199,12 @@ pub fn emit_struct(schema: &Schema, names: &NameMap, cycles: &Cycles, t: &TypeDe
 /// The body of `slot`/`slot_mut`: `Option::Some(match index { arms _ => return Option::None })`,
 /// or `Option::None` for a struct without fields (its parameter is then `_index`).
 fn slot_body(mut arms: Vec<Arm>) -> Expr {
-    let none = || ast::path_expr("::std::option::Option::None");
+    let none = || ast::path_expr(ast::NONE);
     if arms.is_empty() {
         return none();
     }
     arms.push(ast::arm(Vec::new(), ast::pat_wild(), ast::return_expr(none())));
-    ast::call("::std::option::Option::Some", vec![ast::match_expr(ast::path_expr("index"), arms)])
+    ast::call(ast::SOME, vec![ast::match_expr(ast::path_expr("index"), arms)])
 }
 
 #[cfg(test)]

@@ -23,7 +23,7 @@ const JSON_VALUE: &str = "::serde_json::Value";
 pub fn rust_type(ty: &TypeRef, schema: &Schema, names: &NameMap, from: Origin<'_>, boxed: bool) -> Type {
     match ty {
         TypeRef::Primitive(p) => primitive(*p),
-        TypeRef::Collection(inner) => ast::generic_ty("::std::vec::Vec", rust_type(inner, schema, names, from, false)),
+        TypeRef::Collection(inner) => ast::generic_ty(ast::VEC, rust_type(inner, schema, names, from, false)),
         TypeRef::Complex(id) => {
             let known = schema.type_def(id).is_some_and(|t| t.kind != TypeKind::Opaque);
             // A base type with derived types: its polymorphic enum, in the base's module.
@@ -33,7 +33,7 @@ pub fn rust_type(ty: &TypeRef, schema: &Schema, names: &NameMap, from: Origin<'_
                 Some(name) => {
                     let path = type_path(name.module.as_deref(), &name.name, from);
                     if boxed {
-                        ast::generic_ty("::std::boxed::Box", path)
+                        ast::generic_ty(ast::BOX, path)
                     } else {
                         path
                     }
@@ -82,7 +82,7 @@ pub fn is_string(ty: &TypeRef) -> bool {
 
 fn primitive(p: Primitive) -> Type {
     ast::ty(match p {
-        Primitive::String => "::std::string::String",
+        Primitive::String => ast::STRING,
         Primitive::Boolean => "bool",
         Primitive::Byte => "u8",
         Primitive::SByte => "i8",
@@ -164,7 +164,7 @@ mod tests {
         let root = Origin { module: None };
         let sub = Origin { module: Some("call_records") };
         let cases: Vec<(TypeRef, Origin<'_>, bool, &str)> = vec![
-            (TypeRef::Primitive(Primitive::String), root, false, ":: std :: string :: String"),
+            (TypeRef::Primitive(Primitive::String), root, false, "String"),
             (TypeRef::Primitive(Primitive::Boolean), root, false, "bool"),
             (TypeRef::Primitive(Primitive::Byte), root, false, "u8"),
             (TypeRef::Primitive(Primitive::SByte), root, false, "i8"),
@@ -184,9 +184,9 @@ mod tests {
             (TypeRef::Primitive(Primitive::Json), root, false, ":: serde_json :: Value"),
             (TypeRef::Unknown("x".into()), root, false, ":: serde_json :: Value"),
             (g("group"), root, false, "super :: Group"),
-            (g("group"), root, true, ":: std :: boxed :: Box < super :: Group >"),
+            (g("group"), root, true, "Box < super :: Group >"),
             (g("group"), sub, false, "super :: super :: Group"),
-            (coll(g("group")), root, true, ":: std :: vec :: Vec < super :: Group >"),
+            (coll(g("group")), root, true, "Vec < super :: Group >"),
             (g("mystery"), root, true, ":: serde_json :: Value"),
             (g("nowhere"), root, false, ":: serde_json :: Value"),
             (
@@ -198,7 +198,7 @@ mod tests {
             (TypeRef::Complex(TypeId::new("microsoft.graph.callRecords", "session")), sub, false, "super :: Session"),
             (e("color"), root, false, "super :: Color"),
             (e("days"), root, false, "crate :: runtime :: Flags < super :: Days >"),
-            (coll(e("days")), root, false, ":: std :: vec :: Vec < crate :: runtime :: Flags < super :: Days > >"),
+            (coll(e("days")), root, false, "Vec < crate :: runtime :: Flags < super :: Days > >"),
             (e("nowhere"), root, false, ":: serde_json :: Value"),
         ];
         for (ty, from, boxed, want) in cases {
@@ -221,9 +221,9 @@ mod tests {
             (
                 prop(TypeRef::Collection(Box::new(group.clone())), true),
                 false,
-                "crate :: runtime :: Nav < :: std :: vec :: Vec < super :: Group > >",
+                "crate :: runtime :: Nav < Vec < super :: Group > >",
             ),
-            (prop(group.clone(), false), true, ":: std :: boxed :: Box < super :: Group >"),
+            (prop(group.clone(), false), true, "Box < super :: Group >"),
             (prop(group, false), false, "super :: Group"),
         ];
         for (p, boxed, want) in cases {

@@ -5,7 +5,7 @@
 pub enum ConnectorGroupConnectorGroupType {
     ApplicationProxy,
     /// A value this crate does not know (a newer member); kept verbatim and sent back as is.
-    Other(::std::string::String),
+    Other(String),
 }
 impl crate::runtime::GraphEnum for ConnectorGroupConnectorGroupType {
     const MEMBERS: &'static [&'static str] = &["applicationProxy"];
@@ -31,7 +31,7 @@ pub enum ConnectorStatus {
     Active,
     Inactive,
     /// A value this crate does not know (a newer member); kept verbatim and sent back as is.
-    Other(::std::string::String),
+    Other(String),
 }
 impl crate::runtime::GraphEnum for ConnectorStatus {
     const MEMBERS: &'static [&'static str] = &["active", "inactive"];
@@ -61,7 +61,7 @@ pub enum GroupAccessType {
     Secret,
     Public,
     /// A value this crate does not know (a newer member); kept verbatim and sent back as is.
-    Other(::std::string::String),
+    Other(String),
 }
 impl crate::runtime::GraphEnum for GroupAccessType {
     const MEMBERS: &'static [&'static str] = &["none", "private", "secret", "public"];

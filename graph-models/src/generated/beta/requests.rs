@@ -16,16 +16,13 @@ impl UpdateConnections {
     /// An empty update: nothing is sent for a field until its setter or `clear_` method is called.
     #[inline]
     pub fn new() -> Self {
-        <Self as ::std::default::Default>::default()
+        <Self as Default>::default()
     }
     /// **TODO: Add Description** Inherited from [entity](https://learn.microsoft.com/graph/api/resources/entity?view=graph-rest-beta)
     ///
     /// Sets [`id`](crate::beta::ExternalConnection::id).
     #[inline]
-    pub fn id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn id(mut self, value: impl Into<String>) -> Self {
         self.body.set("id", &value.into());
         self
     }
@@ -39,10 +36,7 @@ impl UpdateConnections {
     ///
     /// Sets [`name`](crate::beta::ExternalConnection::name).
     #[inline]
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn name(mut self, value: impl Into<String>) -> Self {
         self.body.set("name", &value.into());
         self
     }
@@ -56,10 +50,7 @@ impl UpdateConnections {
     ///
     /// Sets [`description`](crate::beta::ExternalConnection::description).
     #[inline]
-    pub fn description(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, value: impl Into<String>) -> Self {
         self.body.set("description", &value.into());
         self
     }
@@ -110,16 +101,13 @@ impl UpdateConnector {
     /// An empty update: nothing is sent for a field until its setter or `clear_` method is called.
     #[inline]
     pub fn new() -> Self {
-        <Self as ::std::default::Default>::default()
+        <Self as Default>::default()
     }
     /// **TODO: Add Description** Inherited from [entity](https://learn.microsoft.com/graph/api/resources/entity?view=graph-rest-beta)
     ///
     /// Sets [`id`](crate::beta::Connector::id).
     #[inline]
-    pub fn id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn id(mut self, value: impl Into<String>) -> Self {
         self.body.set("id", &value.into());
         self
     }
@@ -133,10 +121,7 @@ impl UpdateConnector {
     ///
     /// Sets [`machineName`](crate::beta::Connector::machine_name).
     #[inline]
-    pub fn machine_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn machine_name(mut self, value: impl Into<String>) -> Self {
         self.body.set("machineName", &value.into());
         self
     }
@@ -150,10 +135,7 @@ impl UpdateConnector {
     ///
     /// Sets [`externalIp`](crate::beta::Connector::external_ip).
     #[inline]
-    pub fn external_ip(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn external_ip(mut self, value: impl Into<String>) -> Self {
         self.body.set("externalIp", &value.into());
         self
     }
@@ -186,10 +168,7 @@ impl UpdateConnector {
         &self,
         base: &crate::runtime::BaseUrl,
         connectors_id: &str,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::RequestError,
-    > {
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::RequestError> {
         let path = crate::runtime::path::PathBuilder::new()
             .lit("/connectors/")
             .segment("connectorsId", connectors_id)
@@ -228,7 +207,7 @@ impl UpdateConnectorGroups {
     /// An empty update: nothing is sent for a field until its setter or `clear_` method is called.
     #[inline]
     pub fn new() -> Self {
-        <Self as ::std::default::Default>::default()
+        <Self as Default>::default()
     }
     /// Possible values are: `applicationProxy`.
     ///
@@ -251,10 +230,7 @@ impl UpdateConnectorGroups {
     ///
     /// Sets [`name`](crate::beta::ConnectorGroup::name).
     #[inline]
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn name(mut self, value: impl Into<String>) -> Self {
         self.body.set("name", &value.into());
         self
     }
@@ -273,10 +249,7 @@ impl UpdateConnectorGroups {
         &self,
         base: &crate::runtime::BaseUrl,
         id: &str,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::RequestError,
-    > {
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::RequestError> {
         let path = crate::runtime::path::PathBuilder::new()
             .lit("/connectorGroups/")
             .segment("id", id)
@@ -315,16 +288,13 @@ impl UpdateGroup {
     /// An empty update: nothing is sent for a field until its setter or `clear_` method is called.
     #[inline]
     pub fn new() -> Self {
-        <Self as ::std::default::Default>::default()
+        <Self as Default>::default()
     }
     /// Inherited from [entity](https://learn.microsoft.com/graph/api/resources/entity?view=graph-rest-beta)
     ///
     /// Sets [`id`](crate::beta::Group::id).
     #[inline]
-    pub fn id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn id(mut self, value: impl Into<String>) -> Self {
         self.body.set("id", &value.into());
         self
     }
@@ -350,10 +320,7 @@ impl UpdateGroup {
     }
     /// Sets [`assignedLabels`](crate::beta::Group::assigned_labels).
     #[inline]
-    pub fn assigned_labels(
-        mut self,
-        value: ::std::vec::Vec<super::AssignedLabel>,
-    ) -> Self {
+    pub fn assigned_labels(mut self, value: Vec<super::AssignedLabel>) -> Self {
         self.body.set("assignedLabels", &value);
         self
     }
@@ -365,10 +332,7 @@ impl UpdateGroup {
     }
     /// Sets [`assignedLicenses`](crate::beta::Group::assigned_licenses).
     #[inline]
-    pub fn assigned_licenses(
-        mut self,
-        value: ::std::vec::Vec<super::AssignedLicense>,
-    ) -> Self {
+    pub fn assigned_licenses(mut self, value: Vec<super::AssignedLicense>) -> Self {
         self.body.set("assignedLicenses", &value);
         self
     }
@@ -380,10 +344,7 @@ impl UpdateGroup {
     }
     /// Sets [`classification`](crate::beta::Group::classification).
     #[inline]
-    pub fn classification(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn classification(mut self, value: impl Into<String>) -> Self {
         self.body.set("classification", &value.into());
         self
     }
@@ -407,10 +368,7 @@ impl UpdateGroup {
     }
     /// Sets [`description`](crate::beta::Group::description).
     #[inline]
-    pub fn description(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, value: impl Into<String>) -> Self {
         self.body.set("description", &value.into());
         self
     }
@@ -422,16 +380,13 @@ impl UpdateGroup {
     }
     /// Sets [`displayName`](crate::beta::Group::display_name).
     #[inline]
-    pub fn display_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn display_name(mut self, value: impl Into<String>) -> Self {
         self.body.set("displayName", &value.into());
         self
     }
     /// Sets [`groupTypes`](crate::beta::Group::group_types).
     #[inline]
-    pub fn group_types(mut self, value: ::std::vec::Vec<::std::string::String>) -> Self {
+    pub fn group_types(mut self, value: Vec<String>) -> Self {
         self.body.set("groupTypes", &value);
         self
     }
@@ -482,10 +437,7 @@ impl UpdateGroup {
     }
     /// Sets [`mail`](crate::beta::Group::mail).
     #[inline]
-    pub fn mail(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn mail(mut self, value: impl Into<String>) -> Self {
         self.body.set("mail", &value.into());
         self
     }
@@ -509,10 +461,7 @@ impl UpdateGroup {
     }
     /// Sets [`mailNickname`](crate::beta::Group::mail_nickname).
     #[inline]
-    pub fn mail_nickname(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn mail_nickname(mut self, value: impl Into<String>) -> Self {
         self.body.set("mailNickname", &value.into());
         self
     }
@@ -524,10 +473,7 @@ impl UpdateGroup {
     }
     /// Sets [`mdmAppId`](crate::beta::Group::mdm_app_id).
     #[inline]
-    pub fn mdm_app_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn mdm_app_id(mut self, value: impl Into<String>) -> Self {
         self.body.set("mdmAppId", &value.into());
         self
     }
@@ -539,10 +485,7 @@ impl UpdateGroup {
     }
     /// Sets [`membershipRule`](crate::beta::Group::membership_rule).
     #[inline]
-    pub fn membership_rule(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn membership_rule(mut self, value: impl Into<String>) -> Self {
         self.body.set("membershipRule", &value.into());
         self
     }
@@ -554,10 +497,7 @@ impl UpdateGroup {
     }
     /// Sets [`membershipRuleProcessingState`](crate::beta::Group::membership_rule_processing_state).
     #[inline]
-    pub fn membership_rule_processing_state(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn membership_rule_processing_state(mut self, value: impl Into<String>) -> Self {
         self.body.set("membershipRuleProcessingState", &value.into());
         self
     }
@@ -569,10 +509,7 @@ impl UpdateGroup {
     }
     /// Sets [`onPremisesDomainName`](crate::beta::Group::on_premises_domain_name).
     #[inline]
-    pub fn on_premises_domain_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn on_premises_domain_name(mut self, value: impl Into<String>) -> Self {
         self.body.set("onPremisesDomainName", &value.into());
         self
     }
@@ -599,10 +536,7 @@ impl UpdateGroup {
     }
     /// Sets [`onPremisesNetBiosName`](crate::beta::Group::on_premises_net_bios_name).
     #[inline]
-    pub fn on_premises_net_bios_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn on_premises_net_bios_name(mut self, value: impl Into<String>) -> Self {
         self.body.set("onPremisesNetBiosName", &value.into());
         self
     }
@@ -616,7 +550,7 @@ impl UpdateGroup {
     #[inline]
     pub fn on_premises_provisioning_errors(
         mut self,
-        value: ::std::vec::Vec<super::OnPremisesProvisioningError>,
+        value: Vec<super::OnPremisesProvisioningError>,
     ) -> Self {
         self.body.set("onPremisesProvisioningErrors", &value);
         self
@@ -629,10 +563,7 @@ impl UpdateGroup {
     }
     /// Sets [`onPremisesSamAccountName`](crate::beta::Group::on_premises_sam_account_name).
     #[inline]
-    pub fn on_premises_sam_account_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn on_premises_sam_account_name(mut self, value: impl Into<String>) -> Self {
         self.body.set("onPremisesSamAccountName", &value.into());
         self
     }
@@ -644,10 +575,7 @@ impl UpdateGroup {
     }
     /// Sets [`onPremisesSecurityIdentifier`](crate::beta::Group::on_premises_security_identifier).
     #[inline]
-    pub fn on_premises_security_identifier(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn on_premises_security_identifier(mut self, value: impl Into<String>) -> Self {
         self.body.set("onPremisesSecurityIdentifier", &value.into());
         self
     }
@@ -671,10 +599,7 @@ impl UpdateGroup {
     }
     /// Sets [`preferredDataLocation`](crate::beta::Group::preferred_data_location).
     #[inline]
-    pub fn preferred_data_location(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn preferred_data_location(mut self, value: impl Into<String>) -> Self {
         self.body.set("preferredDataLocation", &value.into());
         self
     }
@@ -686,10 +611,7 @@ impl UpdateGroup {
     }
     /// Sets [`preferredLanguage`](crate::beta::Group::preferred_language).
     #[inline]
-    pub fn preferred_language(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn preferred_language(mut self, value: impl Into<String>) -> Self {
         self.body.set("preferredLanguage", &value.into());
         self
     }
@@ -701,10 +623,7 @@ impl UpdateGroup {
     }
     /// Sets [`proxyAddresses`](crate::beta::Group::proxy_addresses).
     #[inline]
-    pub fn proxy_addresses(
-        mut self,
-        value: ::std::vec::Vec<::std::string::String>,
-    ) -> Self {
+    pub fn proxy_addresses(mut self, value: Vec<String>) -> Self {
         self.body.set("proxyAddresses", &value);
         self
     }
@@ -722,10 +641,7 @@ impl UpdateGroup {
     }
     /// Sets [`resourceBehaviorOptions`](crate::beta::Group::resource_behavior_options).
     #[inline]
-    pub fn resource_behavior_options(
-        mut self,
-        value: ::std::vec::Vec<::std::string::String>,
-    ) -> Self {
+    pub fn resource_behavior_options(mut self, value: Vec<String>) -> Self {
         self.body.set("resourceBehaviorOptions", &value);
         self
     }
@@ -737,10 +653,7 @@ impl UpdateGroup {
     }
     /// Sets [`resourceProvisioningOptions`](crate::beta::Group::resource_provisioning_options).
     #[inline]
-    pub fn resource_provisioning_options(
-        mut self,
-        value: ::std::vec::Vec<::std::string::String>,
-    ) -> Self {
+    pub fn resource_provisioning_options(mut self, value: Vec<String>) -> Self {
         self.body.set("resourceProvisioningOptions", &value);
         self
     }
@@ -764,10 +677,7 @@ impl UpdateGroup {
     }
     /// Sets [`securityIdentifier`](crate::beta::Group::security_identifier).
     #[inline]
-    pub fn security_identifier(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn security_identifier(mut self, value: impl Into<String>) -> Self {
         self.body.set("securityIdentifier", &value.into());
         self
     }
@@ -779,10 +689,7 @@ impl UpdateGroup {
     }
     /// Sets [`theme`](crate::beta::Group::theme).
     #[inline]
-    pub fn theme(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn theme(mut self, value: impl Into<String>) -> Self {
         self.body.set("theme", &value.into());
         self
     }
@@ -794,10 +701,7 @@ impl UpdateGroup {
     }
     /// Sets [`visibility`](crate::beta::Group::visibility).
     #[inline]
-    pub fn visibility(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn visibility(mut self, value: impl Into<String>) -> Self {
         self.body.set("visibility", &value.into());
         self
     }
@@ -950,10 +854,7 @@ impl UpdateGroup {
         &self,
         base: &crate::runtime::BaseUrl,
         groups_id: &str,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::RequestError,
-    > {
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::RequestError> {
         let path = crate::runtime::path::PathBuilder::new()
             .lit("/groups/")
             .segment("groupsId", groups_id)
@@ -969,10 +870,7 @@ impl UpdateGroup {
         &self,
         base: &crate::runtime::BaseUrl,
         group_id: &str,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::RequestError,
-    > {
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::RequestError> {
         let path = crate::runtime::path::PathBuilder::new()
             .lit("/me/joinedGroups/")
             .segment("groupId", group_id)
@@ -989,10 +887,7 @@ impl UpdateGroup {
         base: &crate::runtime::BaseUrl,
         users_id: &str,
         group_id: &str,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::RequestError,
-    > {
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::RequestError> {
         let path = crate::runtime::path::PathBuilder::new()
             .lit("/users/")
             .segment("usersId", users_id)

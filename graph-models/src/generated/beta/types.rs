@@ -3,10 +3,10 @@
 /// Source: `beta/api/group-update.md`
 #[derive(Default)]
 pub struct AssignedLabel {
-    pub label_id: ::std::option::Option<::std::string::String>,
-    pub display_name: ::std::option::Option<::std::string::String>,
+    pub label_id: Option<String>,
+    pub display_name: Option<String>,
     /// `@odata.type` as received, written back when set.
-    pub odata_type: ::std::option::Option<::std::string::String>,
+    pub odata_type: Option<String>,
     /// Properties the docs do not describe, kept so that re-serializing loses nothing.
     pub additional_properties: crate::runtime::Extra,
 }
@@ -14,25 +14,22 @@ impl crate::runtime::Model for AssignedLabel {
     const ODATA_TYPE: &'static str = "microsoft.graph.assignedLabel";
     const FIELDS: &'static [&'static str] = &["labelId", "displayName"];
     #[inline]
-    fn slot(&self, index: usize) -> ::std::option::Option<&dyn crate::runtime::Slot> {
-        ::std::option::Option::Some(
+    fn slot(&self, index: usize) -> Option<&dyn crate::runtime::Slot> {
+        Some(
             match index {
                 0 => &self.label_id,
                 1 => &self.display_name,
-                _ => return ::std::option::Option::None,
+                _ => return None,
             },
         )
     }
     #[inline]
-    fn slot_mut(
-        &mut self,
-        index: usize,
-    ) -> ::std::option::Option<&mut dyn crate::runtime::Slot> {
-        ::std::option::Option::Some(
+    fn slot_mut(&mut self, index: usize) -> Option<&mut dyn crate::runtime::Slot> {
+        Some(
             match index {
                 0 => &mut self.label_id,
                 1 => &mut self.display_name,
-                _ => return ::std::option::Option::None,
+                _ => return None,
             },
         )
     }
@@ -42,10 +39,10 @@ crate::runtime::impl_model_traits!(AssignedLabel);
 /// Source: `beta/api/group-update.md`
 #[derive(Default)]
 pub struct AssignedLicense {
-    pub disabled_plans: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    pub sku_id: ::std::option::Option<::std::string::String>,
+    pub disabled_plans: Option<Vec<String>>,
+    pub sku_id: Option<String>,
     /// `@odata.type` as received, written back when set.
-    pub odata_type: ::std::option::Option<::std::string::String>,
+    pub odata_type: Option<String>,
     /// Properties the docs do not describe, kept so that re-serializing loses nothing.
     pub additional_properties: crate::runtime::Extra,
 }
@@ -53,25 +50,22 @@ impl crate::runtime::Model for AssignedLicense {
     const ODATA_TYPE: &'static str = "microsoft.graph.assignedLicense";
     const FIELDS: &'static [&'static str] = &["disabledPlans", "skuId"];
     #[inline]
-    fn slot(&self, index: usize) -> ::std::option::Option<&dyn crate::runtime::Slot> {
-        ::std::option::Option::Some(
+    fn slot(&self, index: usize) -> Option<&dyn crate::runtime::Slot> {
+        Some(
             match index {
                 0 => &self.disabled_plans,
                 1 => &self.sku_id,
-                _ => return ::std::option::Option::None,
+                _ => return None,
             },
         )
     }
     #[inline]
-    fn slot_mut(
-        &mut self,
-        index: usize,
-    ) -> ::std::option::Option<&mut dyn crate::runtime::Slot> {
-        ::std::option::Option::Some(
+    fn slot_mut(&mut self, index: usize) -> Option<&mut dyn crate::runtime::Slot> {
+        Some(
             match index {
                 0 => &mut self.disabled_plans,
                 1 => &mut self.sku_id,
-                _ => return ::std::option::Option::None,
+                _ => return None,
             },
         )
     }
@@ -86,15 +80,15 @@ pub type Configuration = ::serde_json::Value;
 #[derive(Default)]
 pub struct Connector {
     /// **TODO: Add Description** Inherited from [entity](https://learn.microsoft.com/graph/api/resources/entity?view=graph-rest-beta)
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
     /// **TODO: Add Description**
-    pub machine_name: ::std::option::Option<::std::string::String>,
+    pub machine_name: Option<String>,
     /// **TODO: Add Description**
-    pub external_ip: ::std::option::Option<::std::string::String>,
+    pub external_ip: Option<String>,
     /// **TODO: Add Description**. Possible values are: `active`, `inactive`.
-    pub status: ::std::option::Option<super::ConnectorStatus>,
+    pub status: Option<super::ConnectorStatus>,
     /// `@odata.type` as received, written back when set.
-    pub odata_type: ::std::option::Option<::std::string::String>,
+    pub odata_type: Option<String>,
     /// Properties the docs do not describe, kept so that re-serializing loses nothing.
     pub additional_properties: crate::runtime::Extra,
 }
@@ -107,29 +101,26 @@ impl crate::runtime::Model for Connector {
         "status",
     ];
     #[inline]
-    fn slot(&self, index: usize) -> ::std::option::Option<&dyn crate::runtime::Slot> {
-        ::std::option::Option::Some(
+    fn slot(&self, index: usize) -> Option<&dyn crate::runtime::Slot> {
+        Some(
             match index {
                 0 => &self.id,
                 1 => &self.machine_name,
                 2 => &self.external_ip,
                 3 => &self.status,
-                _ => return ::std::option::Option::None,
+                _ => return None,
             },
         )
     }
     #[inline]
-    fn slot_mut(
-        &mut self,
-        index: usize,
-    ) -> ::std::option::Option<&mut dyn crate::runtime::Slot> {
-        ::std::option::Option::Some(
+    fn slot_mut(&mut self, index: usize) -> Option<&mut dyn crate::runtime::Slot> {
+        Some(
             match index {
                 0 => &mut self.id,
                 1 => &mut self.machine_name,
                 2 => &mut self.external_ip,
                 3 => &mut self.status,
-                _ => return ::std::option::Option::None,
+                _ => return None,
             },
         )
     }
@@ -140,15 +131,13 @@ crate::runtime::impl_model_traits!(Connector);
 #[derive(Default)]
 pub struct ConnectorGroup {
     /// Possible values are: `applicationProxy`.
-    pub connector_group_type: ::std::option::Option<
-        super::ConnectorGroupConnectorGroupType,
-    >,
+    pub connector_group_type: Option<super::ConnectorGroupConnectorGroupType>,
     /// The name of the connectorGroup.
-    pub name: ::std::option::Option<::std::string::String>,
-    pub id: ::std::option::Option<::std::string::String>,
-    pub is_default: ::std::option::Option<bool>,
+    pub name: Option<String>,
+    pub id: Option<String>,
+    pub is_default: Option<bool>,
     /// `@odata.type` as received, written back when set.
-    pub odata_type: ::std::option::Option<::std::string::String>,
+    pub odata_type: Option<String>,
     /// Properties the docs do not describe, kept so that re-serializing loses nothing.
     pub additional_properties: crate::runtime::Extra,
 }
@@ -161,29 +150,26 @@ impl crate::runtime::Model for ConnectorGroup {
         "isDefault",
     ];
     #[inline]
-    fn slot(&self, index: usize) -> ::std::option::Option<&dyn crate::runtime::Slot> {
-        ::std::option::Option::Some(
+    fn slot(&self, index: usize) -> Option<&dyn crate::runtime::Slot> {
+        Some(
             match index {
                 0 => &self.connector_group_type,
                 1 => &self.name,
                 2 => &self.id,
                 3 => &self.is_default,
-                _ => return ::std::option::Option::None,
+                _ => return None,
             },
         )
     }
     #[inline]
-    fn slot_mut(
-        &mut self,
-        index: usize,
-    ) -> ::std::option::Option<&mut dyn crate::runtime::Slot> {
-        ::std::option::Option::Some(
+    fn slot_mut(&mut self, index: usize) -> Option<&mut dyn crate::runtime::Slot> {
+        Some(
             match index {
                 0 => &mut self.connector_group_type,
                 1 => &mut self.name,
                 2 => &mut self.id,
                 3 => &mut self.is_default,
-                _ => return ::std::option::Option::None,
+                _ => return None,
             },
         )
     }
@@ -194,11 +180,11 @@ crate::runtime::impl_model_traits!(ConnectorGroup);
 #[derive(Default)]
 pub struct DirectoryObject {
     /// **TODO: Add Description** Inherited from [entity](https://learn.microsoft.com/graph/api/resources/entity?view=graph-rest-beta)
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
     /// Inherited from [directoryObject](https://learn.microsoft.com/graph/api/resources/directoryobject?view=graph-rest-beta)
-    pub deleted_date_time: ::std::option::Option<crate::runtime::DateTimeOffset>,
+    pub deleted_date_time: Option<crate::runtime::DateTimeOffset>,
     /// `@odata.type` as received, written back when set.
-    pub odata_type: ::std::option::Option<::std::string::String>,
+    pub odata_type: Option<String>,
     /// Properties the docs do not describe, kept so that re-serializing loses nothing.
     pub additional_properties: crate::runtime::Extra,
 }
@@ -206,25 +192,22 @@ impl crate::runtime::Model for DirectoryObject {
     const ODATA_TYPE: &'static str = "microsoft.graph.directoryObject";
     const FIELDS: &'static [&'static str] = &["id", "deletedDateTime"];
     #[inline]
-    fn slot(&self, index: usize) -> ::std::option::Option<&dyn crate::runtime::Slot> {
-        ::std::option::Option::Some(
+    fn slot(&self, index: usize) -> Option<&dyn crate::runtime::Slot> {
+        Some(
             match index {
                 0 => &self.id,
                 1 => &self.deleted_date_time,
-                _ => return ::std::option::Option::None,
+                _ => return None,
             },
         )
     }
     #[inline]
-    fn slot_mut(
-        &mut self,
-        index: usize,
-    ) -> ::std::option::Option<&mut dyn crate::runtime::Slot> {
-        ::std::option::Option::Some(
+    fn slot_mut(&mut self, index: usize) -> Option<&mut dyn crate::runtime::Slot> {
+        Some(
             match index {
                 0 => &mut self.id,
                 1 => &mut self.deleted_date_time,
-                _ => return ::std::option::Option::None,
+                _ => return None,
             },
         )
     }
@@ -235,9 +218,9 @@ crate::runtime::impl_model_traits!(DirectoryObject);
 #[derive(Default)]
 pub struct Entity {
     /// **TODO: Add Description** Inherited from [entity](https://learn.microsoft.com/graph/api/resources/entity?view=graph-rest-beta)
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
     /// `@odata.type` as received, written back when set.
-    pub odata_type: ::std::option::Option<::std::string::String>,
+    pub odata_type: Option<String>,
     /// Properties the docs do not describe, kept so that re-serializing loses nothing.
     pub additional_properties: crate::runtime::Extra,
 }
@@ -245,23 +228,20 @@ impl crate::runtime::Model for Entity {
     const ODATA_TYPE: &'static str = "microsoft.graph.entity";
     const FIELDS: &'static [&'static str] = &["id"];
     #[inline]
-    fn slot(&self, index: usize) -> ::std::option::Option<&dyn crate::runtime::Slot> {
-        ::std::option::Option::Some(
+    fn slot(&self, index: usize) -> Option<&dyn crate::runtime::Slot> {
+        Some(
             match index {
                 0 => &self.id,
-                _ => return ::std::option::Option::None,
+                _ => return None,
             },
         )
     }
     #[inline]
-    fn slot_mut(
-        &mut self,
-        index: usize,
-    ) -> ::std::option::Option<&mut dyn crate::runtime::Slot> {
-        ::std::option::Option::Some(
+    fn slot_mut(&mut self, index: usize) -> Option<&mut dyn crate::runtime::Slot> {
+        Some(
             match index {
                 0 => &mut self.id,
-                _ => return ::std::option::Option::None,
+                _ => return None,
             },
         )
     }
@@ -272,15 +252,15 @@ crate::runtime::impl_model_traits!(Entity);
 #[derive(Default)]
 pub struct ExternalConnection {
     /// **TODO: Add Description** Inherited from [entity](https://learn.microsoft.com/graph/api/resources/entity?view=graph-rest-beta)
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
     /// **TODO: Add Description**
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// **TODO: Add Description**
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// **TODO: Add Description**
-    pub configuration: ::std::option::Option<::serde_json::Value>,
+    pub configuration: Option<::serde_json::Value>,
     /// `@odata.type` as received, written back when set.
-    pub odata_type: ::std::option::Option<::std::string::String>,
+    pub odata_type: Option<String>,
     /// Properties the docs do not describe, kept so that re-serializing loses nothing.
     pub additional_properties: crate::runtime::Extra,
 }
@@ -293,29 +273,26 @@ impl crate::runtime::Model for ExternalConnection {
         "configuration",
     ];
     #[inline]
-    fn slot(&self, index: usize) -> ::std::option::Option<&dyn crate::runtime::Slot> {
-        ::std::option::Option::Some(
+    fn slot(&self, index: usize) -> Option<&dyn crate::runtime::Slot> {
+        Some(
             match index {
                 0 => &self.id,
                 1 => &self.name,
                 2 => &self.description,
                 3 => &self.configuration,
-                _ => return ::std::option::Option::None,
+                _ => return None,
             },
         )
     }
     #[inline]
-    fn slot_mut(
-        &mut self,
-        index: usize,
-    ) -> ::std::option::Option<&mut dyn crate::runtime::Slot> {
-        ::std::option::Option::Some(
+    fn slot_mut(&mut self, index: usize) -> Option<&mut dyn crate::runtime::Slot> {
+        Some(
             match index {
                 0 => &mut self.id,
                 1 => &mut self.name,
                 2 => &mut self.description,
                 3 => &mut self.configuration,
-                _ => return ::std::option::Option::None,
+                _ => return None,
             },
         )
     }
@@ -326,66 +303,56 @@ crate::runtime::impl_model_traits!(ExternalConnection);
 #[derive(Default)]
 pub struct Group {
     /// **TODO: Add Description** Inherited from [entity](https://learn.microsoft.com/graph/api/resources/entity?view=graph-rest-beta)
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
     /// Inherited from [directoryObject](https://learn.microsoft.com/graph/api/resources/directoryobject?view=graph-rest-beta)
-    pub deleted_date_time: ::std::option::Option<crate::runtime::DateTimeOffset>,
-    pub assigned_labels: ::std::option::Option<::std::vec::Vec<super::AssignedLabel>>,
-    pub assigned_licenses: ::std::option::Option<
-        ::std::vec::Vec<super::AssignedLicense>,
-    >,
-    pub classification: ::std::option::Option<::std::string::String>,
-    pub created_date_time: ::std::option::Option<crate::runtime::DateTimeOffset>,
-    pub description: ::std::option::Option<::std::string::String>,
-    pub display_name: ::std::option::Option<::std::string::String>,
-    pub group_types: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    pub has_members_with_license_errors: ::std::option::Option<bool>,
-    pub is_assignable_to_role: ::std::option::Option<bool>,
-    pub license_processing_state: ::std::option::Option<super::LicenseProcessingState>,
-    pub mail: ::std::option::Option<::std::string::String>,
-    pub mail_enabled: ::std::option::Option<bool>,
-    pub mail_nickname: ::std::option::Option<::std::string::String>,
-    pub mdm_app_id: ::std::option::Option<::std::string::String>,
-    pub membership_rule: ::std::option::Option<::std::string::String>,
-    pub membership_rule_processing_state: ::std::option::Option<::std::string::String>,
-    pub on_premises_domain_name: ::std::option::Option<::std::string::String>,
-    pub on_premises_last_sync_date_time: ::std::option::Option<
-        crate::runtime::DateTimeOffset,
-    >,
-    pub on_premises_net_bios_name: ::std::option::Option<::std::string::String>,
-    pub on_premises_provisioning_errors: ::std::option::Option<
-        ::std::vec::Vec<super::OnPremisesProvisioningError>,
-    >,
-    pub on_premises_sam_account_name: ::std::option::Option<::std::string::String>,
-    pub on_premises_security_identifier: ::std::option::Option<::std::string::String>,
-    pub on_premises_sync_enabled: ::std::option::Option<bool>,
-    pub preferred_data_location: ::std::option::Option<::std::string::String>,
-    pub preferred_language: ::std::option::Option<::std::string::String>,
-    pub proxy_addresses: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    pub renewed_date_time: ::std::option::Option<crate::runtime::DateTimeOffset>,
-    pub resource_behavior_options: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
-    pub resource_provisioning_options: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
-    pub security_enabled: ::std::option::Option<bool>,
-    pub security_identifier: ::std::option::Option<::std::string::String>,
-    pub theme: ::std::option::Option<::std::string::String>,
-    pub visibility: ::std::option::Option<::std::string::String>,
+    pub deleted_date_time: Option<crate::runtime::DateTimeOffset>,
+    pub assigned_labels: Option<Vec<super::AssignedLabel>>,
+    pub assigned_licenses: Option<Vec<super::AssignedLicense>>,
+    pub classification: Option<String>,
+    pub created_date_time: Option<crate::runtime::DateTimeOffset>,
+    pub description: Option<String>,
+    pub display_name: Option<String>,
+    pub group_types: Option<Vec<String>>,
+    pub has_members_with_license_errors: Option<bool>,
+    pub is_assignable_to_role: Option<bool>,
+    pub license_processing_state: Option<super::LicenseProcessingState>,
+    pub mail: Option<String>,
+    pub mail_enabled: Option<bool>,
+    pub mail_nickname: Option<String>,
+    pub mdm_app_id: Option<String>,
+    pub membership_rule: Option<String>,
+    pub membership_rule_processing_state: Option<String>,
+    pub on_premises_domain_name: Option<String>,
+    pub on_premises_last_sync_date_time: Option<crate::runtime::DateTimeOffset>,
+    pub on_premises_net_bios_name: Option<String>,
+    pub on_premises_provisioning_errors: Option<Vec<super::OnPremisesProvisioningError>>,
+    pub on_premises_sam_account_name: Option<String>,
+    pub on_premises_security_identifier: Option<String>,
+    pub on_premises_sync_enabled: Option<bool>,
+    pub preferred_data_location: Option<String>,
+    pub preferred_language: Option<String>,
+    pub proxy_addresses: Option<Vec<String>>,
+    pub renewed_date_time: Option<crate::runtime::DateTimeOffset>,
+    pub resource_behavior_options: Option<Vec<String>>,
+    pub resource_provisioning_options: Option<Vec<String>>,
+    pub security_enabled: Option<bool>,
+    pub security_identifier: Option<String>,
+    pub theme: Option<String>,
+    pub visibility: Option<String>,
     /// . Possible values are: `none`, `private`, `secret`, `public`.
-    pub access_type: ::std::option::Option<super::GroupAccessType>,
-    pub allow_external_senders: ::std::option::Option<bool>,
-    pub auto_subscribe_new_members: ::std::option::Option<bool>,
-    pub is_favorite: ::std::option::Option<bool>,
-    pub is_subscribed_by_mail: ::std::option::Option<bool>,
-    pub unseen_count: ::std::option::Option<i32>,
-    pub unseen_conversations_count: ::std::option::Option<i32>,
-    pub unseen_messages_count: ::std::option::Option<i32>,
-    pub hide_from_outlook_clients: ::std::option::Option<bool>,
-    pub hide_from_address_lists: ::std::option::Option<bool>,
-    pub is_archived: ::std::option::Option<bool>,
+    pub access_type: Option<super::GroupAccessType>,
+    pub allow_external_senders: Option<bool>,
+    pub auto_subscribe_new_members: Option<bool>,
+    pub is_favorite: Option<bool>,
+    pub is_subscribed_by_mail: Option<bool>,
+    pub unseen_count: Option<i32>,
+    pub unseen_conversations_count: Option<i32>,
+    pub unseen_messages_count: Option<i32>,
+    pub hide_from_outlook_clients: Option<bool>,
+    pub hide_from_address_lists: Option<bool>,
+    pub is_archived: Option<bool>,
     /// `@odata.type` as received, written back when set.
-    pub odata_type: ::std::option::Option<::std::string::String>,
+    pub odata_type: Option<String>,
     /// Properties the docs do not describe, kept so that re-serializing loses nothing.
     pub additional_properties: crate::runtime::Extra,
 }
@@ -440,8 +407,8 @@ impl crate::runtime::Model for Group {
         "isArchived",
     ];
     #[inline]
-    fn slot(&self, index: usize) -> ::std::option::Option<&dyn crate::runtime::Slot> {
-        ::std::option::Option::Some(
+    fn slot(&self, index: usize) -> Option<&dyn crate::runtime::Slot> {
+        Some(
             match index {
                 0 => &self.id,
                 1 => &self.deleted_date_time,
@@ -489,16 +456,13 @@ impl crate::runtime::Model for Group {
                 43 => &self.hide_from_outlook_clients,
                 44 => &self.hide_from_address_lists,
                 45 => &self.is_archived,
-                _ => return ::std::option::Option::None,
+                _ => return None,
             },
         )
     }
     #[inline]
-    fn slot_mut(
-        &mut self,
-        index: usize,
-    ) -> ::std::option::Option<&mut dyn crate::runtime::Slot> {
-        ::std::option::Option::Some(
+    fn slot_mut(&mut self, index: usize) -> Option<&mut dyn crate::runtime::Slot> {
+        Some(
             match index {
                 0 => &mut self.id,
                 1 => &mut self.deleted_date_time,
@@ -546,7 +510,7 @@ impl crate::runtime::Model for Group {
                 43 => &mut self.hide_from_outlook_clients,
                 44 => &mut self.hide_from_address_lists,
                 45 => &mut self.is_archived,
-                _ => return ::std::option::Option::None,
+                _ => return None,
             },
         )
     }
@@ -556,9 +520,9 @@ crate::runtime::impl_model_traits!(Group);
 /// Source: `beta/api/group-update.md`
 #[derive(Default)]
 pub struct LicenseProcessingState {
-    pub state: ::std::option::Option<::std::string::String>,
+    pub state: Option<String>,
     /// `@odata.type` as received, written back when set.
-    pub odata_type: ::std::option::Option<::std::string::String>,
+    pub odata_type: Option<String>,
     /// Properties the docs do not describe, kept so that re-serializing loses nothing.
     pub additional_properties: crate::runtime::Extra,
 }
@@ -566,23 +530,20 @@ impl crate::runtime::Model for LicenseProcessingState {
     const ODATA_TYPE: &'static str = "microsoft.graph.licenseProcessingState";
     const FIELDS: &'static [&'static str] = &["state"];
     #[inline]
-    fn slot(&self, index: usize) -> ::std::option::Option<&dyn crate::runtime::Slot> {
-        ::std::option::Option::Some(
+    fn slot(&self, index: usize) -> Option<&dyn crate::runtime::Slot> {
+        Some(
             match index {
                 0 => &self.state,
-                _ => return ::std::option::Option::None,
+                _ => return None,
             },
         )
     }
     #[inline]
-    fn slot_mut(
-        &mut self,
-        index: usize,
-    ) -> ::std::option::Option<&mut dyn crate::runtime::Slot> {
-        ::std::option::Option::Some(
+    fn slot_mut(&mut self, index: usize) -> Option<&mut dyn crate::runtime::Slot> {
+        Some(
             match index {
                 0 => &mut self.state,
-                _ => return ::std::option::Option::None,
+                _ => return None,
             },
         )
     }
@@ -592,12 +553,12 @@ crate::runtime::impl_model_traits!(LicenseProcessingState);
 /// Source: `beta/api/group-update.md`
 #[derive(Default)]
 pub struct OnPremisesProvisioningError {
-    pub value: ::std::option::Option<::std::string::String>,
-    pub category: ::std::option::Option<::std::string::String>,
-    pub property_causing_error: ::std::option::Option<::std::string::String>,
-    pub occurred_date_time: ::std::option::Option<::std::string::String>,
+    pub value: Option<String>,
+    pub category: Option<String>,
+    pub property_causing_error: Option<String>,
+    pub occurred_date_time: Option<String>,
     /// `@odata.type` as received, written back when set.
-    pub odata_type: ::std::option::Option<::std::string::String>,
+    pub odata_type: Option<String>,
     /// Properties the docs do not describe, kept so that re-serializing loses nothing.
     pub additional_properties: crate::runtime::Extra,
 }
@@ -610,29 +571,26 @@ impl crate::runtime::Model for OnPremisesProvisioningError {
         "occurredDateTime",
     ];
     #[inline]
-    fn slot(&self, index: usize) -> ::std::option::Option<&dyn crate::runtime::Slot> {
-        ::std::option::Option::Some(
+    fn slot(&self, index: usize) -> Option<&dyn crate::runtime::Slot> {
+        Some(
             match index {
                 0 => &self.value,
                 1 => &self.category,
                 2 => &self.property_causing_error,
                 3 => &self.occurred_date_time,
-                _ => return ::std::option::Option::None,
+                _ => return None,
             },
         )
     }
     #[inline]
-    fn slot_mut(
-        &mut self,
-        index: usize,
-    ) -> ::std::option::Option<&mut dyn crate::runtime::Slot> {
-        ::std::option::Option::Some(
+    fn slot_mut(&mut self, index: usize) -> Option<&mut dyn crate::runtime::Slot> {
+        Some(
             match index {
                 0 => &mut self.value,
                 1 => &mut self.category,
                 2 => &mut self.property_causing_error,
                 3 => &mut self.occurred_date_time,
-                _ => return ::std::option::Option::None,
+                _ => return None,
             },
         )
     }

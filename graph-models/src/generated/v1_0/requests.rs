@@ -16,7 +16,7 @@ impl UpdateGroup {
     /// An empty update: nothing is sent for a field until its setter or `clear_` method is called.
     #[inline]
     pub fn new() -> Self {
-        <Self as ::std::default::Default>::default()
+        <Self as Default>::default()
     }
     /// Sets [`accessType`](crate::v1_0::Group::access_type).
     #[inline]
@@ -58,10 +58,7 @@ impl UpdateGroup {
     ///
     /// Sets [`description`](crate::v1_0::Group::description).
     #[inline]
-    pub fn description(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn description(mut self, value: impl Into<String>) -> Self {
         self.body.set("description", &value.into());
         self
     }
@@ -75,16 +72,13 @@ impl UpdateGroup {
     ///
     /// Sets [`displayName`](crate::v1_0::Group::display_name).
     #[inline]
-    pub fn display_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn display_name(mut self, value: impl Into<String>) -> Self {
         self.body.set("displayName", &value.into());
         self
     }
     /// Sets [`groupTypes`](crate::v1_0::Group::group_types).
     #[inline]
-    pub fn group_types(mut self, value: ::std::vec::Vec<::std::string::String>) -> Self {
+    pub fn group_types(mut self, value: Vec<String>) -> Self {
         self.body.set("groupTypes", &value);
         self
     }
@@ -110,10 +104,7 @@ impl UpdateGroup {
     ///
     /// Sets [`mail`](crate::v1_0::Group::mail).
     #[inline]
-    pub fn mail(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn mail(mut self, value: impl Into<String>) -> Self {
         self.body.set("mail", &value.into());
         self
     }
@@ -141,10 +132,7 @@ impl UpdateGroup {
     ///
     /// Sets [`mailNickname`](crate::v1_0::Group::mail_nickname).
     #[inline]
-    pub fn mail_nickname(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn mail_nickname(mut self, value: impl Into<String>) -> Self {
         self.body.set("mailNickname", &value.into());
         self
     }
@@ -173,10 +161,7 @@ impl UpdateGroup {
     ///
     /// Sets [`onPremisesSecurityIdentifier`](crate::v1_0::Group::on_premises_security_identifier).
     #[inline]
-    pub fn on_premises_security_identifier(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn on_premises_security_identifier(mut self, value: impl Into<String>) -> Self {
         self.body.set("onPremisesSecurityIdentifier", &value.into());
         self
     }
@@ -202,10 +187,7 @@ impl UpdateGroup {
     ///
     /// Sets [`proxyAddresses`](crate::v1_0::Group::proxy_addresses).
     #[inline]
-    pub fn proxy_addresses(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn proxy_addresses(mut self, value: impl Into<String>) -> Self {
         self.body.set("proxyAddresses", &value.into());
         self
     }
@@ -237,10 +219,7 @@ impl UpdateGroup {
     }
     /// Sets [`visibility`](crate::v1_0::Group::visibility).
     #[inline]
-    pub fn visibility(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn visibility(mut self, value: impl Into<String>) -> Self {
         self.body.set("visibility", &value.into());
         self
     }
@@ -259,10 +238,7 @@ impl UpdateGroup {
         &self,
         base: &crate::runtime::BaseUrl,
         id: &str,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::runtime::RequestError,
-    > {
+    ) -> Result<::http::Request<Vec<u8>>, crate::runtime::RequestError> {
         let path = crate::runtime::path::PathBuilder::new()
             .lit("/groups/")
             .segment("id", id)

@@ -3,35 +3,33 @@
 /// Source: `v1.0/api/group-update.md`
 #[derive(Default)]
 pub struct Group {
-    pub access_type: ::std::option::Option<::serde_json::Value>,
-    pub allow_external_senders: ::std::option::Option<bool>,
-    pub auto_subscribe_new_members: ::std::option::Option<bool>,
+    pub access_type: Option<::serde_json::Value>,
+    pub allow_external_senders: Option<bool>,
+    pub auto_subscribe_new_members: Option<bool>,
     /// An optional description for the group.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The display name for the group. This property is required when a group is created and it cannot be cleared during updates.
-    pub display_name: ::std::option::Option<::std::string::String>,
-    pub group_types: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    pub is_subscribed_by_mail: ::std::option::Option<bool>,
+    pub display_name: Option<String>,
+    pub group_types: Option<Vec<String>>,
+    pub is_subscribed_by_mail: Option<bool>,
     /// The SMTP address for the group, for example, "serviceadmins@contoso.onmicrosoft.com".
-    pub mail: ::std::option::Option<::std::string::String>,
+    pub mail: Option<String>,
     /// Specifies whether the group is mail-enabled. If the **securityEnabled** property is also **true**, the group is a mail-enabled security group; otherwise, the group is a Microsoft Exchange distribution group. Only (pure) security groups can be created using Azure AD Graph. For this reason, the property must be set **false** when creating a group and it cannot be updated using Azure AD Graph.
-    pub mail_enabled: ::std::option::Option<bool>,
+    pub mail_enabled: Option<bool>,
     /// The mail alias for the group. This property must be specified when a group is created.
-    pub mail_nickname: ::std::option::Option<::std::string::String>,
-    pub on_premises_last_sync_date_time: ::std::option::Option<
-        crate::runtime::DateTimeOffset,
-    >,
+    pub mail_nickname: Option<String>,
+    pub on_premises_last_sync_date_time: Option<crate::runtime::DateTimeOffset>,
     /// Contains the on-premises security identifier (SID) for the group that was synchronized from on-premises to the cloud.                            **Notes**: Requires version 1.5 or newer.
-    pub on_premises_security_identifier: ::std::option::Option<::std::string::String>,
-    pub on_premises_sync_enabled: ::std::option::Option<bool>,
+    pub on_premises_security_identifier: Option<String>,
+    pub on_premises_sync_enabled: Option<bool>,
     /// **Notes**: not nullable, the **any** operator is required for filter expressions on multi-valued properties; for more information, see [Supported Queries, Filters, and Paging Options](https://msdn.microsoft.com/library/azure/dn727074.aspx).
-    pub proxy_addresses: ::std::option::Option<::std::string::String>,
+    pub proxy_addresses: Option<String>,
     /// Specifies whether the group is a security group. If the mailEnabled property is also true, the group is a mail-enabled security group; otherwise it is a security group. Only (pure) security groups can be created using Azure AD Graph. For this reason, the property must be set **true** when creating a group.
-    pub security_enabled: ::std::option::Option<bool>,
-    pub unseen_count: ::std::option::Option<i32>,
-    pub visibility: ::std::option::Option<::std::string::String>,
+    pub security_enabled: Option<bool>,
+    pub unseen_count: Option<i32>,
+    pub visibility: Option<String>,
     /// `@odata.type` as received, written back when set.
-    pub odata_type: ::std::option::Option<::std::string::String>,
+    pub odata_type: Option<String>,
     /// Properties the docs do not describe, kept so that re-serializing loses nothing.
     pub additional_properties: crate::runtime::Extra,
 }
@@ -57,8 +55,8 @@ impl crate::runtime::Model for Group {
         "visibility",
     ];
     #[inline]
-    fn slot(&self, index: usize) -> ::std::option::Option<&dyn crate::runtime::Slot> {
-        ::std::option::Option::Some(
+    fn slot(&self, index: usize) -> Option<&dyn crate::runtime::Slot> {
+        Some(
             match index {
                 0 => &self.access_type,
                 1 => &self.allow_external_senders,
@@ -77,16 +75,13 @@ impl crate::runtime::Model for Group {
                 14 => &self.security_enabled,
                 15 => &self.unseen_count,
                 16 => &self.visibility,
-                _ => return ::std::option::Option::None,
+                _ => return None,
             },
         )
     }
     #[inline]
-    fn slot_mut(
-        &mut self,
-        index: usize,
-    ) -> ::std::option::Option<&mut dyn crate::runtime::Slot> {
-        ::std::option::Option::Some(
+    fn slot_mut(&mut self, index: usize) -> Option<&mut dyn crate::runtime::Slot> {
+        Some(
             match index {
                 0 => &mut self.access_type,
                 1 => &mut self.allow_external_senders,
@@ -105,7 +100,7 @@ impl crate::runtime::Model for Group {
                 14 => &mut self.security_enabled,
                 15 => &mut self.unseen_count,
                 16 => &mut self.visibility,
-                _ => return ::std::option::Option::None,
+                _ => return None,
             },
         )
     }
