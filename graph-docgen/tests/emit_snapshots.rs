@@ -68,7 +68,7 @@ fn emitted_rules() {
         (&types, "pub meeting_days: Option<crate::runtime::Flags<super::WeekDays>>", true),
         (&types, "pub last_call: Option<super::call_records::Session>", true),
         // Inherited properties come first, base-most first.
-        (&types, "const FIELDS: &'static [&'static str] = &[\n        \"id\",\n        \"deletedDateTime\",\n        \"displayName\",", true),
+        (&types, "model_fields! {\n        0 id = \"id\",\n        1 deleted_date_time = \"deletedDateTime\",\n        2 display_name = \"displayName\",", true),
         (&types, "pub type_: ", true),
         (&types, "pub self_: ", true),
         (&types, "pub type_2: ", true),

@@ -92,24 +92,25 @@ pub struct AssignedLabel {
 }
 impl crate::runtime::Model for AssignedLabel {
     const ODATA_TYPE: &'static str = "microsoft.graph.assignedLabel";
-    const FIELDS: &'static [&'static str] = &["labelId", "displayName"];
-    fn slot(&self, index: usize) -> ::std::option::Option<&dyn crate::runtime::Slot> {
-        ::std::option::Option::Some(match index {
-            0 => &self.label_id,
-            1 => &self.display_name,
-            _ => return ::std::option::Option::None,
-        })
+    // The field table generated code writes (`Group` above spells the same impl out by hand).
+    crate::runtime::model_fields! {
+        0 label_id = "labelId",
+        1 display_name = "displayName",
     }
-    fn slot_mut(&mut self, index: usize) -> ::std::option::Option<&mut dyn crate::runtime::Slot> {
-        ::std::option::Option::Some(match index {
-            0 => &mut self.label_id,
-            1 => &mut self.display_name,
-            _ => return ::std::option::Option::None,
-        })
-    }
-    crate::runtime::model_accessors!();
 }
 crate::runtime::impl_model_traits!(AssignedLabel);
+
+/// A type whose docs list no properties (`model_fields! {}`): everything lands in the extras.
+#[derive(Default)]
+pub struct AccessAction {
+    pub odata_type: ::std::option::Option<::std::string::String>,
+    pub additional_properties: crate::runtime::Extra,
+}
+impl crate::runtime::Model for AccessAction {
+    const ODATA_TYPE: &'static str = "microsoft.graph.accessAction";
+    crate::runtime::model_fields! {}
+}
+crate::runtime::impl_model_traits!(AccessAction);
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum GroupVisibility {
@@ -243,6 +244,20 @@ const REALISTIC_GROUP: &str = r##"{
   "resourceProvisioningOptions": ["Team"],
   "onPremisesExtensionAttributes": {"extensionAttribute1": "x"}
 }"##;
+
+#[test]
+fn field_tables_of_the_macro_map_indices_to_fields() {
+    use graph_models::runtime::Model;
+    assert_eq!(AssignedLabel::FIELDS, ["labelId", "displayName"]);
+    let label: AssignedLabel = assert_round_trip(r#"{"labelId":"l1","displayName":"Secret","other":[1]}"#);
+    assert_eq!(label.label_id.as_deref(), Some("l1"));
+    assert_eq!(label.display_name.as_deref(), Some("Secret"));
+    assert!(label.slot(1).is_some() && label.slot(2).is_none());
+    let empty: AccessAction = assert_round_trip(r##"{"@odata.type":"#microsoft.graph.accessAction","a":1}"##);
+    assert!(AccessAction::FIELDS.is_empty() && empty.slot(0).is_none());
+    assert_eq!(empty.odata_type.as_deref(), Some("#microsoft.graph.accessAction"));
+    assert_eq!(empty.additional_properties.len(), 1);
+}
 
 #[test]
 fn realistic_object_round_trips_exactly() {

@@ -386,12 +386,17 @@ impl DocRuns {
     /// Stores a run (lines joined by [`DOC_RUN`]) and returns the literal that stands for it:
     /// [`DOC_RUN`] and the run's index (short, so the escaped spelling is cheap).
     fn placeholder(run: String) -> LitStr {
-        let index = DOC_RUNS.with(|r| {
+        let index = Self::store(run);
+        LitStr::new(&format!("{DOC_RUN}{index}"), Span::call_site())
+    }
+
+    /// Stores a run and returns its index.
+    fn store(run: String) -> usize {
+        DOC_RUNS.with(|r| {
             let mut r = r.borrow_mut();
             r.push(run);
             r.len() - 1
-        });
-        LitStr::new(&format!("{DOC_RUN}{index}"), Span::call_site())
+        })
     }
 
     /// Every run stored on this thread, leaving the store empty.
@@ -660,6 +665,29 @@ pub fn macro_impl_item(path_text: &str, tokens: TokenStream) -> ImplItem {
     })
 }
 
+/// `path! { row \n row ... }` inside an impl: a macro whose body is a table, printed one row
+/// per line, each row's text as given (prettyplease would fill the rows' tokens into lines of
+/// 100 columns, which hides the table and makes one added row reflow all that follow: noisy
+/// diffs). The body travels as one placeholder identifier, [`ROWS_PLACEHOLDER`] and an index;
+/// the rows wait in this thread's [`DocRuns`] until [`super::format::print_items`] puts them in
+/// its place. No rows: `path! {}`.
+pub fn table_macro_impl_item(path_text: &str, rows: &[String]) -> ImplItem {
+    let tokens = if rows.is_empty() {
+        TokenStream::new()
+    } else {
+        let index = DocRuns::store(rows.join(DOC_RUN_STR));
+        ident(&format!("{ROWS_PLACEHOLDER}{index}")).into_token_stream()
+    };
+    let mut mac = mac(path_text, tokens);
+    mac.delimiter = MacroDelimiter::Brace(Default::default());
+    ImplItem::Macro(ImplItemMacro { attrs: Vec::new(), mac, semi_token: None })
+}
+
+/// Starts the identifier that stands for a [`table_macro_impl_item`]'s rows. Generated names
+/// never start with `_` (`names` treats it as a separator), so no other printed line is only
+/// this identifier and a number.
+pub const ROWS_PLACEHOLDER: &str = "__graph_docgen_rows_";
+
 // ---- statements ----
 
 /// `expr;`.
@@ -706,6 +734,24 @@ mod tests {
         let mut reserved = crate::names::PRELUDE.to_vec();
         reserved.sort_unstable();
         assert_eq!(firsts, reserved);
+    }
+
+    /// A table macro prints one row per line, however long the rows, and an empty one as `{}`;
+    /// a doc line naming the placeholder is left alone.
+    #[test]
+    fn table_macro_rows_print_one_per_line() {
+        let long = "x".repeat(120);
+        let rows = vec!["0 id = \"id\",".to_string(), format!("1 {long} = \"{long}\",")];
+        let imp = impl_block(
+            docs(&[format!(" {ROWS_PLACEHOLDER}0"), String::new()]),
+            Some(path("crate::runtime::Model")),
+            "S",
+            vec![table_macro_impl_item("crate::m", &rows), table_macro_impl_item("crate::m", &[])],
+        );
+        let want = format!(
+            "/// {ROWS_PLACEHOLDER}0\n///\nimpl crate::runtime::Model for S {{\n    crate::m! {{\n        0 id = \"id\",\n        1 {long} = \"{long}\",\n    }}\n    crate::m! {{}}\n}}\n"
+        );
+        assert_eq!(print_items(vec![imp]), want);
     }
 
     /// Every constructor, used once, prints like syn's parse of the same source: what emit

@@ -21,16 +21,22 @@ pub fn format_file(tokens: TokenStream) -> Result<String, String> {
 /// concatenation of its items printed one by one, which lets `emit` print them in parallel.
 /// Runs of doc lines ([`super::ast::docs`]) come out of prettyplease as one placeholder `///`
 /// line and are replaced here by one `///` line per doc line, indented alike and with trailing
-/// spaces trimmed as prettyplease trims them. Must run on the thread that built `items`.
+/// spaces trimmed as prettyplease trims them; the rows of a table macro
+/// ([`super::ast::table_macro_impl_item`]) likewise, one line per row. Must run on the thread
+/// that built `items`.
 pub fn print_items(items: Vec<syn::Item>) -> String {
     let printed = prettyplease::unparse(&syn::File { shebang: None, frontmatter: None, attrs: Vec::new(), items });
-    fill_doc_runs(printed, &super::ast::DocRuns::take())
+    let runs = super::ast::DocRuns::take();
+    let printed = fill_runs(printed, &runs, "///\0", "///");
+    fill_runs(printed, &runs, super::ast::ROWS_PLACEHOLDER, "")
 }
 
-/// `    ///\0<i>` -> `    ///a` and `    ///b` for run `i` = `a\0b`, for every placeholder.
-fn fill_doc_runs(printed: String, runs: &[String]) -> String {
-    const OPEN: &str = "///\0";
-    let mut at_runs = memchr::memmem::find_iter(printed.as_bytes(), OPEN.as_bytes()).peekable();
+/// Every line `<indent><open><i>` of `printed` becomes one line `<indent><prefix><line>` per
+/// line of run `i` (lines separated by [`super::ast::DOC_RUN`]): `    ///\0<i>` -> `    ///a`
+/// and `    ///b` for run `i` = `a\0b`. Only a placeholder preceded by nothing but indentation
+/// counts (a doc line may mention the rows placeholder's text, after its `///`).
+fn fill_runs(printed: String, runs: &[String], open: &str, prefix: &str) -> String {
+    let mut at_runs = memchr::memmem::find_iter(printed.as_bytes(), open.as_bytes()).peekable();
     if at_runs.peek().is_none() {
         return printed;
     }
@@ -40,14 +46,18 @@ fn fill_doc_runs(printed: String, runs: &[String]) -> String {
     for at in at_runs {
         let line_start = printed[..at].rfind('\n').map_or(0, |i| i + 1);
         let indent = &printed[line_start..at];
+        if line_start < copied || !indent.bytes().all(|b| b == b' ') {
+            continue;
+        }
         let line_end = printed[at..].find('\n').map_or(printed.len(), |i| at + i);
+        let run = printed[at + open.len()..line_end].parse::<usize>().ok().and_then(|i| runs.get(i));
+        // A placeholder always names a stored run: `ast` stored it on this thread.
+        debug_assert!(run.is_some(), "placeholder without a stored run: {}", &printed[at..line_end]);
+        let Some(run) = run else { continue };
         out.push_str(&printed[copied..line_start]);
-        let run = printed[at + OPEN.len()..line_end].parse::<usize>().ok().and_then(|i| runs.get(i));
-        // A placeholder always names a stored run: `docs` stored it on this thread.
-        debug_assert!(run.is_some(), "doc-run placeholder without a stored run: {}", &printed[at..line_end]);
-        for line in run.map(String::as_str).unwrap_or_default().split(super::ast::DOC_RUN) {
+        for line in run.split(super::ast::DOC_RUN) {
             out.push_str(indent);
-            out.push_str("///");
+            out.push_str(prefix);
             out.push_str(line.trim_end_matches(' '));
             out.push('\n');
         }

@@ -1,7 +1,7 @@
 //! structs: one struct per complex type / entity with its `Model` impl (DESIGN.md "Structs");
 //! opaque types become aliases of `serde_json::Value`; `Box` breaks reference cycles.
 
-use super::ast::{self, SelfArg};
+use super::ast;
 use super::links::{description_page, item_links};
 use super::types::{field_type, is_nav, Origin};
 use crate::names::NameMap;
@@ -9,7 +9,7 @@ use crate::rustdoc::{self, DocContext};
 use crate::schema::{Schema, TypeDef, TypeKind, TypeRef};
 use quote::quote;
 use std::collections::{BTreeMap, BTreeSet};
-use syn::{Arm, Expr, Item};
+use syn::Item;
 
 /// The struct keys that lie on a cycle of direct (non-`Vec`) references, grouped: a field is
 /// boxed when its target is in the same group as the struct holding it.
@@ -111,7 +111,7 @@ pub fn type_docs(
 ///
 /// ```text
 /// #[derive(Default)] pub struct Name { pub field: Option<T>, ..., odata_type, additional_properties }
-/// impl crate::runtime::Model for Name { ODATA_TYPE, FIELDS, slot, slot_mut, model_accessors!() }
+/// impl crate::runtime::Model for Name { ODATA_TYPE, model_fields! { 0 field = "wire", ... } }
 /// crate::runtime::impl_model_traits!(Name);
 /// ```
 ///
@@ -132,10 +132,8 @@ pub fn emit_struct(schema: &Schema, names: &NameMap, cycles: &Cycles, t: &TypeDe
     let from = Origin { module: tn.module.as_deref() };
     let props = schema.all_properties(t);
     let mut fields = Vec::new();
-    let mut wires = Vec::new();
-    let mut slots = Vec::new();
-    let mut slots_mut = Vec::new();
-    for (index, p) in props.iter().enumerate() {
+    let mut rows = Vec::new();
+    for p in &props {
         let Some(fname) = names.field(&key, &p.wire_name) else { continue };
         // A polymorphic enum holds the derived structs, which may hold this struct: a direct
         // field of one is always boxed (collections already are indirect).
@@ -145,11 +143,9 @@ pub fn emit_struct(schema: &Schema, names: &NameMap, cycles: &Cycles, t: &TypeDe
         let pctx = DocContext { version: schema.version, page: &p.source.file };
         let pdocs = ast::docs(&rustdoc::doc_lines_linked(&p.description, &pctx, &links));
         fields.push(ast::field(pdocs, true, fname, option(ty)));
-        wires.push(p.wire_name.as_str());
-        // `index => &self.field` / `index => &mut self.field`
-        let slot = |mutable| ast::reference(mutable, ast::field_expr(ast::path_expr("self"), fname));
-        slots.push(ast::arm(Vec::new(), ast::pat_int(index), slot(false)));
-        slots_mut.push(ast::arm(Vec::new(), ast::pat_int(index), slot(true)));
+        // `index field = "wireName",`: the index counts rows, so `slot(i)` is `FIELDS[i]`.
+        let wire = proc_macro2::Literal::string(&p.wire_name);
+        rows.push(format!("{} {fname} = {wire},", rows.len()));
     }
     fields.push(ast::field(
         vec![ast::doc(" `@odata.type` as received, written back when set.")],
@@ -164,28 +160,11 @@ pub fn emit_struct(schema: &Schema, names: &NameMap, cycles: &Cycles, t: &TypeDe
         ast::ty("crate::runtime::Extra"),
     ));
     attrs.push(ast::derive(&["Default"]));
-    // `index` -> `&self.field` as a `Slot`: the only per-property code besides the field itself;
-    // reading, writing, cloning, comparing and printing go through it (runtime/slot.rs).
-    let index_param = if slots.is_empty() { "_index" } else { "index" };
-    let slot_fn = |fn_name, self_arg, mutable, arms: Vec<Arm>| {
-        let slot_ty = option(ast::ref_ty(None, mutable, ast::dyn_ty("crate::runtime::Slot")));
-        ast::inline_fn(
-            Vec::new(),
-            false,
-            fn_name,
-            self_arg,
-            vec![(index_param, ast::ty("usize"))],
-            Some(slot_ty),
-            vec![ast::stmt_value(slot_body(arms))],
-        )
-    };
-    let model = vec![
-        ast::str_const("ODATA_TYPE", &t.id.0),
-        ast::str_list_const("FIELDS", wires.into_iter()),
-        slot_fn("slot", SelfArg::Ref, false, slots),
-        slot_fn("slot_mut", SelfArg::RefMut, true, slots_mut),
-        ast::macro_impl_item("crate::runtime::model_accessors", quote! {}),
-    ];
+    // The field table: `model_fields!` (runtime/macros.rs) makes `FIELDS` and `slot`/`slot_mut`
+    // (`index` -> `&self.field` as a `Slot`), the only per-property code besides the field
+    // itself; reading, writing, cloning, comparing and printing go through it (runtime/slot.rs).
+    let model =
+        vec![ast::str_const("ODATA_TYPE", &t.id.0), ast::table_macro_impl_item("crate::runtime::model_fields", &rows)];
     let ident = ast::ident(name);
     let mut items = vec![
         ast::pub_struct(attrs, name, fields),
@@ -194,17 +173,6 @@ pub fn emit_struct(schema: &Schema, names: &NameMap, cycles: &Cycles, t: &TypeDe
     ];
     items.extend(super::polymorphic::emit_enum(schema, names, &key));
     items
-}
-
-/// The body of `slot`/`slot_mut`: `Option::Some(match index { arms _ => return Option::None })`,
-/// or `Option::None` for a struct without fields (its parameter is then `_index`).
-fn slot_body(mut arms: Vec<Arm>) -> Expr {
-    let none = || ast::path_expr(ast::NONE);
-    if arms.is_empty() {
-        return none();
-    }
-    arms.push(ast::arm(Vec::new(), ast::pat_wild(), ast::return_expr(none())));
-    ast::call(ast::SOME, vec![ast::match_expr(ast::path_expr("index"), arms)])
 }
 
 #[cfg(test)]

@@ -148,3 +148,44 @@ macro_rules! model_accessors {
         }
     };
 }
+
+/// `model_fields! { 0 id = "id", 1 display_name = "displayName", }` inside a generated
+/// `impl Model for Group { ... }`: the struct's field table, one row per property (its index,
+/// the field, its wire name). Expands to `FIELDS`, `slot` and `slot_mut` (`index => &self.field`)
+/// and [`model_accessors!`]. The index is written out because `macro_rules!` cannot count;
+/// the generator writes `0, 1, 2, ...` in row order, so `slot(i)` is always `FIELDS[i]`.
+/// A table in the source instead of two `match`es in it: a struct's impl reads as the list of
+/// its wire names, and is about a fifth of the generated lines shorter.
+#[macro_export]
+macro_rules! model_fields {
+    () => {
+        const FIELDS: &'static [&'static str] = &[];
+        #[inline]
+        fn slot(&self, _index: usize) -> ::std::option::Option<&dyn $crate::runtime::Slot> {
+            ::std::option::Option::None
+        }
+        #[inline]
+        fn slot_mut(&mut self, _index: usize) -> ::std::option::Option<&mut dyn $crate::runtime::Slot> {
+            ::std::option::Option::None
+        }
+        $crate::model_accessors!();
+    };
+    ($($index:literal $field:ident = $wire:literal,)+) => {
+        const FIELDS: &'static [&'static str] = &[$($wire),+];
+        #[inline]
+        fn slot(&self, index: usize) -> ::std::option::Option<&dyn $crate::runtime::Slot> {
+            ::std::option::Option::Some(match index {
+                $($index => &self.$field,)+
+                _ => return ::std::option::Option::None,
+            })
+        }
+        #[inline]
+        fn slot_mut(&mut self, index: usize) -> ::std::option::Option<&mut dyn $crate::runtime::Slot> {
+            ::std::option::Option::Some(match index {
+                $($index => &mut self.$field,)+
+                _ => return ::std::option::Option::None,
+            })
+        }
+        $crate::model_accessors!();
+    };
+}

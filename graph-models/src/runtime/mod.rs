@@ -37,7 +37,7 @@ pub use self::slot::Slot;
 pub use self::source::{ErasedDeserializer, Integer, Number, ReadError, ReadResult};
 pub use uuid::Uuid;
 
-pub use crate::{impl_model_traits, impl_serde_for_enum, impl_serde_for_polymorphic, model_accessors};
+pub use crate::{impl_model_traits, impl_serde_for_enum, impl_serde_for_polymorphic, model_accessors, model_fields};
 
 // Re-exported so that generated code and the macros can spell these paths in full.
 #[doc(hidden)]

@@ -12,28 +12,10 @@ pub struct AssignedLabel {
 }
 impl crate::runtime::Model for AssignedLabel {
     const ODATA_TYPE: &'static str = "microsoft.graph.assignedLabel";
-    const FIELDS: &'static [&'static str] = &["labelId", "displayName"];
-    #[inline]
-    fn slot(&self, index: usize) -> Option<&dyn crate::runtime::Slot> {
-        Some(
-            match index {
-                0 => &self.label_id,
-                1 => &self.display_name,
-                _ => return None,
-            },
-        )
+    crate::runtime::model_fields! {
+        0 label_id = "labelId",
+        1 display_name = "displayName",
     }
-    #[inline]
-    fn slot_mut(&mut self, index: usize) -> Option<&mut dyn crate::runtime::Slot> {
-        Some(
-            match index {
-                0 => &mut self.label_id,
-                1 => &mut self.display_name,
-                _ => return None,
-            },
-        )
-    }
-    crate::runtime::model_accessors!();
 }
 crate::runtime::impl_model_traits!(AssignedLabel);
 /// Source: `beta/api/group-update.md`
@@ -48,28 +30,10 @@ pub struct AssignedLicense {
 }
 impl crate::runtime::Model for AssignedLicense {
     const ODATA_TYPE: &'static str = "microsoft.graph.assignedLicense";
-    const FIELDS: &'static [&'static str] = &["disabledPlans", "skuId"];
-    #[inline]
-    fn slot(&self, index: usize) -> Option<&dyn crate::runtime::Slot> {
-        Some(
-            match index {
-                0 => &self.disabled_plans,
-                1 => &self.sku_id,
-                _ => return None,
-            },
-        )
+    crate::runtime::model_fields! {
+        0 disabled_plans = "disabledPlans",
+        1 sku_id = "skuId",
     }
-    #[inline]
-    fn slot_mut(&mut self, index: usize) -> Option<&mut dyn crate::runtime::Slot> {
-        Some(
-            match index {
-                0 => &mut self.disabled_plans,
-                1 => &mut self.sku_id,
-                _ => return None,
-            },
-        )
-    }
-    crate::runtime::model_accessors!();
 }
 crate::runtime::impl_model_traits!(AssignedLicense);
 /// Source: `beta/api/externalconnection-update.md`
@@ -94,37 +58,12 @@ pub struct Connector {
 }
 impl crate::runtime::Model for Connector {
     const ODATA_TYPE: &'static str = "microsoft.graph.connector";
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "machineName",
-        "externalIp",
-        "status",
-    ];
-    #[inline]
-    fn slot(&self, index: usize) -> Option<&dyn crate::runtime::Slot> {
-        Some(
-            match index {
-                0 => &self.id,
-                1 => &self.machine_name,
-                2 => &self.external_ip,
-                3 => &self.status,
-                _ => return None,
-            },
-        )
+    crate::runtime::model_fields! {
+        0 id = "id",
+        1 machine_name = "machineName",
+        2 external_ip = "externalIp",
+        3 status = "status",
     }
-    #[inline]
-    fn slot_mut(&mut self, index: usize) -> Option<&mut dyn crate::runtime::Slot> {
-        Some(
-            match index {
-                0 => &mut self.id,
-                1 => &mut self.machine_name,
-                2 => &mut self.external_ip,
-                3 => &mut self.status,
-                _ => return None,
-            },
-        )
-    }
-    crate::runtime::model_accessors!();
 }
 crate::runtime::impl_model_traits!(Connector);
 /// Source: `beta/api/connectorgroup-update.md`
@@ -143,37 +82,12 @@ pub struct ConnectorGroup {
 }
 impl crate::runtime::Model for ConnectorGroup {
     const ODATA_TYPE: &'static str = "microsoft.graph.connectorGroup";
-    const FIELDS: &'static [&'static str] = &[
-        "connectorGroupType",
-        "name",
-        "id",
-        "isDefault",
-    ];
-    #[inline]
-    fn slot(&self, index: usize) -> Option<&dyn crate::runtime::Slot> {
-        Some(
-            match index {
-                0 => &self.connector_group_type,
-                1 => &self.name,
-                2 => &self.id,
-                3 => &self.is_default,
-                _ => return None,
-            },
-        )
+    crate::runtime::model_fields! {
+        0 connector_group_type = "connectorGroupType",
+        1 name = "name",
+        2 id = "id",
+        3 is_default = "isDefault",
     }
-    #[inline]
-    fn slot_mut(&mut self, index: usize) -> Option<&mut dyn crate::runtime::Slot> {
-        Some(
-            match index {
-                0 => &mut self.connector_group_type,
-                1 => &mut self.name,
-                2 => &mut self.id,
-                3 => &mut self.is_default,
-                _ => return None,
-            },
-        )
-    }
-    crate::runtime::model_accessors!();
 }
 crate::runtime::impl_model_traits!(ConnectorGroup);
 /// Source: `beta/api/group-update.md`
@@ -190,28 +104,10 @@ pub struct DirectoryObject {
 }
 impl crate::runtime::Model for DirectoryObject {
     const ODATA_TYPE: &'static str = "microsoft.graph.directoryObject";
-    const FIELDS: &'static [&'static str] = &["id", "deletedDateTime"];
-    #[inline]
-    fn slot(&self, index: usize) -> Option<&dyn crate::runtime::Slot> {
-        Some(
-            match index {
-                0 => &self.id,
-                1 => &self.deleted_date_time,
-                _ => return None,
-            },
-        )
+    crate::runtime::model_fields! {
+        0 id = "id",
+        1 deleted_date_time = "deletedDateTime",
     }
-    #[inline]
-    fn slot_mut(&mut self, index: usize) -> Option<&mut dyn crate::runtime::Slot> {
-        Some(
-            match index {
-                0 => &mut self.id,
-                1 => &mut self.deleted_date_time,
-                _ => return None,
-            },
-        )
-    }
-    crate::runtime::model_accessors!();
 }
 crate::runtime::impl_model_traits!(DirectoryObject);
 /// Source: `beta/api/connector-update.md`
@@ -226,26 +122,9 @@ pub struct Entity {
 }
 impl crate::runtime::Model for Entity {
     const ODATA_TYPE: &'static str = "microsoft.graph.entity";
-    const FIELDS: &'static [&'static str] = &["id"];
-    #[inline]
-    fn slot(&self, index: usize) -> Option<&dyn crate::runtime::Slot> {
-        Some(
-            match index {
-                0 => &self.id,
-                _ => return None,
-            },
-        )
+    crate::runtime::model_fields! {
+        0 id = "id",
     }
-    #[inline]
-    fn slot_mut(&mut self, index: usize) -> Option<&mut dyn crate::runtime::Slot> {
-        Some(
-            match index {
-                0 => &mut self.id,
-                _ => return None,
-            },
-        )
-    }
-    crate::runtime::model_accessors!();
 }
 crate::runtime::impl_model_traits!(Entity);
 /// Source: `beta/api/externalconnection-update.md`
@@ -266,37 +145,12 @@ pub struct ExternalConnection {
 }
 impl crate::runtime::Model for ExternalConnection {
     const ODATA_TYPE: &'static str = "microsoft.graph.externalConnection";
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "name",
-        "description",
-        "configuration",
-    ];
-    #[inline]
-    fn slot(&self, index: usize) -> Option<&dyn crate::runtime::Slot> {
-        Some(
-            match index {
-                0 => &self.id,
-                1 => &self.name,
-                2 => &self.description,
-                3 => &self.configuration,
-                _ => return None,
-            },
-        )
+    crate::runtime::model_fields! {
+        0 id = "id",
+        1 name = "name",
+        2 description = "description",
+        3 configuration = "configuration",
     }
-    #[inline]
-    fn slot_mut(&mut self, index: usize) -> Option<&mut dyn crate::runtime::Slot> {
-        Some(
-            match index {
-                0 => &mut self.id,
-                1 => &mut self.name,
-                2 => &mut self.description,
-                3 => &mut self.configuration,
-                _ => return None,
-            },
-        )
-    }
-    crate::runtime::model_accessors!();
 }
 crate::runtime::impl_model_traits!(ExternalConnection);
 /// Source: `beta/api/group-update.md`
@@ -358,163 +212,54 @@ pub struct Group {
 }
 impl crate::runtime::Model for Group {
     const ODATA_TYPE: &'static str = "microsoft.graph.group";
-    const FIELDS: &'static [&'static str] = &[
-        "id",
-        "deletedDateTime",
-        "assignedLabels",
-        "assignedLicenses",
-        "classification",
-        "createdDateTime",
-        "description",
-        "displayName",
-        "groupTypes",
-        "hasMembersWithLicenseErrors",
-        "isAssignableToRole",
-        "licenseProcessingState",
-        "mail",
-        "mailEnabled",
-        "mailNickname",
-        "mdmAppId",
-        "membershipRule",
-        "membershipRuleProcessingState",
-        "onPremisesDomainName",
-        "onPremisesLastSyncDateTime",
-        "onPremisesNetBiosName",
-        "onPremisesProvisioningErrors",
-        "onPremisesSamAccountName",
-        "onPremisesSecurityIdentifier",
-        "onPremisesSyncEnabled",
-        "preferredDataLocation",
-        "preferredLanguage",
-        "proxyAddresses",
-        "renewedDateTime",
-        "resourceBehaviorOptions",
-        "resourceProvisioningOptions",
-        "securityEnabled",
-        "securityIdentifier",
-        "theme",
-        "visibility",
-        "accessType",
-        "allowExternalSenders",
-        "autoSubscribeNewMembers",
-        "isFavorite",
-        "isSubscribedByMail",
-        "unseenCount",
-        "unseenConversationsCount",
-        "unseenMessagesCount",
-        "hideFromOutlookClients",
-        "hideFromAddressLists",
-        "isArchived",
-    ];
-    #[inline]
-    fn slot(&self, index: usize) -> Option<&dyn crate::runtime::Slot> {
-        Some(
-            match index {
-                0 => &self.id,
-                1 => &self.deleted_date_time,
-                2 => &self.assigned_labels,
-                3 => &self.assigned_licenses,
-                4 => &self.classification,
-                5 => &self.created_date_time,
-                6 => &self.description,
-                7 => &self.display_name,
-                8 => &self.group_types,
-                9 => &self.has_members_with_license_errors,
-                10 => &self.is_assignable_to_role,
-                11 => &self.license_processing_state,
-                12 => &self.mail,
-                13 => &self.mail_enabled,
-                14 => &self.mail_nickname,
-                15 => &self.mdm_app_id,
-                16 => &self.membership_rule,
-                17 => &self.membership_rule_processing_state,
-                18 => &self.on_premises_domain_name,
-                19 => &self.on_premises_last_sync_date_time,
-                20 => &self.on_premises_net_bios_name,
-                21 => &self.on_premises_provisioning_errors,
-                22 => &self.on_premises_sam_account_name,
-                23 => &self.on_premises_security_identifier,
-                24 => &self.on_premises_sync_enabled,
-                25 => &self.preferred_data_location,
-                26 => &self.preferred_language,
-                27 => &self.proxy_addresses,
-                28 => &self.renewed_date_time,
-                29 => &self.resource_behavior_options,
-                30 => &self.resource_provisioning_options,
-                31 => &self.security_enabled,
-                32 => &self.security_identifier,
-                33 => &self.theme,
-                34 => &self.visibility,
-                35 => &self.access_type,
-                36 => &self.allow_external_senders,
-                37 => &self.auto_subscribe_new_members,
-                38 => &self.is_favorite,
-                39 => &self.is_subscribed_by_mail,
-                40 => &self.unseen_count,
-                41 => &self.unseen_conversations_count,
-                42 => &self.unseen_messages_count,
-                43 => &self.hide_from_outlook_clients,
-                44 => &self.hide_from_address_lists,
-                45 => &self.is_archived,
-                _ => return None,
-            },
-        )
+    crate::runtime::model_fields! {
+        0 id = "id",
+        1 deleted_date_time = "deletedDateTime",
+        2 assigned_labels = "assignedLabels",
+        3 assigned_licenses = "assignedLicenses",
+        4 classification = "classification",
+        5 created_date_time = "createdDateTime",
+        6 description = "description",
+        7 display_name = "displayName",
+        8 group_types = "groupTypes",
+        9 has_members_with_license_errors = "hasMembersWithLicenseErrors",
+        10 is_assignable_to_role = "isAssignableToRole",
+        11 license_processing_state = "licenseProcessingState",
+        12 mail = "mail",
+        13 mail_enabled = "mailEnabled",
+        14 mail_nickname = "mailNickname",
+        15 mdm_app_id = "mdmAppId",
+        16 membership_rule = "membershipRule",
+        17 membership_rule_processing_state = "membershipRuleProcessingState",
+        18 on_premises_domain_name = "onPremisesDomainName",
+        19 on_premises_last_sync_date_time = "onPremisesLastSyncDateTime",
+        20 on_premises_net_bios_name = "onPremisesNetBiosName",
+        21 on_premises_provisioning_errors = "onPremisesProvisioningErrors",
+        22 on_premises_sam_account_name = "onPremisesSamAccountName",
+        23 on_premises_security_identifier = "onPremisesSecurityIdentifier",
+        24 on_premises_sync_enabled = "onPremisesSyncEnabled",
+        25 preferred_data_location = "preferredDataLocation",
+        26 preferred_language = "preferredLanguage",
+        27 proxy_addresses = "proxyAddresses",
+        28 renewed_date_time = "renewedDateTime",
+        29 resource_behavior_options = "resourceBehaviorOptions",
+        30 resource_provisioning_options = "resourceProvisioningOptions",
+        31 security_enabled = "securityEnabled",
+        32 security_identifier = "securityIdentifier",
+        33 theme = "theme",
+        34 visibility = "visibility",
+        35 access_type = "accessType",
+        36 allow_external_senders = "allowExternalSenders",
+        37 auto_subscribe_new_members = "autoSubscribeNewMembers",
+        38 is_favorite = "isFavorite",
+        39 is_subscribed_by_mail = "isSubscribedByMail",
+        40 unseen_count = "unseenCount",
+        41 unseen_conversations_count = "unseenConversationsCount",
+        42 unseen_messages_count = "unseenMessagesCount",
+        43 hide_from_outlook_clients = "hideFromOutlookClients",
+        44 hide_from_address_lists = "hideFromAddressLists",
+        45 is_archived = "isArchived",
     }
-    #[inline]
-    fn slot_mut(&mut self, index: usize) -> Option<&mut dyn crate::runtime::Slot> {
-        Some(
-            match index {
-                0 => &mut self.id,
-                1 => &mut self.deleted_date_time,
-                2 => &mut self.assigned_labels,
-                3 => &mut self.assigned_licenses,
-                4 => &mut self.classification,
-                5 => &mut self.created_date_time,
-                6 => &mut self.description,
-                7 => &mut self.display_name,
-                8 => &mut self.group_types,
-                9 => &mut self.has_members_with_license_errors,
-                10 => &mut self.is_assignable_to_role,
-                11 => &mut self.license_processing_state,
-                12 => &mut self.mail,
-                13 => &mut self.mail_enabled,
-                14 => &mut self.mail_nickname,
-                15 => &mut self.mdm_app_id,
-                16 => &mut self.membership_rule,
-                17 => &mut self.membership_rule_processing_state,
-                18 => &mut self.on_premises_domain_name,
-                19 => &mut self.on_premises_last_sync_date_time,
-                20 => &mut self.on_premises_net_bios_name,
-                21 => &mut self.on_premises_provisioning_errors,
-                22 => &mut self.on_premises_sam_account_name,
-                23 => &mut self.on_premises_security_identifier,
-                24 => &mut self.on_premises_sync_enabled,
-                25 => &mut self.preferred_data_location,
-                26 => &mut self.preferred_language,
-                27 => &mut self.proxy_addresses,
-                28 => &mut self.renewed_date_time,
-                29 => &mut self.resource_behavior_options,
-                30 => &mut self.resource_provisioning_options,
-                31 => &mut self.security_enabled,
-                32 => &mut self.security_identifier,
-                33 => &mut self.theme,
-                34 => &mut self.visibility,
-                35 => &mut self.access_type,
-                36 => &mut self.allow_external_senders,
-                37 => &mut self.auto_subscribe_new_members,
-                38 => &mut self.is_favorite,
-                39 => &mut self.is_subscribed_by_mail,
-                40 => &mut self.unseen_count,
-                41 => &mut self.unseen_conversations_count,
-                42 => &mut self.unseen_messages_count,
-                43 => &mut self.hide_from_outlook_clients,
-                44 => &mut self.hide_from_address_lists,
-                45 => &mut self.is_archived,
-                _ => return None,
-            },
-        )
-    }
-    crate::runtime::model_accessors!();
 }
 crate::runtime::impl_model_traits!(Group);
 /// Source: `beta/api/group-update.md`
@@ -528,26 +273,9 @@ pub struct LicenseProcessingState {
 }
 impl crate::runtime::Model for LicenseProcessingState {
     const ODATA_TYPE: &'static str = "microsoft.graph.licenseProcessingState";
-    const FIELDS: &'static [&'static str] = &["state"];
-    #[inline]
-    fn slot(&self, index: usize) -> Option<&dyn crate::runtime::Slot> {
-        Some(
-            match index {
-                0 => &self.state,
-                _ => return None,
-            },
-        )
+    crate::runtime::model_fields! {
+        0 state = "state",
     }
-    #[inline]
-    fn slot_mut(&mut self, index: usize) -> Option<&mut dyn crate::runtime::Slot> {
-        Some(
-            match index {
-                0 => &mut self.state,
-                _ => return None,
-            },
-        )
-    }
-    crate::runtime::model_accessors!();
 }
 crate::runtime::impl_model_traits!(LicenseProcessingState);
 /// Source: `beta/api/group-update.md`
@@ -564,36 +292,11 @@ pub struct OnPremisesProvisioningError {
 }
 impl crate::runtime::Model for OnPremisesProvisioningError {
     const ODATA_TYPE: &'static str = "microsoft.graph.onPremisesProvisioningError";
-    const FIELDS: &'static [&'static str] = &[
-        "value",
-        "category",
-        "propertyCausingError",
-        "occurredDateTime",
-    ];
-    #[inline]
-    fn slot(&self, index: usize) -> Option<&dyn crate::runtime::Slot> {
-        Some(
-            match index {
-                0 => &self.value,
-                1 => &self.category,
-                2 => &self.property_causing_error,
-                3 => &self.occurred_date_time,
-                _ => return None,
-            },
-        )
+    crate::runtime::model_fields! {
+        0 value = "value",
+        1 category = "category",
+        2 property_causing_error = "propertyCausingError",
+        3 occurred_date_time = "occurredDateTime",
     }
-    #[inline]
-    fn slot_mut(&mut self, index: usize) -> Option<&mut dyn crate::runtime::Slot> {
-        Some(
-            match index {
-                0 => &mut self.value,
-                1 => &mut self.category,
-                2 => &mut self.property_causing_error,
-                3 => &mut self.occurred_date_time,
-                _ => return None,
-            },
-        )
-    }
-    crate::runtime::model_accessors!();
 }
 crate::runtime::impl_model_traits!(OnPremisesProvisioningError);

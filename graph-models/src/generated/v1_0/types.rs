@@ -35,75 +35,24 @@ pub struct Group {
 }
 impl crate::runtime::Model for Group {
     const ODATA_TYPE: &'static str = "microsoft.graph.group";
-    const FIELDS: &'static [&'static str] = &[
-        "accessType",
-        "allowExternalSenders",
-        "autoSubscribeNewMembers",
-        "description",
-        "displayName",
-        "groupTypes",
-        "isSubscribedByMail",
-        "mail",
-        "mailEnabled",
-        "mailNickname",
-        "onPremisesLastSyncDateTime",
-        "onPremisesSecurityIdentifier",
-        "onPremisesSyncEnabled",
-        "proxyAddresses",
-        "securityEnabled",
-        "unseenCount",
-        "visibility",
-    ];
-    #[inline]
-    fn slot(&self, index: usize) -> Option<&dyn crate::runtime::Slot> {
-        Some(
-            match index {
-                0 => &self.access_type,
-                1 => &self.allow_external_senders,
-                2 => &self.auto_subscribe_new_members,
-                3 => &self.description,
-                4 => &self.display_name,
-                5 => &self.group_types,
-                6 => &self.is_subscribed_by_mail,
-                7 => &self.mail,
-                8 => &self.mail_enabled,
-                9 => &self.mail_nickname,
-                10 => &self.on_premises_last_sync_date_time,
-                11 => &self.on_premises_security_identifier,
-                12 => &self.on_premises_sync_enabled,
-                13 => &self.proxy_addresses,
-                14 => &self.security_enabled,
-                15 => &self.unseen_count,
-                16 => &self.visibility,
-                _ => return None,
-            },
-        )
+    crate::runtime::model_fields! {
+        0 access_type = "accessType",
+        1 allow_external_senders = "allowExternalSenders",
+        2 auto_subscribe_new_members = "autoSubscribeNewMembers",
+        3 description = "description",
+        4 display_name = "displayName",
+        5 group_types = "groupTypes",
+        6 is_subscribed_by_mail = "isSubscribedByMail",
+        7 mail = "mail",
+        8 mail_enabled = "mailEnabled",
+        9 mail_nickname = "mailNickname",
+        10 on_premises_last_sync_date_time = "onPremisesLastSyncDateTime",
+        11 on_premises_security_identifier = "onPremisesSecurityIdentifier",
+        12 on_premises_sync_enabled = "onPremisesSyncEnabled",
+        13 proxy_addresses = "proxyAddresses",
+        14 security_enabled = "securityEnabled",
+        15 unseen_count = "unseenCount",
+        16 visibility = "visibility",
     }
-    #[inline]
-    fn slot_mut(&mut self, index: usize) -> Option<&mut dyn crate::runtime::Slot> {
-        Some(
-            match index {
-                0 => &mut self.access_type,
-                1 => &mut self.allow_external_senders,
-                2 => &mut self.auto_subscribe_new_members,
-                3 => &mut self.description,
-                4 => &mut self.display_name,
-                5 => &mut self.group_types,
-                6 => &mut self.is_subscribed_by_mail,
-                7 => &mut self.mail,
-                8 => &mut self.mail_enabled,
-                9 => &mut self.mail_nickname,
-                10 => &mut self.on_premises_last_sync_date_time,
-                11 => &mut self.on_premises_security_identifier,
-                12 => &mut self.on_premises_sync_enabled,
-                13 => &mut self.proxy_addresses,
-                14 => &mut self.security_enabled,
-                15 => &mut self.unseen_count,
-                16 => &mut self.visibility,
-                _ => return None,
-            },
-        )
-    }
-    crate::runtime::model_accessors!();
 }
 crate::runtime::impl_model_traits!(Group);
