@@ -372,7 +372,8 @@ pub fn docs(lines: &[String]) -> Vec<Attribute> {
 pub const DOC_RUN: char = '\0';
 const DOC_RUN_STR: &str = "\0";
 
-/// The runs of doc lines [`docs`] has handed out on this thread since the last
+/// The runs of doc lines [`docs`] and of table rows [`table_macro_impl_item`] has handed out
+/// on this thread since the last
 /// [`DocRuns::take`]. A thread-local store because syn nodes are built and printed inside one
 /// rayon task (they are not `Send`), and emit's builders start no nested parallel work, so no
 /// other item's runs can land between building an item and printing it.
@@ -656,15 +657,6 @@ pub fn str_list_const<'a>(name: &str, values: impl Iterator<Item = &'a str>) -> 
     impl_const(name, ref_ty(Some("'static"), false, slice_ty(static_str)), list)
 }
 
-/// `path!(tokens);` (`crate::runtime::model_accessors!();`).
-pub fn macro_impl_item(path_text: &str, tokens: TokenStream) -> ImplItem {
-    ImplItem::Macro(ImplItemMacro {
-        attrs: Vec::new(),
-        mac: mac(path_text, tokens),
-        semi_token: Some(Default::default()),
-    })
-}
-
 /// `path! { row \n row ... }` inside an impl: a macro whose body is a table, printed one row
 /// per line, each row's text as given (prettyplease would fill the rows' tokens into lines of
 /// 100 columns, which hides the table and makes one added row reflow all that follow: noisy
@@ -805,7 +797,7 @@ mod tests {
                 value_fn(Vec::new(), false, "g", SelfArg::MutValue, ty("Self"), path_expr("self")),
                 inline_fn(Vec::new(), false, "h", SelfArg::Ref, vec![], None, vec![]),
                 inline_fn(Vec::new(), false, "k", SelfArg::None, vec![], None, vec![]),
-                macro_impl_item("crate::m", TokenStream::new()),
+                table_macro_impl_item("crate::m", &[]),
             ],
         );
         let enm = pub_enum(
@@ -850,7 +842,7 @@ mod tests {
                 fn h(&self) {}
                 #[inline]
                 fn k() {}
-                crate::m!();
+                crate::m! {}
             }
             #[derive(Clone)]
             pub enum E {

@@ -224,7 +224,7 @@ pub fn emit_enum(schema: &Schema, names: &NameMap, key: &str) -> Vec<Item> {
     items
 }
 
-/// `variant(::std::default::Default::default())`.
+/// `variant(Default::default())`.
 fn default_of(variant: &str) -> Expr {
     ast::call(variant, vec![ast::call(ast::DEFAULT_FN, vec![])])
 }
