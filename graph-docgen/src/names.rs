@@ -398,12 +398,15 @@ impl NameMap {
         for e in schema.enums.values() {
             ids.push((&e.id.0, first_span(&e.sources)));
         }
-        // `TypeId::name` without building a `TypeId`: this comparator runs ~n log n times.
+        // Sorted by (collision order of the type name, id, span); the order key is made once
+        // per id (`TypeId::name` without building a `TypeId`), not once per comparison.
         fn name(id: &str) -> &str {
             id.rsplit_once('.').map_or(id, |(_, n)| n)
         }
-        ids.sort_by(|a, b| (collision_order(name(a.0)), a).cmp(&(collision_order(name(b.0)), b)));
-        for (id, span) in &ids {
+        let mut ids: Vec<((bool, &str), &str, Span)> =
+            ids.into_iter().map(|(id, span)| (collision_order(name(id)), id, span)).collect();
+        ids.sort();
+        for (_, id, span) in &ids {
             let ns = crate::schema::TypeId(id.to_string()).namespace().to_string();
             namespaces.entry(ns.to_ascii_lowercase()).or_insert((ns, span.clone()));
         }
@@ -415,7 +418,7 @@ impl NameMap {
 
         // Types and enums share one scope per module; visited by id so table order is irrelevant.
         let mut type_scopes: BTreeMap<Option<String>, Scope> = BTreeMap::new();
-        for (id, span) in &ids {
+        for (_, id, span) in &ids {
             let tid = crate::schema::TypeId(id.to_string());
             let module = map.modules.get(&tid.namespace().to_ascii_lowercase()).cloned().flatten();
             let scope = type_scopes.entry(module.clone()).or_insert_with(|| Scope::new(Case::UpperCamel, PRELUDE));

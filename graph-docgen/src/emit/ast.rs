@@ -680,6 +680,147 @@ pub fn table_macro_impl_item(path_text: &str, rows: &[String]) -> ImplItem {
 /// this identifier and a number.
 pub const ROWS_PLACEHOLDER: &str = "__graph_docgen_rows_";
 
+/// The widest code line a [`Verbatim`] run takes, indentation included: well inside
+/// prettyplease's margin (89 columns), below which it prints a short statement, field or match
+/// arm on one line as written.
+pub const VERBATIM_WIDTH: usize = 80;
+
+/// Where a [`Verbatim`] run starts: the fields or variants of a top-level item...
+pub const MEMBER_INDENT: usize = 4;
+/// ...and the statements of a method of a top-level `impl` (emit puts every item at the top
+/// of its file).
+pub const METHOD_BODY_INDENT: usize = 8;
+
+/// Lines printed as given in place of nodes: the fields of a struct (`/// doc`,
+/// `pub name: Type,`), the variants of an enum, or a function body of simple statements
+/// (`self.body.set("color", &value);`, `self`), at the indentation prettyplease gives them. The
+/// run travels like a [`table_macro_impl_item`]'s rows, as one placeholder node (a field, a
+/// variant, a statement) that [`super::format::print_items`] replaces by the lines.
+///
+/// Only the caller knows that its text is what prettyplease prints for the nodes it stands
+/// for, so it keeps to shapes that print on one line in one way; the run gives up (`None`, and
+/// the caller builds nodes) on a code line wider than [`VERBATIM_WIDTH`], where prettyplease
+/// could break it, a doc line it prints as an attribute, or a type other than a plain path.
+/// The bytes are the same either way (tests below compare with prettyplease); building and
+/// printing these nodes cost several thousand instructions per field or statement, and they
+/// are most of the generated code.
+pub struct Verbatim {
+    indent: usize,
+    lines: Vec<String>,
+    fits: bool,
+}
+
+impl Verbatim {
+    /// An empty run whose lines start at `indent` columns.
+    pub fn new(indent: usize) -> Verbatim {
+        Verbatim { indent, lines: Vec::new(), fits: true }
+    }
+
+    /// `///` doc lines, as [`docs`] prints them.
+    pub fn doc_lines(&mut self, docs: &[String]) -> &mut Self {
+        if docs.iter().all(|l| is_plain_doc_line(l)) {
+            self.lines.extend(docs.iter().map(|l| format!("///{l}")));
+        } else {
+            self.fits = false;
+        }
+        self
+    }
+
+    /// One line of code (its own indentation, if any, after the run's).
+    pub fn line(&mut self, line: String) -> &mut Self {
+        let breaks = memchr::memchr3(b'\n', b'\r', DOC_RUN as u8, line.as_bytes()).is_some();
+        if breaks || self.indent + line.len() > VERBATIM_WIDTH {
+            self.fits = false;
+        }
+        self.lines.push(line);
+        self
+    }
+
+    /// `before`, the type as prettyplease prints it, `after`: `pub name: Option<String>,`.
+    pub fn typed_line(&mut self, before: &str, ty: &Type, after: &str) -> &mut Self {
+        let mut line = before.to_string();
+        if !write_path_type(ty, &mut line) {
+            self.fits = false;
+        }
+        line.push_str(after);
+        self.line(line)
+    }
+
+    /// The run's index in this thread's [`DocRuns`], if every line fits.
+    fn store(&self) -> Option<usize> {
+        self.fits.then(|| DocRuns::store(self.lines.join(DOC_RUN_STR)))
+    }
+
+    /// The placeholder's name for run `index`.
+    fn placeholder(index: usize) -> String {
+        format!("{ROWS_PLACEHOLDER}{index}")
+    }
+
+    /// A function body: one placeholder statement.
+    pub fn body(&self) -> Option<Vec<Stmt>> {
+        let index = self.store()?;
+        Some(vec![Stmt::Expr(path_expr(&Self::placeholder(index)), None)])
+    }
+
+    /// A struct's fields: one placeholder field (printed `name: u8,`; the index is read
+    /// up to its end).
+    pub fn fields(&self) -> Option<Vec<Field>> {
+        let index = self.store()?;
+        Some(vec![field(Vec::new(), false, &Self::placeholder(index), ty("u8"))])
+    }
+
+    /// An enum's variants: one placeholder variant.
+    pub fn variants(&self) -> Option<Vec<Variant>> {
+        let index = self.store()?;
+        Some(vec![variant(Vec::new(), &Self::placeholder(index), Vec::new())])
+    }
+}
+
+/// Appends a path type whose arguments are all such types as prettyplease prints it
+/// (`Option<Vec<super::Group>>`, the shape of every type emit builds); false, with `out` in
+/// any state, for any other type.
+fn write_path_type(ty: &Type, out: &mut String) -> bool {
+    let Type::Path(TypePath { qself: None, path, .. }) = ty else { return false };
+    if path.leading_colon.is_some() {
+        out.push_str("::");
+    }
+    for (i, segment) in path.segments.iter().enumerate() {
+        if i > 0 {
+            out.push_str("::");
+        }
+        out.push_str(&segment.ident.to_string());
+        match &segment.arguments {
+            PathArguments::None => {}
+            PathArguments::AngleBracketed(args) if args.colon2_token.is_none() => {
+                out.push('<');
+                for (j, arg) in args.args.iter().enumerate() {
+                    if j > 0 {
+                        out.push_str(", ");
+                    }
+                    let GenericArgument::Type(arg) = arg else { return false };
+                    if !write_path_type(arg, out) {
+                        return false;
+                    }
+                }
+                out.push('>');
+            }
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// The source text of a string literal, as `proc_macro2` spells it: printable ASCII other
+/// than `"` and `\` stands for itself (the wire names, nearly always); anything else goes
+/// through `Literal::string`, which escapes it char by char.
+pub fn str_literal_text(value: &str) -> String {
+    if value.bytes().all(|b| (b' '..=b'~').contains(&b) && b != b'"' && b != b'\\') {
+        format!("\"{value}\"")
+    } else {
+        Literal::string(value).to_string()
+    }
+}
+
 // ---- statements ----
 
 /// `expr;`.
@@ -744,6 +885,90 @@ mod tests {
             "/// {ROWS_PLACEHOLDER}0\n///\nimpl crate::runtime::Model for S {{\n    crate::m! {{\n        0 id = \"id\",\n        1 {long} = \"{long}\",\n    }}\n    crate::m! {{}}\n}}\n"
         );
         assert_eq!(print_items(vec![imp]), want);
+    }
+
+    /// A [`Verbatim`] run prints exactly what prettyplease prints for the nodes it stands for:
+    /// fields, variants and a method body, nested lines included.
+    #[test]
+    fn verbatim_runs_print_like_nodes() {
+        let option = |t| generic_ty(OPTION, t);
+        let doc = vec![" A field.".to_string(), String::new(), " More.".to_string()];
+        let field_specs = vec![
+            (doc.clone(), "a", option(generic_ty(VEC, ty("super::Group")))),
+            (Vec::new(), "b", ty("crate::runtime::Extra")),
+        ];
+        let items = |fields, variants, body| {
+            vec![
+                pub_struct(docs(&doc), "S", fields),
+                pub_enum(Vec::new(), "E", variants),
+                impl_block(
+                    Vec::new(),
+                    None,
+                    "S",
+                    vec![inline_fn(docs(&doc), true, "f", SelfArg::None, vec![], Some(ty("Self")), body)],
+                ),
+            ]
+        };
+        // Runs are taken by the next print on this thread: each version is built, then printed.
+        let verbatim = {
+            let mut text = Verbatim::new(MEMBER_INDENT);
+            for (docs, name, t) in &field_specs {
+                text.doc_lines(docs).typed_line(&format!("pub {name}: "), t, ",");
+            }
+            let fields = text.fields().expect("fits");
+            let mut text = Verbatim::new(MEMBER_INDENT);
+            text.doc_lines(&doc).line("A,".to_string()).line("Other(String),".to_string());
+            let variants = text.variants().expect("fits");
+            let mut text = Verbatim::new(METHOD_BODY_INDENT);
+            text.line("match s {".to_string()).line("    \"a\" => Self::A,".to_string()).line("}".to_string());
+            print_items(items(fields, variants, text.body().expect("fits")))
+        };
+        let nodes = {
+            let fields = field_specs.iter().map(|(d, n, t)| field(docs(d), true, n, t.clone())).collect();
+            let variants = vec![variant(docs(&doc), "A", Vec::new()), variant(Vec::new(), "Other", vec![ty(STRING)])];
+            let arms = vec![arm(Vec::new(), pat_str("a"), path_expr("Self::A"))];
+            print_items(items(fields, variants, vec![stmt_value(match_expr(path_expr("s"), arms))]))
+        };
+        assert_eq!(verbatim, nodes);
+        assert!(!verbatim.contains(ROWS_PLACEHOLDER), "{verbatim}");
+        assert!(verbatim.contains("    pub a: Option<Vec<super::Group>>,\n"), "{verbatim}");
+    }
+
+    /// A run gives up where prettyplease might print otherwise: a line past the width, a doc
+    /// line printed as an attribute, a type that is not a plain path, a line break.
+    #[test]
+    fn verbatim_runs_give_up_where_prettyplease_may_differ() {
+        let wide = "x".repeat(VERBATIM_WIDTH - METHOD_BODY_INDENT + 1);
+        assert!(Verbatim::new(METHOD_BODY_INDENT).line(wide[1..].to_string()).body().is_some());
+        assert!(Verbatim::new(METHOD_BODY_INDENT).line(wide).body().is_none());
+        assert!(Verbatim::new(MEMBER_INDENT).doc_lines(&["/ leading slash".to_string()]).fields().is_none());
+        assert!(Verbatim::new(MEMBER_INDENT).doc_lines(&[" two\nlines".to_string()]).fields().is_none());
+        assert!(Verbatim::new(MEMBER_INDENT)
+            .typed_line("pub a: ", &ref_ty(None, false, ty("str")), ",")
+            .fields()
+            .is_none());
+        assert!(Verbatim::new(MEMBER_INDENT).line("a,\nb,".to_string()).variants().is_none());
+        assert!(DocRuns::take().len() == 1, "only the run that fit is stored");
+    }
+
+    /// The fast spelling of string literals is proc_macro2's.
+    #[test]
+    fn string_literal_text_is_proc_macro2s() {
+        for s in [
+            "",
+            "displayName",
+            "a b/c-d.e@f",
+            "it's",
+            "\"q\"",
+            "back\\slash",
+            "tab\t",
+            "nul\0",
+            "nul\x001",
+            "\u{e9}t\u{e9}",
+            "~ !",
+        ] {
+            assert_eq!(str_literal_text(s), Literal::string(s).to_string(), "{s:?}");
+        }
     }
 
     /// Every constructor, used once, prints like syn's parse of the same source: what emit

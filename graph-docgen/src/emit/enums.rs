@@ -34,27 +34,16 @@ pub fn emit_enum(schema: &Schema, names: &NameMap, e: &EnumDef, group: &str) -> 
     let mut attrs = ast::docs(&lines);
     attrs.push(ast::derive(&["Clone", "Debug", "PartialEq", "Eq", "Hash"]));
     let members: &[(String, String)] = names.variants.get(&key).map(Vec::as_slice).unwrap_or(&[]);
-    let mut variants = Vec::new();
-    let mut from_arms = Vec::new();
-    let mut as_arms = Vec::new();
-    for (wire, variant) in members {
-        let description = e.members.iter().find(|m| &m.wire_name == wire).map(|m| m.description.as_str()).unwrap_or("");
-        let vdocs = ast::docs(&rustdoc::doc_lines_linked(description, &ctx, &links));
-        variants.push(ast::variant(vdocs, variant, Vec::new()));
-        let path = format!("Self::{variant}");
-        from_arms.push(ast::arm(Vec::new(), ast::pat_str(wire), ast::path_expr(&path)));
-        as_arms.push(ast::arm(Vec::new(), ast::pat_path(&path), ast::lit_str(wire)));
-    }
-    variants.push(ast::variant(
-        vec![ast::doc(" A value this crate does not know (a newer member); kept verbatim and sent back as is.")],
-        "Other",
-        vec![ast::ty(ast::STRING)],
-    ));
-    // `_ => Self::Other(s.into())` and `Self::Other(s) => s`
-    let other = ast::call("Self::Other", vec![ast::method_call(ast::path_expr("s"), "into", vec![])]);
-    from_arms.push(ast::arm(Vec::new(), ast::pat_wild(), other));
-    let other = ast::pat_tuple_struct("Self::Other", vec![ast::pat_ident("s")]);
-    as_arms.push(ast::arm(Vec::new(), other, ast::path_expr("s")));
+    let other_docs =
+        vec![" A value this crate does not know (a newer member); kept verbatim and sent back as is.".to_string()];
+    let member_docs: Vec<Vec<String>> = members
+        .iter()
+        .map(|(wire, _)| {
+            let description =
+                e.members.iter().find(|m| &m.wire_name == wire).map(|m| m.description.as_str()).unwrap_or("");
+            rustdoc::doc_lines_linked(description, &ctx, &links)
+        })
+        .collect();
     let str_ref = || ast::ref_ty(None, false, ast::ty("str"));
     let graph_enum = vec![
         ast::str_list_const("MEMBERS", members.iter().map(|(wire, _)| wire.as_str())),
@@ -65,21 +54,68 @@ pub fn emit_enum(schema: &Schema, names: &NameMap, e: &EnumDef, group: &str) -> 
             SelfArg::None,
             vec![("s", str_ref())],
             Some(ast::ty("Self")),
-            vec![ast::stmt_value(ast::match_expr(ast::path_expr("s"), from_arms))],
+            from_wire(members),
         ),
-        ast::value_fn(
-            Vec::new(),
-            false,
-            "as_wire",
-            SelfArg::Ref,
-            str_ref(),
-            ast::match_expr(ast::path_expr("self"), as_arms),
-        ),
+        ast::inline_fn(Vec::new(), false, "as_wire", SelfArg::Ref, Vec::new(), Some(str_ref()), as_wire(members)),
     ];
+    let mut text = ast::Verbatim::new(ast::MEMBER_INDENT);
+    for ((_, variant), docs) in members.iter().zip(&member_docs) {
+        text.doc_lines(docs).line(format!("{variant},"));
+    }
+    text.doc_lines(&other_docs).line(format!("Other({}),", ast::STRING));
+    let variants = text.variants().unwrap_or_else(|| {
+        let mut variants: Vec<_> = members
+            .iter()
+            .zip(&member_docs)
+            .map(|((_, variant), docs)| ast::variant(ast::docs(docs), variant, Vec::new()))
+            .collect();
+        variants.push(ast::variant(ast::docs(&other_docs), "Other", vec![ast::ty(ast::STRING)]));
+        variants
+    });
     let ident = ast::ident(name);
     vec![
         ast::pub_enum(attrs, name, variants),
         ast::impl_block(Vec::new(), Some(ast::path("crate::runtime::GraphEnum")), name, graph_enum),
         ast::macro_item("crate::runtime::impl_serde_for_enum", quote! { #ident }),
     ]
+}
+
+/// The body of `from_wire`: `match s { "wire" => Self::Variant, ..., _ => Self::Other(s.into()) }`.
+fn from_wire(members: &[(String, String)]) -> Vec<syn::Stmt> {
+    let mut text = ast::Verbatim::new(ast::METHOD_BODY_INDENT);
+    text.line("match s {".to_string());
+    for (wire, variant) in members {
+        text.line(format!("    {} => Self::{variant},", ast::str_literal_text(wire)));
+    }
+    text.line("    _ => Self::Other(s.into()),".to_string()).line("}".to_string());
+    text.body().unwrap_or_else(|| {
+        let mut arms: Vec<_> = members
+            .iter()
+            .map(|(wire, variant)| {
+                ast::arm(Vec::new(), ast::pat_str(wire), ast::path_expr(&format!("Self::{variant}")))
+            })
+            .collect();
+        let other = ast::call("Self::Other", vec![ast::method_call(ast::path_expr("s"), "into", vec![])]);
+        arms.push(ast::arm(Vec::new(), ast::pat_wild(), other));
+        vec![ast::stmt_value(ast::match_expr(ast::path_expr("s"), arms))]
+    })
+}
+
+/// The body of `as_wire`: `match self { Self::Variant => "wire", ..., Self::Other(s) => s }`.
+fn as_wire(members: &[(String, String)]) -> Vec<syn::Stmt> {
+    let mut text = ast::Verbatim::new(ast::METHOD_BODY_INDENT);
+    text.line("match self {".to_string());
+    for (wire, variant) in members {
+        text.line(format!("    Self::{variant} => {},", ast::str_literal_text(wire)));
+    }
+    text.line("    Self::Other(s) => s,".to_string()).line("}".to_string());
+    text.body().unwrap_or_else(|| {
+        let mut arms: Vec<_> = members
+            .iter()
+            .map(|(wire, variant)| ast::arm(Vec::new(), ast::pat_path(&format!("Self::{variant}")), ast::lit_str(wire)))
+            .collect();
+        let other = ast::pat_tuple_struct("Self::Other", vec![ast::pat_ident("s")]);
+        arms.push(ast::arm(Vec::new(), other, ast::path_expr("s")));
+        vec![ast::stmt_value(ast::match_expr(ast::path_expr("self"), arms))]
+    })
 }

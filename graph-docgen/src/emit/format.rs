@@ -31,8 +31,8 @@ pub fn print_items(items: Vec<syn::Item>) -> String {
     fill_runs(printed, &runs, super::ast::ROWS_PLACEHOLDER, "")
 }
 
-/// Every line `<indent><open><i>` of `printed` becomes one line `<indent><prefix><line>` per
-/// line of run `i` (lines separated by [`super::ast::DOC_RUN`]): `    ///\0<i>` -> `    ///a`
+/// Every line `<indent><open><i>` of `printed` (and anything after `<i>`: the rest of the
+/// placeholder's node) becomes one line `<indent><prefix><line>` per line of run `i` (lines separated by [`super::ast::DOC_RUN`]): `    ///\0<i>` -> `    ///a`
 /// and `    ///b` for run `i` = `a\0b`. Only a placeholder preceded by nothing but indentation
 /// counts (a doc line may mention the rows placeholder's text, after its `///`).
 fn fill_runs(printed: String, runs: &[String], open: &str, prefix: &str) -> String {
@@ -50,7 +50,10 @@ fn fill_runs(printed: String, runs: &[String], open: &str, prefix: &str) -> Stri
             continue;
         }
         let line_end = printed[at..].find('\n').map_or(printed.len(), |i| at + i);
-        let run = printed[at + open.len()..line_end].parse::<usize>().ok().and_then(|i| runs.get(i));
+        // The index, then whatever the placeholder's node prints after it (`: u8,` of a field).
+        let rest = &printed[at + open.len()..line_end];
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let run = rest[..digits].parse::<usize>().ok().and_then(|i| runs.get(i));
         // A placeholder always names a stored run: `ast` stored it on this thread.
         debug_assert!(run.is_some(), "placeholder without a stored run: {}", &printed[at..line_end]);
         let Some(run) = run else { continue };

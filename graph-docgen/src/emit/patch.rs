@@ -26,10 +26,47 @@ fn self_body() -> Expr {
     ast::field_expr(ast::path_expr("self"), "body")
 }
 
-/// `docs pub fn name(mut self, inputs) -> Self { self.body.call(args); self }`: a setter or a
-/// `clear_` method.
-fn body_setter(docs: Vec<Attribute>, name: &str, inputs: Vec<(&str, Type)>, call: &str, args: Vec<Expr>) -> ImplItem {
-    let body = vec![ast::stmt_semi(ast::method_call(self_body(), call, args)), ast::stmt_value(ast::path_expr("self"))];
+/// What a setter hands `self.body` besides the wire name.
+#[derive(Clone, Copy)]
+enum Sent {
+    /// `clear("wire")`.
+    Nothing,
+    /// `set("wire", &value)`.
+    Value,
+    /// `set("wire", &value.into())`: a string setter takes `impl Into<String>`.
+    ValueInto,
+}
+
+/// `docs pub fn name(mut self, inputs) -> Self { self.body.call("wire", ..); self }`: a setter
+/// or a `clear_` method. The body is written as text ([`ast::Verbatim`]) when it fits,
+/// which is nearly always.
+fn body_setter(
+    docs: Vec<Attribute>,
+    name: &str,
+    inputs: Vec<(&str, Type)>,
+    call: &str,
+    wire: &str,
+    sent: Sent,
+) -> ImplItem {
+    let text = |lit: &str| match sent {
+        Sent::Nothing => format!("self.body.{call}({lit});"),
+        Sent::Value => format!("self.body.{call}({lit}, &value);"),
+        Sent::ValueInto => format!("self.body.{call}({lit}, &value.into());"),
+    };
+    let body = ast::Verbatim::new(ast::METHOD_BODY_INDENT)
+        .line(text(&ast::str_literal_text(wire)))
+        .line("self".to_string())
+        .body()
+        .unwrap_or_else(|| {
+            let value = ast::path_expr("value");
+            let mut args = vec![ast::lit_str(wire)];
+            match sent {
+                Sent::Nothing => {}
+                Sent::Value => args.push(ast::reference(false, value)),
+                Sent::ValueInto => args.push(ast::reference(false, ast::method_call(value, "into", vec![]))),
+            }
+            vec![ast::stmt_semi(ast::method_call(self_body(), call, args)), ast::stmt_value(ast::path_expr("self"))]
+        });
     ast::inline_fn(docs, true, name, SelfArg::MutValue, inputs, Some(ast::ty("Self")), body)
 }
 
@@ -112,17 +149,15 @@ pub fn emit_builder(schema: &Schema, names: &NameMap, op: &Operation, bn: &Build
         let target = field_ref(names, op, wire, group);
         lines.push(format!(" Sets {target}."));
         // `value: impl Into<String>` sent as `&value.into()`, or `value: T` sent as `&value`.
-        let (ty, value) = if is_string(&field.ty) {
-            let into = ast::generic_path(ast::INTO, vec![ast::ty(ast::STRING)]);
-            (ast::impl_ty(into), ast::method_call(ast::path_expr("value"), "into", vec![]))
+        let (ty, sent) = if is_string(&field.ty) {
+            (ast::impl_ty(ast::generic_path(ast::INTO, vec![ast::ty(ast::STRING)])), Sent::ValueInto)
         } else {
-            (rust_type(&field.ty, schema, names, from, false), ast::path_expr("value"))
+            (rust_type(&field.ty, schema, names, from, false), Sent::Value)
         };
-        let args = vec![ast::lit_str(wire), ast::reference(false, value)];
-        methods.push(body_setter(ast::docs(&lines), set, vec![("value", ty)], "set", args));
+        methods.push(body_setter(ast::docs(&lines), set, vec![("value", ty)], "set", wire, sent));
         if field.clearable {
             let docs = vec![ast::doc(&format!(" Sends `null` for {target}, clearing it."))];
-            methods.push(body_setter(docs, clear, vec![], "clear", vec![ast::lit_str(wire)]));
+            methods.push(body_setter(docs, clear, vec![], "clear", wire, Sent::Nothing));
         }
     }
     for (path, (ctor, params)) in op.paths.iter().zip(&bn.constructors) {

@@ -131,7 +131,8 @@ pub fn emit_struct(schema: &Schema, names: &NameMap, cycles: &Cycles, t: &TypeDe
     let option = |ty| ast::generic_ty(ast::OPTION, ty);
     let from = Origin { module: tn.module.as_deref() };
     let props = schema.all_properties(t);
-    let mut fields = Vec::new();
+    // (doc lines, name, type) of each field, printed as text when they allow it.
+    let mut specs: Vec<(Vec<String>, &str, syn::Type)> = Vec::new();
     let mut rows = Vec::new();
     for p in &props {
         let Some(fname) = names.field(&key, &p.wire_name) else { continue };
@@ -141,24 +142,27 @@ pub fn emit_struct(schema: &Schema, names: &NameMap, cycles: &Cycles, t: &TypeDe
             if cycles.must_box(&key, &id.key()) || names.polymorphic.contains_key(&id.key()));
         let ty = field_type(p, schema, names, from, boxed);
         let pctx = DocContext { version: schema.version, page: &p.source.file };
-        let pdocs = ast::docs(&rustdoc::doc_lines_linked(&p.description, &pctx, &links));
-        fields.push(ast::field(pdocs, true, fname, option(ty)));
+        specs.push((rustdoc::doc_lines_linked(&p.description, &pctx, &links), fname, option(ty)));
         // `index field = "wireName",`: the index counts rows, so `slot(i)` is `FIELDS[i]`.
-        let wire = proc_macro2::Literal::string(&p.wire_name);
-        rows.push(format!("{} {fname} = {wire},", rows.len()));
+        rows.push(format!("{} {fname} = {},", rows.len(), ast::str_literal_text(&p.wire_name)));
     }
-    fields.push(ast::field(
-        vec![ast::doc(" `@odata.type` as received, written back when set.")],
-        true,
+    specs.push((
+        vec![" `@odata.type` as received, written back when set.".to_string()],
         "odata_type",
         option(ast::ty(ast::STRING)),
     ));
-    fields.push(ast::field(
-        vec![ast::doc(" Properties the docs do not describe, kept so that re-serializing loses nothing.")],
-        true,
+    specs.push((
+        vec![" Properties the docs do not describe, kept so that re-serializing loses nothing.".to_string()],
         "additional_properties",
         ast::ty("crate::runtime::Extra"),
     ));
+    let mut text = ast::Verbatim::new(ast::MEMBER_INDENT);
+    for (docs, name, ty) in &specs {
+        text.doc_lines(docs).typed_line(&format!("pub {name}: "), ty, ",");
+    }
+    let fields = text.fields().unwrap_or_else(|| {
+        specs.into_iter().map(|(docs, name, ty)| ast::field(ast::docs(&docs), true, name, ty)).collect()
+    });
     attrs.push(ast::derive(&["Default"]));
     // The field table: `model_fields!` (runtime/macros.rs) makes `FIELDS` and `slot`/`slot_mut`
     // (`index` -> `&self.field` as a `Slot`), the only per-property code besides the field
