@@ -96,40 +96,9 @@ pub fn render_diagnostics(
     sources: &BTreeMap<String, String>,
     color: bool,
 ) -> String {
-    finish_diagnostics(render_docs_part(format, docs, docs_shown, sources, color), docs, out, out_shown, color)
-}
-
-/// The docs' diagnostics rendered, before the output step has run: the larger part of
-/// [`render_diagnostics`], which `regen` renders while it writes or compares the crate.
-pub enum DocsPart {
-    Human(String),
-    Json(serde_json::Value),
-}
-
-/// Renders the docs' diagnostics (the first half of [`render_diagnostics`]).
-pub fn render_docs_part(
-    format: Format,
-    docs: &[Diagnostic],
-    docs_shown: &str,
-    sources: &BTreeMap<String, String>,
-    color: bool,
-) -> DocsPart {
     match format {
-        Format::Human => DocsPart::Human(render::render_each(docs, sources, docs_shown, color)),
-        Format::Json => DocsPart::Json(render::render_json(docs, docs_shown)),
-    }
-}
-
-/// Adds the output step's diagnostics and the summary of both to the rendered docs part.
-pub fn finish_diagnostics(
-    part: DocsPart,
-    docs: &[Diagnostic],
-    out: &[Diagnostic],
-    out_shown: &str,
-    color: bool,
-) -> String {
-    match part {
-        DocsPart::Human(mut s) => {
+        Format::Human => {
+            let mut s = render::render_each(docs, sources, docs_shown, color);
             for d in out {
                 s.push_str(&render::render_one_styled(d, &BTreeMap::new(), out_shown, color));
                 s.push('\n');
@@ -138,7 +107,8 @@ pub fn finish_diagnostics(
             s.push('\n');
             s
         }
-        DocsPart::Json(mut doc) => {
+        Format::Json => {
+            let mut doc = render::render_json(docs, docs_shown);
             let extra = render::render_json(out, out_shown);
             if let (Some(list), Some(more)) = (
                 doc.get_mut("diagnostics").and_then(|v| v.as_array_mut()),
@@ -229,72 +199,67 @@ fn regen_loaded(args: &RegenArgs, loaded: &Loaded) -> RegenOutcome {
         .iter()
         .any(|d| d.severity == Severity::Error || (args.deny_warnings && d.severity == Severity::Warning));
 
-    // The docs' diagnostics are rendered while the crate is written or compared: both are
-    // parallel, and the writing waits on the file system.
-    let step = || {
-        let mut timings = graph_docgen::timings::Timings::default();
-        let mut message = String::new();
-        let mut out_diags: Vec<Diagnostic> = Vec::new();
-        let mut success = false;
-        if blocking {
-            let why =
-                if docs_diags.iter().any(|d| d.severity == Severity::Error) { "errors" } else { "denied warnings" };
-            message = format!("regen stopped because of {why}; nothing was written to {}\n", args.out.shown);
-        } else if args.check {
-            match timings.time("compare", || output::check(&args.out.path, &loaded.generated.files)) {
-                Err(d) => out_diags = d,
-                Ok(plan) if plan.is_up_to_date() => {
-                    success = true;
-                    message = format!("{} is up to date\n", args.out.shown);
-                }
-                Ok(plan) => {
-                    let what = if plan.scaffold { " (no crate there yet)" } else { "" };
-                    message = format!(
-                        "{} is out of date{what}: {} file(s) differ\n{}run `{}` to update it\n",
-                        args.out.shown,
-                        plan.deltas.len(),
-                        plan_lines(&plan, true),
-                        fix_command(&args.docs, &args.out)
-                    );
-                }
+    let mut message = String::new();
+    let mut out_diags: Vec<Diagnostic> = Vec::new();
+    let mut success = false;
+    if blocking {
+        let why = if docs_diags.iter().any(|d| d.severity == Severity::Error) { "errors" } else { "denied warnings" };
+        message = format!("regen stopped because of {why}; nothing was written to {}\n", args.out.shown);
+    } else if args.check {
+        match timings.time("compare", || output::check(&args.out.path, &loaded.generated.files)) {
+            Err(d) => out_diags = d,
+            Ok(plan) if plan.is_up_to_date() => {
+                success = true;
+                message = format!("{} is up to date\n", args.out.shown);
             }
-        } else {
-            let root = workspace_root();
-            match timings.time("write", || {
-                output::write(&args.out.path, &loaded.generated.files, || Scaffold::from_workspace(&root))
-            }) {
-                Err(d) => out_diags = d,
-                Ok(plan) => {
-                    success = true;
-                    message = if plan.is_up_to_date() {
-                        format!("{} is up to date\n", args.out.shown)
-                    } else {
-                        let count = |k: Delta| plan.deltas.iter().filter(|d| d.delta == k).count();
-                        format!(
-                            "{}{}: {} added, {} changed, {} removed\n{}",
-                            if plan.scaffold { "scaffolded a new crate; " } else { "" },
-                            args.out.shown,
-                            count(Delta::Missing),
-                            count(Delta::Stale),
-                            count(Delta::Extra),
-                            plan_lines(&plan, false)
-                        )
-                    };
-                }
+            Ok(plan) => {
+                let what = if plan.scaffold { " (no crate there yet)" } else { "" };
+                message = format!(
+                    "{} is out of date{what}: {} file(s) differ\n{}run `{}` to update it\n",
+                    args.out.shown,
+                    plan.deltas.len(),
+                    plan_lines(&plan, true),
+                    fix_command(&args.docs, &args.out)
+                );
             }
         }
+    } else {
+        let root = workspace_root();
+        match timings.time("write", || {
+            output::write(&args.out.path, &loaded.generated.files, || Scaffold::from_workspace(&root))
+        }) {
+            Err(d) => out_diags = d,
+            Ok(plan) => {
+                success = true;
+                message = if plan.is_up_to_date() {
+                    format!("{} is up to date\n", args.out.shown)
+                } else {
+                    let count = |k: Delta| plan.deltas.iter().filter(|d| d.delta == k).count();
+                    format!(
+                        "{}{}: {} added, {} changed, {} removed\n{}",
+                        if plan.scaffold { "scaffolded a new crate; " } else { "" },
+                        args.out.shown,
+                        count(Delta::Missing),
+                        count(Delta::Stale),
+                        count(Delta::Extra),
+                        plan_lines(&plan, false)
+                    )
+                };
+            }
+        }
+    }
 
-        (timings, message, out_diags, success)
-    };
-    let render_docs = || {
-        let start = std::time::Instant::now();
-        let part = render_docs_part(args.format, docs_diags, &args.docs.shown, &loaded.sources, args.color);
-        (part, start.elapsed())
-    };
-    let ((step_timings, message, out_diags, success), (docs_part, render_wall)) = rayon::join(step, render_docs);
-    timings.0.extend(step_timings.0);
-    timings.record("render diagnostics (during the above)", render_wall);
-    let rendered = finish_diagnostics(docs_part, docs_diags, &out_diags, &args.out.shown, args.color);
+    let rendered = timings.time("render diagnostics", || {
+        render_diagnostics(
+            args.format,
+            docs_diags,
+            &args.docs.shown,
+            &out_diags,
+            &args.out.shown,
+            &loaded.sources,
+            args.color,
+        )
+    });
     let (stdout, mut stderr) = match args.format {
         Format::Json => (rendered, String::new()),
         Format::Human => (String::new(), rendered),

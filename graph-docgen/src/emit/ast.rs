@@ -706,49 +706,60 @@ pub const METHOD_BODY_INDENT: usize = 8;
 /// are most of the generated code.
 pub struct Verbatim {
     indent: usize,
-    lines: Vec<String>,
+    /// The lines so far, each ended by [`DOC_RUN`] (the separator of a stored run).
+    text: String,
     fits: bool,
 }
 
 impl Verbatim {
     /// An empty run whose lines start at `indent` columns.
     pub fn new(indent: usize) -> Verbatim {
-        Verbatim { indent, lines: Vec::new(), fits: true }
+        Verbatim { indent, text: String::new(), fits: true }
     }
 
     /// `///` doc lines, as [`docs`] prints them.
     pub fn doc_lines(&mut self, docs: &[String]) -> &mut Self {
-        if docs.iter().all(|l| is_plain_doc_line(l)) {
-            self.lines.extend(docs.iter().map(|l| format!("///{l}")));
-        } else {
-            self.fits = false;
+        for line in docs {
+            self.fits &= is_plain_doc_line(line);
+            self.text.push_str("///");
+            self.text.push_str(line);
+            self.text.push(DOC_RUN);
         }
         self
     }
 
-    /// One line of code (its own indentation, if any, after the run's).
-    pub fn line(&mut self, line: String) -> &mut Self {
-        let breaks = memchr::memchr3(b'\n', b'\r', DOC_RUN as u8, line.as_bytes()).is_some();
-        if breaks || self.indent + line.len() > VERBATIM_WIDTH {
-            self.fits = false;
-        }
-        self.lines.push(line);
+    /// One line of code (its own indentation, if any, after the run's), written by `write`.
+    pub fn line_with(&mut self, write: impl FnOnce(&mut String)) -> &mut Self {
+        let start = self.text.len();
+        write(&mut self.text);
+        let line = &self.text.as_bytes()[start..];
+        self.fits &=
+            memchr::memchr3(b'\n', b'\r', DOC_RUN as u8, line).is_none() && self.indent + line.len() <= VERBATIM_WIDTH;
+        self.text.push(DOC_RUN);
         self
+    }
+
+    /// One line of code.
+    pub fn line(&mut self, line: &str) -> &mut Self {
+        self.line_with(|text| text.push_str(line))
     }
 
     /// `before`, the type as prettyplease prints it, `after`: `pub name: Option<String>,`.
     pub fn typed_line(&mut self, before: &str, ty: &Type, after: &str) -> &mut Self {
-        let mut line = before.to_string();
-        if !write_path_type(ty, &mut line) {
-            self.fits = false;
-        }
-        line.push_str(after);
-        self.line(line)
+        let mut path_type = true;
+        self.line_with(|text| {
+            text.push_str(before);
+            path_type = write_path_type(ty, text);
+            text.push_str(after);
+        });
+        self.fits &= path_type;
+        self
     }
 
     /// The run's index in this thread's [`DocRuns`], if every line fits.
     fn store(&self) -> Option<usize> {
-        self.fits.then(|| DocRuns::store(self.lines.join(DOC_RUN_STR)))
+        let lines = self.text.strip_suffix(DOC_RUN).unwrap_or(&self.text);
+        self.fits.then(|| DocRuns::store(lines.to_string()))
     }
 
     /// The placeholder's name for run `index`.
@@ -814,10 +825,19 @@ fn write_path_type(ty: &Type, out: &mut String) -> bool {
 /// than `"` and `\` stands for itself (the wire names, nearly always); anything else goes
 /// through `Literal::string`, which escapes it char by char.
 pub fn str_literal_text(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 2);
+    push_str_literal(&mut out, value);
+    out
+}
+
+/// Appends [`str_literal_text`] of `value` to `out`.
+pub fn push_str_literal(out: &mut String, value: &str) {
     if value.bytes().all(|b| (b' '..=b'~').contains(&b) && b != b'"' && b != b'\\') {
-        format!("\"{value}\"")
+        out.push('"');
+        out.push_str(value);
+        out.push('"');
     } else {
-        Literal::string(value).to_string()
+        out.push_str(&Literal::string(value).to_string());
     }
 }
 
@@ -917,10 +937,10 @@ mod tests {
             }
             let fields = text.fields().expect("fits");
             let mut text = Verbatim::new(MEMBER_INDENT);
-            text.doc_lines(&doc).line("A,".to_string()).line("Other(String),".to_string());
+            text.doc_lines(&doc).line("A,").line("Other(String),");
             let variants = text.variants().expect("fits");
             let mut text = Verbatim::new(METHOD_BODY_INDENT);
-            text.line("match s {".to_string()).line("    \"a\" => Self::A,".to_string()).line("}".to_string());
+            text.line("match s {").line("    \"a\" => Self::A,").line("}");
             print_items(items(fields, variants, text.body().expect("fits")))
         };
         let nodes = {
@@ -939,15 +959,15 @@ mod tests {
     #[test]
     fn verbatim_runs_give_up_where_prettyplease_may_differ() {
         let wide = "x".repeat(VERBATIM_WIDTH - METHOD_BODY_INDENT + 1);
-        assert!(Verbatim::new(METHOD_BODY_INDENT).line(wide[1..].to_string()).body().is_some());
-        assert!(Verbatim::new(METHOD_BODY_INDENT).line(wide).body().is_none());
+        assert!(Verbatim::new(METHOD_BODY_INDENT).line(&wide[1..]).body().is_some());
+        assert!(Verbatim::new(METHOD_BODY_INDENT).line(&wide).body().is_none());
         assert!(Verbatim::new(MEMBER_INDENT).doc_lines(&["/ leading slash".to_string()]).fields().is_none());
         assert!(Verbatim::new(MEMBER_INDENT).doc_lines(&[" two\nlines".to_string()]).fields().is_none());
         assert!(Verbatim::new(MEMBER_INDENT)
             .typed_line("pub a: ", &ref_ty(None, false, ty("str")), ",")
             .fields()
             .is_none());
-        assert!(Verbatim::new(MEMBER_INDENT).line("a,\nb,".to_string()).variants().is_none());
+        assert!(Verbatim::new(MEMBER_INDENT).line("a,\nb,").variants().is_none());
         assert!(DocRuns::take().len() == 1, "only the run that fit is stored");
     }
 

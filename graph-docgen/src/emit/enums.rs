@@ -60,9 +60,12 @@ pub fn emit_enum(schema: &Schema, names: &NameMap, e: &EnumDef, group: &str) -> 
     ];
     let mut text = ast::Verbatim::new(ast::MEMBER_INDENT);
     for ((_, variant), docs) in members.iter().zip(&member_docs) {
-        text.doc_lines(docs).line(format!("{variant},"));
+        text.doc_lines(docs).line_with(|l| {
+            l.push_str(variant);
+            l.push(',');
+        });
     }
-    text.doc_lines(&other_docs).line(format!("Other({}),", ast::STRING));
+    text.doc_lines(&other_docs).line(&format!("Other({}),", ast::STRING));
     let variants = text.variants().unwrap_or_else(|| {
         let mut variants: Vec<_> = members
             .iter()
@@ -83,11 +86,17 @@ pub fn emit_enum(schema: &Schema, names: &NameMap, e: &EnumDef, group: &str) -> 
 /// The body of `from_wire`: `match s { "wire" => Self::Variant, ..., _ => Self::Other(s.into()) }`.
 fn from_wire(members: &[(String, String)]) -> Vec<syn::Stmt> {
     let mut text = ast::Verbatim::new(ast::METHOD_BODY_INDENT);
-    text.line("match s {".to_string());
+    text.line("match s {");
     for (wire, variant) in members {
-        text.line(format!("    {} => Self::{variant},", ast::str_literal_text(wire)));
+        text.line_with(|l| {
+            l.push_str("    ");
+            ast::push_str_literal(l, wire);
+            l.push_str(" => Self::");
+            l.push_str(variant);
+            l.push(',');
+        });
     }
-    text.line("    _ => Self::Other(s.into()),".to_string()).line("}".to_string());
+    text.line("    _ => Self::Other(s.into()),").line("}");
     text.body().unwrap_or_else(|| {
         let mut arms: Vec<_> = members
             .iter()
@@ -104,11 +113,17 @@ fn from_wire(members: &[(String, String)]) -> Vec<syn::Stmt> {
 /// The body of `as_wire`: `match self { Self::Variant => "wire", ..., Self::Other(s) => s }`.
 fn as_wire(members: &[(String, String)]) -> Vec<syn::Stmt> {
     let mut text = ast::Verbatim::new(ast::METHOD_BODY_INDENT);
-    text.line("match self {".to_string());
+    text.line("match self {");
     for (wire, variant) in members {
-        text.line(format!("    Self::{variant} => {},", ast::str_literal_text(wire)));
+        text.line_with(|l| {
+            l.push_str("    Self::");
+            l.push_str(variant);
+            l.push_str(" => ");
+            ast::push_str_literal(l, wire);
+            l.push(',');
+        });
     }
-    text.line("    Self::Other(s) => s,".to_string()).line("}".to_string());
+    text.line("    Self::Other(s) => s,").line("}");
     text.body().unwrap_or_else(|| {
         let mut arms: Vec<_> = members
             .iter()

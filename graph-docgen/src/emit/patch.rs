@@ -48,16 +48,19 @@ fn body_setter(
     wire: &str,
     sent: Sent,
 ) -> ImplItem {
-    let text = |lit: &str| match sent {
-        Sent::Nothing => format!("self.body.{call}({lit});"),
-        Sent::Value => format!("self.body.{call}({lit}, &value);"),
-        Sent::ValueInto => format!("self.body.{call}({lit}, &value.into());"),
+    let call_line = |l: &mut String| {
+        l.push_str("self.body.");
+        l.push_str(call);
+        l.push('(');
+        ast::push_str_literal(l, wire);
+        l.push_str(match sent {
+            Sent::Nothing => ");",
+            Sent::Value => ", &value);",
+            Sent::ValueInto => ", &value.into());",
+        });
     };
-    let body = ast::Verbatim::new(ast::METHOD_BODY_INDENT)
-        .line(text(&ast::str_literal_text(wire)))
-        .line("self".to_string())
-        .body()
-        .unwrap_or_else(|| {
+    let body =
+        ast::Verbatim::new(ast::METHOD_BODY_INDENT).line_with(call_line).line("self").body().unwrap_or_else(|| {
             let value = ast::path_expr("value");
             let mut args = vec![ast::lit_str(wire)];
             match sent {
