@@ -83,20 +83,25 @@ pub fn emit_enum(schema: &Schema, names: &NameMap, e: &EnumDef, group: &str) -> 
     ]
 }
 
+/// The text of a `from_wire` or `as_wire` body: `match <scrutinee> {`, one arm per member
+/// between its wire literal and `Self::Variant` (the literal on the left when `wire_first`),
+/// the `last` arm, `}`.
+fn match_text(scrutinee: &str, members: &[(String, String)], wire_first: bool, last: &str) -> ast::Verbatim {
+    let mut text = ast::Verbatim::new(ast::METHOD_BODY_INDENT);
+    text.line(&format!("match {scrutinee} {{"));
+    for (wire, variant) in members {
+        let literal = ast::str_literal_text(wire);
+        let path = format!("Self::{variant}");
+        let (left, right) = if wire_first { (&literal, &path) } else { (&path, &literal) };
+        text.line(&format!("    {left} => {right},"));
+    }
+    text.line(last).line("}");
+    text
+}
+
 /// The body of `from_wire`: `match s { "wire" => Self::Variant, ..., _ => Self::Other(s.into()) }`.
 fn from_wire(members: &[(String, String)]) -> Vec<syn::Stmt> {
-    let mut text = ast::Verbatim::new(ast::METHOD_BODY_INDENT);
-    text.line("match s {");
-    for (wire, variant) in members {
-        text.line_with(|l| {
-            l.push_str("    ");
-            ast::push_str_literal(l, wire);
-            l.push_str(" => Self::");
-            l.push_str(variant);
-            l.push(',');
-        });
-    }
-    text.line("    _ => Self::Other(s.into()),").line("}");
+    let text = match_text("s", members, true, "    _ => Self::Other(s.into()),");
     text.body().unwrap_or_else(|| {
         let mut arms: Vec<_> = members
             .iter()
@@ -112,18 +117,7 @@ fn from_wire(members: &[(String, String)]) -> Vec<syn::Stmt> {
 
 /// The body of `as_wire`: `match self { Self::Variant => "wire", ..., Self::Other(s) => s }`.
 fn as_wire(members: &[(String, String)]) -> Vec<syn::Stmt> {
-    let mut text = ast::Verbatim::new(ast::METHOD_BODY_INDENT);
-    text.line("match self {");
-    for (wire, variant) in members {
-        text.line_with(|l| {
-            l.push_str("    Self::");
-            l.push_str(variant);
-            l.push_str(" => ");
-            ast::push_str_literal(l, wire);
-            l.push(',');
-        });
-    }
-    text.line("    Self::Other(s) => s,").line("}");
+    let text = match_text("self", members, false, "    Self::Other(s) => s,");
     text.body().unwrap_or_else(|| {
         let mut arms: Vec<_> = members
             .iter()
