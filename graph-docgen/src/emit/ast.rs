@@ -749,7 +749,7 @@ impl Verbatim {
         let mut path_type = true;
         self.line_with(|text| {
             text.push_str(before);
-            path_type = write_path_type(ty, text);
+            path_type = push_path_type(ty, text);
             text.push_str(after);
         });
         self.fits &= path_type;
@@ -765,6 +765,53 @@ impl Verbatim {
     /// The placeholder's name for run `index`.
     fn placeholder(index: usize) -> String {
         format!("{ROWS_PLACEHOLDER}{index}")
+    }
+
+    /// An `#[inline]` method as [`inline_fn`] prints it, at [`MEMBER_INDENT`]: its doc lines,
+    /// `#[inline]`, `signature {` (`pub fn new() -> Self`), the body's lines, `}`.
+    pub fn method(docs: &[String], signature: &str, body: &[&str]) -> Verbatim {
+        let mut text = Verbatim::new(MEMBER_INDENT);
+        text.doc_lines(docs).line("#[inline]").line_with(|l| {
+            l.push_str(signature);
+            l.push_str(" {");
+        });
+        for line in body {
+            text.line_with(|l| {
+                l.push_str("    ");
+                l.push_str(line);
+            });
+        }
+        text.line("}");
+        text
+    }
+
+    /// A member whose text cannot be written (its caller builds the node).
+    pub fn unfit() -> Verbatim {
+        Verbatim { indent: MEMBER_INDENT, text: String::new(), fits: false }
+    }
+
+    /// Whether every line so far can be printed as text.
+    pub fn fits(&self) -> bool {
+        self.fits
+    }
+
+    /// Whether the run has no lines.
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// Appends `other`'s lines (a member written on its own, at the same indentation).
+    pub fn append(&mut self, other: &Verbatim) {
+        debug_assert_eq!(self.indent, other.indent);
+        self.fits &= other.fits;
+        self.text.push_str(&other.text);
+    }
+
+    /// Items of an `impl` (methods): one placeholder macro item (printed `name!();`).
+    pub fn impl_items(&self) -> Option<Vec<ImplItem>> {
+        let index = self.store()?;
+        let mac = mac(&Self::placeholder(index), TokenStream::new());
+        Some(vec![ImplItem::Macro(ImplItemMacro { attrs: Vec::new(), mac, semi_token: Some(Default::default()) })])
     }
 
     /// A function body: one placeholder statement.
@@ -787,10 +834,67 @@ impl Verbatim {
     }
 }
 
+/// The members of an item (a struct's fields, an impl's methods) in order, each written as
+/// text ([`Verbatim`]) where it fits and built as a node where not; consecutive text members
+/// share one placeholder. So one long field or signature costs that member its text, not the
+/// whole item.
+pub struct Members<T> {
+    out: Vec<T>,
+    run: Verbatim,
+    /// [`Verbatim::fields`] or [`Verbatim::impl_items`].
+    placeholder: fn(&Verbatim) -> Option<Vec<T>>,
+}
+
+impl Members<Field> {
+    /// The fields of a top-level struct.
+    pub fn fields() -> Self {
+        Members { out: Vec::new(), run: Verbatim::new(MEMBER_INDENT), placeholder: Verbatim::fields }
+    }
+}
+
+impl Members<ImplItem> {
+    /// The items of a top-level impl.
+    pub fn impl_items() -> Self {
+        Members { out: Vec::new(), run: Verbatim::new(MEMBER_INDENT), placeholder: Verbatim::impl_items }
+    }
+}
+
+impl<T> Members<T> {
+    /// A member: its text when that fits, else the node `node` builds.
+    pub fn push(&mut self, text: &Verbatim, node: impl FnOnce() -> T) {
+        if text.fits() {
+            self.run.append(text);
+        } else {
+            self.push_node(node());
+        }
+    }
+
+    /// A member that is always a node.
+    pub fn push_node(&mut self, node: T) {
+        self.flush();
+        self.out.push(node);
+    }
+
+    fn flush(&mut self) {
+        if !self.run.is_empty() {
+            let indent = self.run.indent;
+            let run = std::mem::replace(&mut self.run, Verbatim::new(indent));
+            // Only fitting members were appended, so the run stores.
+            self.out.extend((self.placeholder)(&run).unwrap_or_default());
+        }
+    }
+
+    /// The members, in order.
+    pub fn finish(mut self) -> Vec<T> {
+        self.flush();
+        self.out
+    }
+}
+
 /// Appends a path type whose arguments are all such types as prettyplease prints it
 /// (`Option<Vec<super::Group>>`, the shape of every type emit builds); false, with `out` in
 /// any state, for any other type.
-fn write_path_type(ty: &Type, out: &mut String) -> bool {
+pub fn push_path_type(ty: &Type, out: &mut String) -> bool {
     let Type::Path(TypePath { qself: None, path, .. }) = ty else { return false };
     if path.leading_colon.is_some() {
         out.push_str("::");
@@ -809,7 +913,7 @@ fn write_path_type(ty: &Type, out: &mut String) -> bool {
                         out.push_str(", ");
                     }
                     let GenericArgument::Type(arg) = arg else { return false };
-                    if !write_path_type(arg, out) {
+                    if !push_path_type(arg, out) {
                         return false;
                     }
                 }
@@ -952,6 +1056,49 @@ mod tests {
         assert_eq!(verbatim, nodes);
         assert!(!verbatim.contains(ROWS_PLACEHOLDER), "{verbatim}");
         assert!(verbatim.contains("    pub a: Option<Vec<super::Group>>,\n"), "{verbatim}");
+    }
+
+    /// Members mix text runs and nodes in order (a long field between two short ones), and a
+    /// method written as text prints as `inline_fn` prints it.
+    #[test]
+    fn members_interleave_text_and_nodes() {
+        let long = format!("super::{}", "Long".repeat(20));
+        let specs = vec![
+            (vec![" First.".to_string()], "a", ty(STRING)),
+            (vec![" Second.".to_string()], "b", generic_ty(OPTION, ty(&long))),
+            (Vec::new(), "c", ty("u8")),
+        ];
+        let docs_new = [" New.".to_string()];
+        let text = {
+            let mut fields = Members::fields();
+            for (d, n, t) in &specs {
+                let mut text = Verbatim::new(MEMBER_INDENT);
+                text.doc_lines(d).typed_line(&format!("pub {n}: "), t, ",");
+                fields.push(&text, || field(docs(d), true, n, t.clone()));
+            }
+            let mut methods = Members::impl_items();
+            methods
+                .push(&Verbatim::method(&docs_new, "pub fn new() -> Self", &["<Self as Default>::default()"]), || {
+                    unreachable!("fits")
+                });
+            methods.push(&Verbatim::unfit(), || {
+                value_fn(Vec::new(), false, "g", SelfArg::MutValue, ty("Self"), path_expr("self"))
+            });
+            let items =
+                vec![pub_struct(Vec::new(), "S", fields.finish()), impl_block(Vec::new(), None, "S", methods.finish())];
+            print_items(items)
+        };
+        let nodes = {
+            let fields = specs.iter().map(|(d, n, t)| field(docs(d), true, n, t.clone())).collect();
+            let default = call_expr(qualified_path_expr(ty("Self"), DEFAULT, "default"), vec![]);
+            let methods = vec![
+                value_fn(docs(&docs_new), true, "new", SelfArg::None, ty("Self"), default),
+                value_fn(Vec::new(), false, "g", SelfArg::MutValue, ty("Self"), path_expr("self")),
+            ];
+            print_items(vec![pub_struct(Vec::new(), "S", fields), impl_block(Vec::new(), None, "S", methods)])
+        };
+        assert_eq!(text, nodes);
+        assert_eq!(text.matches("    pub ").count(), 4, "{text}");
     }
 
     /// A run gives up where prettyplease might print otherwise: a line past the width, a doc

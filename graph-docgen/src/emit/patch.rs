@@ -37,6 +37,41 @@ enum Sent {
     ValueInto,
 }
 
+/// `self.body.call("wire", ..);`: the statement of a setter or `clear_` method.
+fn call_line(l: &mut String, call: &str, wire: &str, sent: Sent) {
+    l.push_str("self.body.");
+    l.push_str(call);
+    l.push('(');
+    ast::push_str_literal(l, wire);
+    l.push_str(match sent {
+        Sent::Nothing => ");",
+        Sent::Value => ", &value);",
+        Sent::ValueInto => ", &value.into());",
+    });
+}
+
+/// [`body_setter`] as text ([`ast::Verbatim::method`]); `value` is the setter's value type
+/// (none for `clear_`).
+fn setter_text(docs: &[String], name: &str, value: Option<&Type>, call: &str, wire: &str, sent: Sent) -> ast::Verbatim {
+    let mut signature = format!("pub fn {name}(mut self");
+    let mut plain = true;
+    match (value, sent) {
+        (_, Sent::ValueInto) => signature.push_str(&format!(", value: impl {}<{}>", ast::INTO, ast::STRING)),
+        (Some(ty), _) => {
+            signature.push_str(", value: ");
+            plain = ast::push_path_type(ty, &mut signature);
+        }
+        (None, _) => {}
+    }
+    signature.push_str(") -> Self");
+    if !plain {
+        return ast::Verbatim::unfit();
+    }
+    let mut statement = String::new();
+    call_line(&mut statement, call, wire, sent);
+    ast::Verbatim::method(docs, &signature, &[&statement, "self"])
+}
+
 /// `docs pub fn name(mut self, inputs) -> Self { self.body.call("wire", ..); self }`: a setter
 /// or a `clear_` method. The body is written as text ([`ast::Verbatim`]) when it fits,
 /// which is nearly always.
@@ -48,19 +83,11 @@ fn body_setter(
     wire: &str,
     sent: Sent,
 ) -> ImplItem {
-    let call_line = |l: &mut String| {
-        l.push_str("self.body.");
-        l.push_str(call);
-        l.push('(');
-        ast::push_str_literal(l, wire);
-        l.push_str(match sent {
-            Sent::Nothing => ");",
-            Sent::Value => ", &value);",
-            Sent::ValueInto => ", &value.into());",
-        });
-    };
-    let body =
-        ast::Verbatim::new(ast::METHOD_BODY_INDENT).line_with(call_line).line("self").body().unwrap_or_else(|| {
+    let body = ast::Verbatim::new(ast::METHOD_BODY_INDENT)
+        .line_with(|l| call_line(l, call, wire, sent))
+        .line("self")
+        .body()
+        .unwrap_or_else(|| {
             let value = ast::path_expr("value");
             let mut args = vec![ast::lit_str(wire)];
             match sent {
@@ -134,14 +161,12 @@ pub fn emit_builder(schema: &Schema, names: &NameMap, op: &Operation, bn: &Build
     let version = schema.version.as_str();
     // Spelled out: a body field may be named `default` and shadow the trait method.
     let default = ast::call_expr(ast::qualified_path_expr(ast::ty("Self"), ast::DEFAULT, "default"), vec![]);
-    let mut methods = vec![ast::value_fn(
-        vec![ast::doc(" An empty update: nothing is sent for a field until its setter or `clear_` method is called.")],
-        true,
-        "new",
-        SelfArg::None,
-        ast::ty("Self"),
-        default,
-    )];
+    let mut methods = ast::Members::impl_items();
+    let new_docs =
+        [" An empty update: nothing is sent for a field until its setter or `clear_` method is called.".to_string()];
+    methods.push(&ast::Verbatim::method(&new_docs, "pub fn new() -> Self", &["<Self as Default>::default()"]), || {
+        ast::value_fn(ast::docs(&new_docs), true, "new", SelfArg::None, ast::ty("Self"), default)
+    });
     for (field, (set, clear)) in op.body.iter().zip(&bn.setters) {
         let wire = &field.wire_name;
         let ctx = DocContext { version: schema.version, page: &field.source.file };
@@ -157,10 +182,12 @@ pub fn emit_builder(schema: &Schema, names: &NameMap, op: &Operation, bn: &Build
         } else {
             (rust_type(&field.ty, schema, names, from, false), Sent::Value)
         };
-        methods.push(body_setter(ast::docs(&lines), set, vec![("value", ty)], "set", wire, sent));
+        let text = setter_text(&lines, set, Some(&ty), "set", wire, sent);
+        methods.push(&text, || body_setter(ast::docs(&lines), set, vec![("value", ty)], "set", wire, sent));
         if field.clearable {
-            let docs = vec![ast::doc(&format!(" Sends `null` for {target}, clearing it."))];
-            methods.push(body_setter(docs, clear, vec![], "clear", wire, Sent::Nothing));
+            let docs = vec![format!(" Sends `null` for {target}, clearing it.")];
+            let text = setter_text(&docs, clear, None, "clear", wire, Sent::Nothing);
+            methods.push(&text, || body_setter(ast::docs(&docs), clear, vec![], "clear", wire, Sent::Nothing));
         }
     }
     for (path, (ctor, params)) in op.paths.iter().zip(&bn.constructors) {
@@ -203,7 +230,7 @@ pub fn emit_builder(schema: &Schema, names: &NameMap, op: &Operation, bn: &Build
                 ast::reference(false, ast::path_expr("path")),
             ],
         );
-        methods.push(ast::inline_fn(
+        methods.push_node(ast::inline_fn(
             ast::docs(&lines),
             true,
             ctor,
@@ -216,22 +243,20 @@ pub fn emit_builder(schema: &Schema, names: &NameMap, op: &Operation, bn: &Build
             ],
         ));
     }
-    methods.push(ast::value_fn(
-        vec![ast::doc(" The fields set or cleared so far, in call order.")],
-        true,
-        "body",
-        SelfArg::Ref,
-        ast::ref_ty(None, false, ast::ty("crate::runtime::PatchBody")),
-        ast::reference(false, self_body()),
-    ));
-    methods.push(ast::value_fn(
-        vec![ast::doc(" The JSON body that will be sent.")],
-        true,
-        "to_json",
-        SelfArg::Ref,
-        ast::ty("::serde_json::Value"),
-        ast::method_call(self_body(), "to_json", vec![]),
-    ));
+    let body_docs = [" The fields set or cleared so far, in call order.".to_string()];
+    let body_text =
+        ast::Verbatim::method(&body_docs, "pub fn body(&self) -> &crate::runtime::PatchBody", &["&self.body"]);
+    methods.push(&body_text, || {
+        let ty = ast::ref_ty(None, false, ast::ty("crate::runtime::PatchBody"));
+        ast::value_fn(ast::docs(&body_docs), true, "body", SelfArg::Ref, ty, ast::reference(false, self_body()))
+    });
+    let json_docs = [" The JSON body that will be sent.".to_string()];
+    let json_text =
+        ast::Verbatim::method(&json_docs, "pub fn to_json(&self) -> ::serde_json::Value", &["self.body.to_json()"]);
+    methods.push(&json_text, || {
+        let value = ast::method_call(self_body(), "to_json", vec![]);
+        ast::value_fn(ast::docs(&json_docs), true, "to_json", SelfArg::Ref, ast::ty("::serde_json::Value"), value)
+    });
     let body = ast::field(Vec::new(), false, "body", ast::ty("crate::runtime::PatchBody"));
-    vec![ast::pub_struct(attrs, &bn.name, vec![body]), ast::impl_block(Vec::new(), None, &bn.name, methods)]
+    vec![ast::pub_struct(attrs, &bn.name, vec![body]), ast::impl_block(Vec::new(), None, &bn.name, methods.finish())]
 }

@@ -156,13 +156,13 @@ pub fn emit_struct(schema: &Schema, names: &NameMap, cycles: &Cycles, t: &TypeDe
         "additional_properties",
         ast::ty("crate::runtime::Extra"),
     ));
-    let mut text = ast::Verbatim::new(ast::MEMBER_INDENT);
-    for (docs, name, ty) in &specs {
-        text.doc_lines(docs).typed_line(&format!("pub {name}: "), ty, ",");
+    let mut fields = ast::Members::fields();
+    for (docs, name, ty) in specs {
+        let mut text = ast::Verbatim::new(ast::MEMBER_INDENT);
+        text.doc_lines(&docs).typed_line(&format!("pub {name}: "), &ty, ",");
+        fields.push(&text, || ast::field(ast::docs(&docs), true, name, ty));
     }
-    let fields = text.fields().unwrap_or_else(|| {
-        specs.into_iter().map(|(docs, name, ty)| ast::field(ast::docs(&docs), true, name, ty)).collect()
-    });
+    let fields = fields.finish();
     attrs.push(ast::derive(&["Default"]));
     // The field table: `model_fields!` (runtime/macros.rs) makes `FIELDS` and `slot`/`slot_mut`
     // (`index` -> `&self.field` as a `Slot`), the only per-property code besides the field
