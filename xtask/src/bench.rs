@@ -29,8 +29,8 @@ pub struct BenchArgs {
     /// Print the figures as JSON
     #[arg(long)]
     json: bool,
-    /// Runs per regen phase (the best is reported)
-    #[arg(long, default_value_t = 3)]
+    /// Rounds of floor, regen and check, run in turn (the best of each is reported)
+    #[arg(long, default_value_t = 5)]
     runs: usize,
     /// Timed runs per `cargo check` (the best is reported)
     #[arg(long, default_value_t = 1)]

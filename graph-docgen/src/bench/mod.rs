@@ -43,7 +43,7 @@ pub struct Config {
     pub workspace: PathBuf,
     /// The binary that understands [`PHASE_SUBCOMMAND`].
     pub self_exe: PathBuf,
-    /// Runs per regen phase (best of).
+    /// Rounds of floor, regen and check (each figure the best of its runs).
     pub runs: usize,
     /// Timed runs per `cargo check` (best of).
     pub compile_runs: usize,
@@ -60,7 +60,7 @@ pub struct Config {
 
 impl Config {
     /// Defaults for a workspace: scratch under `<workspace>/target/bench-scratch`, target under
-    /// `<workspace>/target/bench`, 3 regen runs, 1 timed compile run.
+    /// `<workspace>/target/bench`, 5 regen rounds, 1 timed compile run.
     pub fn new(docs: PathBuf, docs_shown: String, workspace: PathBuf, self_exe: PathBuf) -> Config {
         Config {
             docs,
@@ -71,7 +71,7 @@ impl Config {
             work_dir: workspace.join("target").join("bench-scratch"),
             workspace,
             self_exe,
-            runs: 3,
+            runs: 5,
             compile_runs: 1,
             skip_compile: false,
             skip_decode: false,
@@ -196,32 +196,42 @@ pub fn run(config: &Config, progress: &mut dyn FnMut(&str)) -> Figures {
     }
 }
 
-/// Part 1: floor, full regen (the last one is kept in `regen_dir`), check.
+/// Part 1: floor, full regen (the last one is kept in `regen_dir`), check. The three are run
+/// in rounds (floor, regen, check, floor, ...), not one phase after another: on this shared
+/// machine the speed drifts over tens of seconds, and the floor (a small, streaming process)
+/// feels that drift less than regen does, so phases run minutes apart gave ratios that moved
+/// by a third between benches of the same code. Each figure is still the best of its runs.
 fn regen_speed(config: &Config, regen_dir: &Path, progress: &mut dyn FnMut(&str)) -> (RegenFigures, Option<String>) {
     let docs = config.docs.clone();
-    let (floor, _) = timed(
-        config,
-        "(a) floor: read + pulldown-cmark",
-        config.runs,
-        &Phase::Floor { docs: docs.clone() },
-        progress,
-        || {},
-    );
+    let floor_phase = Phase::Floor { docs: docs.clone() };
     let regen_phase =
         Phase::Regen { docs: docs.clone(), workspace: config.workspace.clone(), out: regen_dir.to_path_buf() };
-    // Every regen writes a new crate from scratch (scaffold included), as a first regen does.
-    let (regen, outs) =
-        timed(config, "(b) full regen into a new dir", config.runs, &regen_phase, progress, || remove_dir(regen_dir));
-    let feature = outs.iter().rev().find_map(|o| o.largest_feature.clone());
-    let (check, _) = if regen.failed {
-        (
-            Timing { notes: vec!["not run: the regen failed".into()], ..Timing::new("(c) regen --check, unchanged") },
-            vec![],
-        )
-    } else {
-        let check_phase = Phase::Check { docs, out: regen_dir.to_path_buf() };
-        timed(config, "(c) regen --check, unchanged", config.runs, &check_phase, progress, || {})
-    };
+    let check_phase = Phase::Check { docs, out: regen_dir.to_path_buf() };
+    let mut floor = Timing::new("(a) floor: read + pulldown-cmark");
+    let mut regen = Timing::new("(b) full regen into a new dir");
+    let mut check = Timing::new("(c) regen --check, unchanged");
+    let mut feature = None;
+    let rounds = config.runs.max(1);
+    for round in 1..=rounds {
+        let mut run = |t: &mut Timing, phase: &Phase| {
+            progress(&format!("{}: run {round}/{rounds}", t.name));
+            let out = spawn(config, phase);
+            t.add(out.wall_secs, out.cpu_secs, out.peak_rss_kib, out.note.clone(), out.error.clone());
+            out
+        };
+        run(&mut floor, &floor_phase);
+        // Every regen writes a new crate from scratch (scaffold included), as a first regen does.
+        remove_dir(regen_dir);
+        let out = run(&mut regen, &regen_phase);
+        feature = out.largest_feature.or(feature);
+        // (c) compares against the crate this round's regen wrote.
+        if out.error.is_none() {
+            run(&mut check, &check_phase);
+        }
+    }
+    if regen.failed && check.runs_secs.is_empty() {
+        check.notes.push("not run: the regen failed".into());
+    }
     let ratios = vec![
         Ratio::of("(b)/(a)", regen.best_secs, floor.best_secs, targets::REGEN_OVER_FLOOR),
         Ratio::of("(c)/(a)", check.best_secs, floor.best_secs, targets::REGEN_OVER_FLOOR),
