@@ -667,8 +667,7 @@ pub fn table_macro_impl_item(path_text: &str, rows: &[String]) -> ImplItem {
     let tokens = if rows.is_empty() {
         TokenStream::new()
     } else {
-        let index = DocRuns::store(rows.join(DOC_RUN_STR));
-        ident(&format!("{ROWS_PLACEHOLDER}{index}")).into_token_stream()
+        ident(&Verbatim::placeholder(DocRuns::store(rows.join(DOC_RUN_STR)))).into_token_stream()
     };
     let mut mac = mac(path_text, tokens);
     mac.delimiter = MacroDelimiter::Brace(Default::default());
@@ -756,13 +755,20 @@ impl Verbatim {
         self
     }
 
-    /// The run's index in this thread's [`DocRuns`], if every line fits.
-    fn store(&self) -> Option<usize> {
-        let lines = self.text.strip_suffix(DOC_RUN).unwrap_or(&self.text);
-        self.fits.then(|| DocRuns::store(lines.to_string()))
+    /// Moves the lines into this thread's [`DocRuns`] and returns the run's index, if every
+    /// line fits (the run is then empty).
+    fn store(&mut self) -> Option<usize> {
+        if !self.fits {
+            return None;
+        }
+        let mut lines = std::mem::take(&mut self.text);
+        if lines.ends_with(DOC_RUN) {
+            lines.pop();
+        }
+        Some(DocRuns::store(lines))
     }
 
-    /// The placeholder's name for run `index`.
+    /// The placeholder's name for run `index` (also a table macro's rows).
     fn placeholder(index: usize) -> String {
         format!("{ROWS_PLACEHOLDER}{index}")
     }
@@ -808,27 +814,27 @@ impl Verbatim {
     }
 
     /// Items of an `impl` (methods): one placeholder macro item (printed `name!();`).
-    pub fn impl_items(&self) -> Option<Vec<ImplItem>> {
+    pub fn impl_items(&mut self) -> Option<Vec<ImplItem>> {
         let index = self.store()?;
         let mac = mac(&Self::placeholder(index), TokenStream::new());
         Some(vec![ImplItem::Macro(ImplItemMacro { attrs: Vec::new(), mac, semi_token: Some(Default::default()) })])
     }
 
     /// A function body: one placeholder statement.
-    pub fn body(&self) -> Option<Vec<Stmt>> {
+    pub fn body(&mut self) -> Option<Vec<Stmt>> {
         let index = self.store()?;
         Some(vec![Stmt::Expr(path_expr(&Self::placeholder(index)), None)])
     }
 
     /// A struct's fields: one placeholder field (printed `name: u8,`; the index is read
     /// up to its end).
-    pub fn fields(&self) -> Option<Vec<Field>> {
+    pub fn fields(&mut self) -> Option<Vec<Field>> {
         let index = self.store()?;
         Some(vec![field(Vec::new(), false, &Self::placeholder(index), ty("u8"))])
     }
 
     /// An enum's variants: one placeholder variant.
-    pub fn variants(&self) -> Option<Vec<Variant>> {
+    pub fn variants(&mut self) -> Option<Vec<Variant>> {
         let index = self.store()?;
         Some(vec![variant(Vec::new(), &Self::placeholder(index), Vec::new())])
     }
@@ -842,7 +848,7 @@ pub struct Members<T> {
     out: Vec<T>,
     run: Verbatim,
     /// [`Verbatim::fields`] or [`Verbatim::impl_items`].
-    placeholder: fn(&Verbatim) -> Option<Vec<T>>,
+    placeholder: fn(&mut Verbatim) -> Option<Vec<T>>,
 }
 
 impl Members<Field> {
@@ -877,10 +883,8 @@ impl<T> Members<T> {
 
     fn flush(&mut self) {
         if !self.run.is_empty() {
-            let indent = self.run.indent;
-            let run = std::mem::replace(&mut self.run, Verbatim::new(indent));
-            // Only fitting members were appended, so the run stores.
-            self.out.extend((self.placeholder)(&run).unwrap_or_default());
+            // Only fitting members were appended, so the run stores (and is left empty).
+            self.out.extend((self.placeholder)(&mut self.run).unwrap_or_default());
         }
     }
 
@@ -895,6 +899,7 @@ impl<T> Members<T> {
 /// (`Option<Vec<super::Group>>`, the shape of every type emit builds); false, with `out` in
 /// any state, for any other type.
 pub fn push_path_type(ty: &Type, out: &mut String) -> bool {
+    use std::fmt::Write;
     let Type::Path(TypePath { qself: None, path, .. }) = ty else { return false };
     if path.leading_colon.is_some() {
         out.push_str("::");
@@ -903,7 +908,8 @@ pub fn push_path_type(ty: &Type, out: &mut String) -> bool {
         if i > 0 {
             out.push_str("::");
         }
-        out.push_str(&segment.ident.to_string());
+        // Written straight into `out` (`Ident` has no `&str` to borrow).
+        let _ = write!(out, "{}", segment.ident);
         match &segment.arguments {
             PathArguments::None => {}
             PathArguments::AngleBracketed(args) if args.colon2_token.is_none() => {

@@ -101,8 +101,7 @@ fn match_text(scrutinee: &str, members: &[(String, String)], wire_first: bool, l
 
 /// The body of `from_wire`: `match s { "wire" => Self::Variant, ..., _ => Self::Other(s.into()) }`.
 fn from_wire(members: &[(String, String)]) -> Vec<syn::Stmt> {
-    let text = match_text("s", members, true, "    _ => Self::Other(s.into()),");
-    text.body().unwrap_or_else(|| {
+    match_text("s", members, true, "    _ => Self::Other(s.into()),").body().unwrap_or_else(|| {
         let mut arms: Vec<_> = members
             .iter()
             .map(|(wire, variant)| {
@@ -117,8 +116,7 @@ fn from_wire(members: &[(String, String)]) -> Vec<syn::Stmt> {
 
 /// The body of `as_wire`: `match self { Self::Variant => "wire", ..., Self::Other(s) => s }`.
 fn as_wire(members: &[(String, String)]) -> Vec<syn::Stmt> {
-    let text = match_text("self", members, false, "    Self::Other(s) => s,");
-    text.body().unwrap_or_else(|| {
+    match_text("self", members, false, "    Self::Other(s) => s,").body().unwrap_or_else(|| {
         let mut arms: Vec<_> = members
             .iter()
             .map(|(wire, variant)| ast::arm(Vec::new(), ast::pat_path(&format!("Self::{variant}")), ast::lit_str(wire)))

@@ -131,8 +131,13 @@ pub fn emit_struct(schema: &Schema, names: &NameMap, cycles: &Cycles, t: &TypeDe
     let option = |ty| ast::generic_ty(ast::OPTION, ty);
     let from = Origin { module: tn.module.as_deref() };
     let props = schema.all_properties(t);
-    // (doc lines, name, type) of each field, printed as text when they allow it.
-    let mut specs: Vec<(Vec<String>, &str, syn::Type)> = Vec::new();
+    // Each field is written as text when it allows it, else built as a node.
+    let mut fields = ast::Members::fields();
+    let mut push_field = |docs: Vec<String>, name: &str, ty: syn::Type| {
+        let mut text = ast::Verbatim::new(ast::MEMBER_INDENT);
+        text.doc_lines(&docs).typed_line(&format!("pub {name}: "), &ty, ",");
+        fields.push(&text, || ast::field(ast::docs(&docs), true, name, ty));
+    };
     let mut rows = Vec::new();
     for p in &props {
         let Some(fname) = names.field(&key, &p.wire_name) else { continue };
@@ -142,26 +147,20 @@ pub fn emit_struct(schema: &Schema, names: &NameMap, cycles: &Cycles, t: &TypeDe
             if cycles.must_box(&key, &id.key()) || names.polymorphic.contains_key(&id.key()));
         let ty = field_type(p, schema, names, from, boxed);
         let pctx = DocContext { version: schema.version, page: &p.source.file };
-        specs.push((rustdoc::doc_lines_linked(&p.description, &pctx, &links), fname, option(ty)));
+        push_field(rustdoc::doc_lines_linked(&p.description, &pctx, &links), fname, option(ty));
         // `index field = "wireName",`: the index counts rows, so `slot(i)` is `FIELDS[i]`.
         rows.push(format!("{} {fname} = {},", rows.len(), ast::str_literal_text(&p.wire_name)));
     }
-    specs.push((
+    push_field(
         vec![" `@odata.type` as received, written back when set.".to_string()],
         "odata_type",
         option(ast::ty(ast::STRING)),
-    ));
-    specs.push((
+    );
+    push_field(
         vec![" Properties the docs do not describe, kept so that re-serializing loses nothing.".to_string()],
         "additional_properties",
         ast::ty("crate::runtime::Extra"),
-    ));
-    let mut fields = ast::Members::fields();
-    for (docs, name, ty) in specs {
-        let mut text = ast::Verbatim::new(ast::MEMBER_INDENT);
-        text.doc_lines(&docs).typed_line(&format!("pub {name}: "), &ty, ",");
-        fields.push(&text, || ast::field(ast::docs(&docs), true, name, ty));
-    }
+    );
     let fields = fields.finish();
     attrs.push(ast::derive(&["Default"]));
     // The field table: `model_fields!` (runtime/macros.rs) makes `FIELDS` and `slot`/`slot_mut`
