@@ -260,3 +260,44 @@ pub fn emit_builder(schema: &Schema, names: &NameMap, op: &Operation, bn: &Build
     let body = ast::field(Vec::new(), false, "body", ast::ty("crate::runtime::PatchBody"));
     vec![ast::pub_struct(attrs, &bn.name, vec![body]), ast::impl_block(Vec::new(), None, &bn.name, methods.finish())]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::emit::format::print_items;
+
+    /// Setter and `clear_` methods written as text print as their nodes do, for each way a
+    /// value is sent, with a wire name that needs escaping.
+    #[test]
+    fn setter_text_prints_like_its_node() {
+        let docs = vec![" Sets it.".to_string()];
+        let cases: Vec<(&str, Option<Type>, &str, Sent)> = vec![
+            ("color", Some(ast::ty("super::CalendarColor")), "set", Sent::Value),
+            (
+                "name",
+                Some(ast::impl_ty(ast::generic_path(ast::INTO, vec![ast::ty(ast::STRING)]))),
+                "set",
+                Sent::ValueInto,
+            ),
+            ("clear_name", None, "clear", Sent::Nothing),
+        ];
+        let print = |as_text: bool| {
+            let mut methods = ast::Members::impl_items();
+            for (name, ty, call, sent) in &cases {
+                let inputs: Vec<(&str, Type)> = ty.iter().map(|t| ("value", t.clone())).collect();
+                let node = || body_setter(ast::docs(&docs), name, inputs.clone(), call, "a\"b", *sent);
+                if as_text {
+                    let text = setter_text(&docs, name, ty.as_ref(), call, "a\"b", *sent);
+                    assert!(text.fits(), "{name}");
+                    methods.push(&text, node);
+                } else {
+                    methods.push_node(node());
+                }
+            }
+            print_items(vec![ast::impl_block(Vec::new(), None, "UpdateX", methods.finish())])
+        };
+        let text = print(true);
+        assert_eq!(text, print(false));
+        assert!(text.contains("        self.body.set(\"a\\\"b\", &value.into());\n"), "{text}");
+    }
+}
