@@ -32,7 +32,8 @@
 use crate::diagnostics::{Code, Diagnostic, Span};
 use crate::schema::{Method, PathPiece, Property, Schema, TypeDef, TypeKind};
 use heck::{ToSnakeCase, ToUpperCamelCase};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The casing of an identifier.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -449,7 +450,7 @@ impl NameMap {
         }
         // Enum members and body fields repeat across enums and builders (`unknownFutureValue`,
         // `displayName`): each spelling is cased once, starting from the field names above.
-        let mut cased = Cased { snake: field_idents, upper: HashMap::new() };
+        let mut cased = Cased { snake: field_idents, upper: HashMap::default() };
 
         for e in schema.enums.values() {
             let mut scope = Scope::new(Case::UpperCamel, RESERVED_VARIANTS);

@@ -99,7 +99,7 @@ impl Schema {
         // Entities have up to a few hundred properties and this runs for every struct in
         // several passes: past a few dozen, a position index keeps the replace-in-place rule
         // linear (below that a scan is cheaper than hashing).
-        let mut position: Option<std::collections::HashMap<&str, usize>> = None;
+        let mut position: Option<rustc_hash::FxHashMap<&str, usize>> = None;
         for t in chain.iter().rev() {
             for p in &t.properties {
                 if position.is_none() && out.len() >= 32 {
@@ -149,8 +149,8 @@ impl Schema {
     }
     /// [`Schema::derived_types`] of every base at once (base key -> derived types, sorted by
     /// key), in one walk up each type's base chain instead of one walk over all types per base.
-    pub fn derived_index(&self) -> std::collections::HashMap<String, Vec<&TypeDef>> {
-        let mut index: std::collections::HashMap<String, Vec<&TypeDef>> = std::collections::HashMap::new();
+    pub fn derived_index(&self) -> rustc_hash::FxHashMap<String, Vec<&TypeDef>> {
+        let mut index: rustc_hash::FxHashMap<String, Vec<&TypeDef>> = rustc_hash::FxHashMap::default();
         for t in self.types.values() {
             let mut cur = t.base.as_ref();
             let mut hops = 0;
@@ -174,7 +174,7 @@ impl Schema {
 /// Whether two properties share a wire name (quadratic, for the short lists it is used on).
 fn has_duplicate_wire_names(props: &[Property]) -> bool {
     if props.len() > 64 {
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = rustc_hash::FxHashSet::default();
         return !props.iter().all(|p| seen.insert(p.wire_name.as_str()));
     }
     props.iter().enumerate().any(|(i, p)| props[..i].iter().any(|q| q.wire_name == p.wire_name))

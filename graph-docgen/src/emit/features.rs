@@ -13,7 +13,8 @@
 //! cycles, and a user enables exactly one feature per workload they use.
 
 use crate::schema::{Operation, Schema, TypeKind, TypeRef};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The always-compiled group: items without a workload, and items several groups share.
 pub const CORE: &str = "core";
@@ -128,7 +129,7 @@ impl Grouping {
     pub fn compute(schema: &Schema, builders: impl IntoIterator<Item = usize>) -> Grouping {
         // Looked up once per reference in every pass; its order never shows (the result is
         // sorted maps).
-        let mut group: HashMap<Node, String> = HashMap::new();
+        let mut group: HashMap<Node, String> = HashMap::default();
         let mut edges: Vec<(Node, BTreeSet<Node>)> = Vec::new();
         for (key, t) in &schema.types {
             let node = Node::Type(key.clone());

@@ -12,7 +12,8 @@ use super::qualify::{clean_name, primitive_of, Namespaces, ROOT};
 use crate::diagnostics::{Code, Diagnostic, Span};
 use crate::facts::{PageFacts, PageKind, TypeExpr};
 use crate::schema::{TypeId, TypeRef};
-use std::collections::{BTreeSet, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeSet;
 
 /// What a name found.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -33,6 +34,16 @@ pub(crate) struct Index<'a> {
     enum_names: HashMap<String, BTreeSet<String>>,
     /// Lower-case file stem of `resources/` pages -> page (link targets).
     pages_by_stem: HashMap<String, &'a PageFacts>,
+}
+
+/// `TypeId::new(namespace, name).key()`, written into `buf`.
+fn key_of<'b>(buf: &'b mut String, namespace: &str, name: &str) -> &'b str {
+    buf.clear();
+    buf.push_str(namespace);
+    buf.push('.');
+    buf.push_str(name);
+    buf.make_ascii_lowercase();
+    buf
 }
 
 fn stem(path: &str) -> String {
@@ -88,11 +99,14 @@ impl<'a> Index<'a> {
             }
         };
         let (qualifier, simple) = ns.split(name);
+        // One buffer for the up to three keys tried (`TypeId::new(scope, simple).key()`):
+        // lowering resolves every type reference of a version here.
+        let mut key = String::new();
         if let Some(q) = qualifier {
-            return pick(&TypeId::new(&q, &simple).key());
+            return pick(key_of(&mut key, &q, &simple));
         }
         for scope in [page_ns, ROOT] {
-            if let Some(f) = pick(&TypeId::new(scope, &simple).key()) {
+            if let Some(f) = pick(key_of(&mut key, scope, &simple)) {
                 return Some(f);
             }
         }
@@ -239,6 +253,14 @@ fn unparsed(raw: &str, span: &Span, diags: &mut Vec<Diagnostic>) -> TypeRef {
 mod tests {
     use super::*;
     use crate::facts::EnumFacts;
+
+    #[test]
+    fn key_of_is_the_type_ids_key() {
+        let mut buf = String::from("left over");
+        for (ns, name) in [("microsoft.graph", "Group"), ("microsoft.graph.callRecords", "session"), ("", "x")] {
+            assert_eq!(key_of(&mut buf, ns, name), TypeId::new(ns, name).key());
+        }
+    }
 
     #[test]
     fn lookup_order() {
