@@ -151,6 +151,12 @@ pub fn render_one(d: &Diagnostic, sources: &BTreeMap<String, String>, prefix: &s
 
 /// [`render_one`], with ANSI colours (rustc's) when `color` is set: for terminals.
 pub fn render_one_styled(d: &Diagnostic, sources: &BTreeMap<String, String>, prefix: &str, color: bool) -> String {
+    let page = sources.get(&d.span.file).map(|text| Page::new(display_path(prefix, &d.span.file), text));
+    render_on_page(d, page.as_ref(), prefix, color)
+}
+
+/// [`render_one_styled`] with the page of `d.span.file` already indexed (`None`: not there).
+fn render_on_page(d: &Diagnostic, page: Option<&Page<'_>>, prefix: &str, color: bool) -> String {
     let sev = match d.severity {
         Severity::Error => CsSeverity::Error,
         Severity::Warning => CsSeverity::Warning,
@@ -158,8 +164,7 @@ pub fn render_one_styled(d: &Diagnostic, sources: &BTreeMap<String, String>, pre
     };
     let config = Config { chars: Chars::ascii(), ..Config::default() };
     let head = CsDiagnostic::new(sev).with_code(d.code.id()).with_message(&d.message);
-    let page = sources.get(&d.span.file).map(|text| Page::new(display_path(prefix, &d.span.file), text));
-    let snippet = page.as_ref().and_then(|page| Some((page, char_range(page, d.span.line, d.span.col)?)));
+    let snippet = page.and_then(|page| Some((page, char_range(page, d.span.line, d.span.col)?)));
     if let Some((page, range)) = snippet {
         let cs = head
             .clone()
@@ -202,11 +207,23 @@ pub fn render_text(diags: &[Diagnostic], sources: &BTreeMap<String, String>, pre
 }
 
 /// Each diagnostic as [`render_one_styled`] renders it, each followed by a blank line, in
-/// order. A full-corpus regen has tens of thousands: they are rendered in parallel (each is
-/// independent: codespan indexes the page text again for every one) and joined in order.
+/// order. A full-corpus regen has thousands: they are rendered in parallel, a run of
+/// diagnostics of one page at a time (diagnostics come sorted by page: 4,100 of them on 1,947
+/// pages in the corpus), so that each page's lines are indexed once per run, and joined in
+/// order.
 pub fn render_each(diags: &[Diagnostic], sources: &BTreeMap<String, String>, prefix: &str, color: bool) -> String {
     use rayon::prelude::*;
-    let parts: Vec<String> = diags.par_iter().map(|d| render_one_styled(d, sources, prefix, color)).collect();
+    let parts: Vec<String> = diags
+        .par_chunk_by(|a, b| a.span.file == b.span.file)
+        .flat_map_iter(|run| {
+            // Chunks are never empty; the first diagnostic names the page of the run.
+            let page = run.first().and_then(|first| {
+                let file = &first.span.file;
+                sources.get(file).map(|text| Page::new(display_path(prefix, file), text))
+            });
+            run.iter().map(move |d| render_on_page(d, page.as_ref(), prefix, color)).collect::<Vec<_>>()
+        })
+        .collect();
     let mut out = String::with_capacity(parts.iter().map(|p| p.len() + 1).sum());
     for p in parts {
         out.push_str(&p);
@@ -314,6 +331,27 @@ mod tests {
         // No line after a final newline, none in an empty text.
         assert_eq!(char_range(&Page::new("p.md".into(), "ab\n"), 2, 1), None);
         assert_eq!(char_range(&Page::new("p.md".into(), ""), 1, 1), None);
+    }
+
+    #[test]
+    fn runs_of_one_page_render_as_each_alone() {
+        // Page a twice in a row (one run), then b, a page that is not there, and a again.
+        let code = Code::ALL[0];
+        let diags = [
+            Diagnostic::new(code, Span::new("v1.0/a.md", 2, 3), "first"),
+            Diagnostic::new(code, Span::line("v1.0/a.md", 1), "second").with_related(Span::line("v1.0/b.md", 1), "see"),
+            Diagnostic::new(code, Span::line("v1.0/b.md", 9), "past the end"),
+            Diagnostic::new(code, Span::line("v1.0/gone.md", 1), "no page"),
+            Diagnostic::new(code, Span::line("v1.0/a.md", 3), "again"),
+        ];
+        let sources: BTreeMap<String, String> = [("v1.0/a.md", "# A\nline two\nthird é line\n"), ("v1.0/b.md", "b\n")]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let each: String =
+            diags.iter().map(|d| format!("{}\n", render_one_styled(d, &sources, "docs", false))).collect();
+        assert_eq!(render_each(&diags, &sources, "docs", false), each);
+        assert!(each.contains("line two") && each.contains("third é line"), "{each}");
     }
 
     #[test]
