@@ -27,29 +27,44 @@ pub fn format_file(tokens: TokenStream) -> Result<String, String> {
 pub fn print_items(items: Vec<syn::Item>) -> String {
     let printed = prettyplease::unparse(&syn::File { shebang: None, frontmatter: None, attrs: Vec::new(), items });
     let runs = super::ast::DocRuns::take();
-    let printed = fill_runs(printed, &runs, "///\0", "///");
-    fill_runs(printed, &runs, super::ast::ROWS_PLACEHOLDER, "")
+    fill_runs(printed, &runs)
 }
 
+/// The two kinds of placeholder line and what each run line is written after: a doc run's
+/// `///\0<i>`, and a text run's or table macro's `__graph_docgen_rows_<i>`.
+const PLACEHOLDERS: [(&str, &str); 2] = [("///\0", "///"), (super::ast::ROWS_PLACEHOLDER, "")];
+
 /// Every line `<indent><open><i>` of `printed` (and anything after `<i>`: the rest of the
-/// placeholder's node) becomes one line `<indent><prefix><line>` per line of run `i` (lines separated by [`super::ast::DOC_RUN`]): `    ///\0<i>` -> `    ///a`
-/// and `    ///b` for run `i` = `a\0b`. Only a placeholder preceded by nothing but indentation
-/// counts (a doc line may mention the rows placeholder's text, after its `///`).
-fn fill_runs(printed: String, runs: &[String], open: &str, prefix: &str) -> String {
-    let mut at_runs = memchr::memmem::find_iter(printed.as_bytes(), open.as_bytes()).peekable();
-    if at_runs.peek().is_none() {
+/// placeholder's node), for either `open` of [`PLACEHOLDERS`], becomes one line
+/// `<indent><prefix><line>` per line of run `i` (lines separated by [`super::ast::DOC_RUN`]):
+/// `    ///\0<i>` -> `    ///a` and `    ///b` for run `i` = `a\0b`. Only a placeholder
+/// preceded by nothing but indentation counts (a doc line may mention the rows placeholder's
+/// text, after its `///`). One pass over the text for both kinds; the lines written in are
+/// never searched.
+fn fill_runs(printed: String, runs: &[String]) -> String {
+    let [(doc_open, doc_prefix), (rows_open, rows_prefix)] = PLACEHOLDERS;
+    let mut docs = memchr::memmem::find_iter(printed.as_bytes(), doc_open.as_bytes()).peekable();
+    let mut rows = memchr::memmem::find_iter(printed.as_bytes(), rows_open.as_bytes()).peekable();
+    if docs.peek().is_none() && rows.peek().is_none() {
         return printed;
     }
+    // Both kinds in order of position (the two never overlap: one is a doc line, the other an
+    // identifier).
+    let at_runs = std::iter::from_fn(|| match (docs.peek(), rows.peek()) {
+        (Some(d), Some(r)) if r < d => rows.next().map(|at| (at, rows_open, rows_prefix)),
+        (Some(_), _) => docs.next().map(|at| (at, doc_open, doc_prefix)),
+        (None, _) => rows.next().map(|at| (at, rows_open, rows_prefix)),
+    });
     let extra: usize = runs.iter().map(String::len).sum();
     let mut out = String::with_capacity(printed.len() + extra + extra / 8);
     let mut copied = 0;
-    for at in at_runs {
+    for (at, open, prefix) in at_runs {
         let line_start = printed[..at].rfind('\n').map_or(0, |i| i + 1);
         let indent = &printed[line_start..at];
         if line_start < copied || !indent.bytes().all(|b| b == b' ') {
             continue;
         }
-        let line_end = printed[at..].find('\n').map_or(printed.len(), |i| at + i);
+        let line_end = memchr::memchr(b'\n', &printed.as_bytes()[at..]).map_or(printed.len(), |i| at + i);
         // The index, then whatever the placeholder's node prints after it (`: u8,` of a field).
         let rest = &printed[at + open.len()..line_end];
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
