@@ -38,9 +38,17 @@ pub fn emit_enum(schema: &Schema, names: &NameMap, e: &EnumDef, group: &str) -> 
         vec![" A value this crate does not know (a newer member); kept verbatim and sent back as is.".to_string()];
     let member_docs: Vec<Vec<String>> = members
         .iter()
-        .map(|(wire, _)| {
-            let description =
-                e.members.iter().find(|m| &m.wire_name == wire).map(|m| m.description.as_str()).unwrap_or("");
+        .enumerate()
+        .map(|(i, (wire, _))| {
+            // `names` keeps the members in the schema's order, dropping repeats after the first:
+            // a member at the same index with the same wire name is the first one, as the
+            // search would find. Searching for every member was quadratic in enums of hundreds.
+            let description = e
+                .members
+                .get(i)
+                .filter(|m| &m.wire_name == wire)
+                .or_else(|| e.members.iter().find(|m| &m.wire_name == wire))
+                .map_or("", |m| m.description.as_str());
             rustdoc::doc_lines_linked(description, &ctx, &links)
         })
         .collect();
