@@ -1,6 +1,7 @@
 //! sections: what a heading announces (table contexts, HTTP request, request body, response,
 //! permissions) and what kind of page the headings and title describe.
 
+use super::text::trim;
 use crate::facts::{PageKind, TableContext};
 
 /// A heading of the page (tab-group pseudo headings and `[!INCLUDE]` setext artefacts excluded).
@@ -34,7 +35,7 @@ pub enum Section {
 /// Heading text -> section. Order matters: the first matching rule wins.
 pub fn classify(text: &str) -> Section {
     let t = text.to_lowercase();
-    let t = t.trim();
+    let t = trim(&t);
     // (rule, section): substring rules, checked in order.
     const RULES: &[(&str, Section)] = &[
         ("http request", Section::HttpRequest),
@@ -88,7 +89,8 @@ pub fn table_context(stack: &[Heading]) -> TableContext {
 const TYPE_PAGE_HEADINGS: &[&str] = &["properties", "relationships", "json representation", "property", "relationship"];
 
 pub fn is_type_page_heading(text: &str) -> bool {
-    TYPE_PAGE_HEADINGS.iter().any(|h| h.eq_ignore_ascii_case(text.trim()))
+    let text = trim(text);
+    TYPE_PAGE_HEADINGS.iter().any(|h| h.eq_ignore_ascii_case(text))
 }
 
 /// Title suffixes of type pages, longest first, with the kind they announce.
