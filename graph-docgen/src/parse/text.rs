@@ -231,7 +231,7 @@ pub fn leading_link(s: &str) -> Option<Link<'_>> {
         let end = inner.find(')')?;
         let target = trim(&inner[..end]);
         // `[x](target "title")`: drop the title.
-        let target = target.split_once(char::is_whitespace).map(|(t, _)| t).unwrap_or(target);
+        let target = before_whitespace(target);
         return Some(Link { text, target: LinkTarget::Inline(target), rest: &inner[end + 1..] });
     }
     if let Some(inner) = after.strip_prefix('[') {
@@ -242,18 +242,33 @@ pub fn leading_link(s: &str) -> Option<Link<'_>> {
     Some(Link { text, target: LinkTarget::Reference(text), rest: after })
 }
 
-/// Byte index of the `]` closing an already-opened `[` (nested brackets allowed).
+/// Byte index of the `]` closing an already-opened `[` (nested brackets allowed). Bytes, not
+/// chars: both brackets are ASCII, so memchr can jump between them (link texts and the rest
+/// of a cell run to ~70 characters, and this is called for every linked type cell).
 fn matching_bracket(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
     let mut depth = 0usize;
-    for (i, c) in s.char_indices() {
-        match c {
-            '[' => depth += 1,
-            ']' if depth == 0 => return Some(i),
-            ']' => depth -= 1,
-            _ => {}
+    let mut i = 0;
+    while let Some(offset) = memchr::memchr2(b'[', b']', &b[i..]) {
+        i += offset;
+        match b[i] {
+            b'[' => depth += 1,
+            _ if depth == 0 => return Some(i),
+            _ => depth -= 1,
         }
+        i += 1;
     }
     None
+}
+
+/// `s` up to its first whitespace character (all of it when it has none). Byte-wise up to a
+/// non-ASCII character, which may be whitespace itself (NBSP): from there `char` decides.
+fn before_whitespace(s: &str) -> &str {
+    match s.bytes().position(|b| is_ascii_space(b) || !b.is_ascii()) {
+        Some(i) if s.as_bytes()[i].is_ascii() => &s[..i],
+        Some(i) => s[i..].find(char::is_whitespace).map_or(s, |j| &s[..i + j]),
+        None => s,
+    }
 }
 
 /// Removes markdown decoration around a name: `**id**`, `` `id` ``, `*id*`, `[id](x.md)`,
@@ -499,6 +514,29 @@ mod tests {
         let l = leading_link("[**x**][ref] collection").unwrap();
         assert_eq!((l.text, l.target, l.rest), ("**x**", LinkTarget::Reference("ref"), " collection"));
         assert!(leading_link("[unclosed").is_none());
+        let l = leading_link("[a [b] c](x.md \"t\") rest").unwrap();
+        assert_eq!((l.text, l.target, l.rest), ("a [b] c", LinkTarget::Inline("x.md"), " rest"));
+        let l = leading_link("[caf\u{e9} [\u{e9}]]").unwrap();
+        assert_eq!((l.text, l.rest), ("caf\u{e9} [\u{e9}]", ""));
+        assert!(leading_link("[a [b]").is_none());
+    }
+
+    #[test]
+    fn before_whitespace_equals_split_once() {
+        for s in [
+            "",
+            "x.md",
+            "x.md \"t\"",
+            "a\tb",
+            "caf\u{e9}.md",
+            "caf\u{e9}.md\u{a0}t",
+            "a\u{a0}b c",
+            "\u{e9} b",
+            "a\u{3000}",
+        ] {
+            let want = s.split_once(char::is_whitespace).map(|(t, _)| t).unwrap_or(s);
+            assert_eq!(before_whitespace(s), want, "{s:?}");
+        }
     }
 
     #[test]
