@@ -2,6 +2,7 @@
 //! names in one form (`microsoft.graph.termStore` whatever case a page used).
 
 use crate::facts::{PageFacts, Primitive};
+use crate::parse::text::{trim, trim_ascii_chars};
 use std::collections::BTreeMap;
 
 /// The namespace of pages without a `Namespace:` line.
@@ -77,7 +78,7 @@ impl Namespaces {
 }
 
 fn trim_ns(raw: &str) -> &str {
-    raw.trim().trim_matches('`').trim().trim_end_matches('.')
+    trim(trim_ascii_chars(trim(raw), b"`")).trim_end_matches('.')
 }
 
 /// A type name as written in a cell, link text or `@odata.type`, reduced to
@@ -85,15 +86,15 @@ fn trim_ns(raw: &str) -> &str {
 /// `Collection(microsoft.graph.x)` -> `microsoft.graph.x`, `` `group` `` -> `group`).
 /// `None` when what is left is not a name (spaces, punctuation, empty, leading digit).
 pub(crate) fn clean_name(raw: &str) -> Option<String> {
-    let mut s = raw.trim().trim_matches(|c| c == '`' || c == '*' || c == '#').trim();
+    let mut s = trim(trim_ascii_chars(trim(raw), b"`*#"));
     for prefix in ["Collection(", "collection("] {
         if let Some(inner) = s.strip_prefix(prefix).and_then(|r| r.strip_suffix(')')) {
-            s = inner.trim();
+            s = trim(inner);
         }
     }
     s = s.trim_start_matches('#');
     if let Some(stripped) = s.strip_suffix(" enum") {
-        s = stripped.trim();
+        s = trim(stripped);
     }
     let ok = !s.is_empty()
         && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
@@ -105,7 +106,7 @@ pub(crate) fn clean_name(raw: &str) -> Option<String> {
 /// `stream`, `Edm.String`, `string`: an `@odata.type` that names a primitive, not a type.
 pub(crate) fn primitive_of(name: &str) -> Option<Primitive> {
     use Primitive::*;
-    let n = name.trim().to_ascii_lowercase();
+    let n = trim(name).to_ascii_lowercase();
     let n = n.strip_prefix("edm.").unwrap_or(&n);
     Some(match n {
         "string" => String,

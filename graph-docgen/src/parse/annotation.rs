@@ -62,13 +62,16 @@ pub fn parse_annotation(
     let serde_json::Value::Object(mut map) = parsed.json.to_value() else {
         return None;
     };
-    for key in BOOLEAN_KEYS {
-        if let Some(v) = map.get_mut(*key) {
-            match v.as_str().map(str::trim) {
-                Some(s) if s.eq_ignore_ascii_case("true") => *v = serde_json::Value::Bool(true),
-                Some(s) if s.eq_ignore_ascii_case("false") => *v = serde_json::Value::Bool(false),
-                _ => {}
-            }
+    // The annotation's few members are looked up in the key list, rather than each of the
+    // eleven keys in the map (a tree search each, ~1,400 instructions an annotation).
+    for (key, v) in map.iter_mut() {
+        let quoted = match v.as_str().map(str::trim) {
+            Some(s) if s.eq_ignore_ascii_case("true") => true,
+            Some(s) if s.eq_ignore_ascii_case("false") => false,
+            _ => continue,
+        };
+        if BOOLEAN_KEYS.contains(&key.as_str()) {
+            *v = serde_json::Value::Bool(quoted);
         }
     }
     Some(map)
@@ -128,6 +131,12 @@ mod tests {
             (
                 "{\n  \"blockType\": \"response\",\n  \"truncated\": \"true\",\n  \"isCollection\": \"True\",\n  \"openType\": \"false\"\n}",
                 json!({"blockType": "response", "truncated": true, "isCollection": true, "openType": false}),
+                vec![],
+            ),
+            (
+                // Only the boolean keys: a `"true"` name stays a string, a quoted other word too.
+                "{\n  \"name\": \"true\",\n  \"truncated\": \" TRUE \",\n  \"openType\": \"yes\"\n}",
+                json!({"name": "true", "truncated": true, "openType": "yes"}),
                 vec![],
             ),
             (

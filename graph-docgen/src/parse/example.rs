@@ -7,6 +7,7 @@
 //! it can be JSON (the Content-Type says so or it starts with `{`/`[`); binary placeholders,
 //! `text/plain` counts and empty bodies are no body, not a defect.
 
+use super::text::{trim, trim_end, trim_start};
 use crate::diagnostics::{Code, Diagnostic, Span};
 use crate::facts::{BlockType, CodeBlock, JsonBody};
 use crate::parse::json::{group_tolerances, parse_json, JsonError};
@@ -96,7 +97,7 @@ pub fn split_http(code: &str, first_line: u32) -> HttpParts<'_> {
 }
 
 fn skip_blank(lines: &[(u32, usize, &str)], mut i: usize) -> usize {
-    while lines.get(i).is_some_and(|(_, _, l)| l.trim().is_empty()) {
+    while lines.get(i).is_some_and(|(_, _, l)| trim(l).is_empty()) {
         i += 1;
     }
     i
@@ -104,12 +105,12 @@ fn skip_blank(lines: &[(u32, usize, &str)], mut i: usize) -> usize {
 
 /// `PATCH https://…` / `GET /me` / `DELETE/identity/…` (no space, seen once).
 fn request_line(line: &str) -> Option<(String, String)> {
-    let line = line.trim();
+    let line = trim(line);
     let method = METHODS.iter().find(|m| {
         line.get(..m.len()).is_some_and(|p| p.eq_ignore_ascii_case(m))
             && line.get(m.len()..).is_some_and(|rest| rest.starts_with([' ', '\t', '/']))
     })?;
-    let url = line.get(method.len()..)?.trim();
+    let url = trim(line.get(method.len()..)?);
     // A URL must follow; `Get the user` prose is not a request line.
     if url.is_empty() || (url.contains(' ') && !url.starts_with('/') && !url.starts_with("http")) {
         return None;
@@ -119,9 +120,9 @@ fn request_line(line: &str) -> Option<(String, String)> {
 
 /// `HTTP/1.1 200 OK`, `HTTP/2 204`, `HTTP 201 Created`.
 fn status_line(line: &str) -> Option<u16> {
-    let rest = line.trim().strip_prefix("HTTP")?;
+    let rest = trim(line).strip_prefix("HTTP")?;
     let rest = rest.strip_prefix('/').map_or(rest, |r| r.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.'));
-    let code = rest.trim_start().split(|c: char| !c.is_ascii_digit()).next()?;
+    let code = trim_start(rest).split(|c: char| !c.is_ascii_digit()).next()?;
     if code.len() != 3 {
         return None;
     }
@@ -131,14 +132,14 @@ fn status_line(line: &str) -> Option<u16> {
 /// `Name: value` with an RFC 7230 token name; `https://…` is not a header.
 fn header_line(line: &str) -> Option<(&str, &str)> {
     let (name, value) = line.split_once(':')?;
-    let name = name.trim_end();
+    let name = trim_end(name);
     let is_token = !name.is_empty()
         && name.starts_with(|c: char| c.is_ascii_alphabetic())
         && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
     if !is_token || value.starts_with("//") {
         return None;
     }
-    Some((name, value.trim()))
+    Some((name, trim(value)))
 }
 
 /// `code` is the fence content; its first line is page line `code_first_line`.

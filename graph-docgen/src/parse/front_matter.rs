@@ -3,25 +3,26 @@
 //! malformed ones (`"apiPageType" `) that still carry the information.
 
 use super::markers::has_todo;
+use super::text::{trim, trim_end};
 use crate::facts::FrontMatter;
 
 /// The front matter and the 1-based line of its closing `---` (0 when the page has none).
 pub fn parse(text: &str) -> (FrontMatter, u32) {
     let mut fm = FrontMatter::default();
     let mut lines = text.lines();
-    if lines.next().map(str::trim_end) != Some("---") {
+    if lines.next().map(trim_end) != Some("---") {
         return (fm, 0);
     }
     let mut pairs = Vec::new();
     let mut end = 0u32;
     for (i, line) in lines.enumerate() {
-        let t = line.trim_end();
+        let t = trim_end(line);
         if t == "---" || t == "..." {
             end = u32::try_from(i + 2).unwrap_or(u32::MAX);
             break;
         }
         if let Some((k, v)) = line.split_once(':') {
-            pairs.push((k.trim().to_string(), unquote(v)));
+            pairs.push((trim(k).to_string(), unquote(v)));
         }
     }
     if end == 0 {
@@ -45,10 +46,10 @@ pub fn parse(text: &str) -> (FrontMatter, u32) {
 
 /// Removes surrounding whitespace and one pair of matching quotes.
 fn unquote(v: &str) -> String {
-    let v = v.trim();
+    let v = trim(v);
     for q in ['"', '\''] {
         if v.len() >= 2 && v.starts_with(q) && v.ends_with(q) {
-            return v[1..v.len() - 1].trim().to_string();
+            return trim(&v[1..v.len() - 1]).to_string();
         }
     }
     v.to_string()

@@ -1,6 +1,7 @@
 //! http_block: lines of the `## HTTP request` code blocks -> [`RequestPath`]s and
 //! [`PathTemplate`]s with typed parameters (every spelling of catalog §6).
 
+use super::text::trim;
 use crate::facts::{ParamPosition, PathParam, PathPiece, PathTemplate, RequestPath};
 
 /// Methods a request line may start with.
@@ -25,11 +26,12 @@ pub enum RequestLineKind {
 }
 
 pub fn parse_line(line: &str) -> RequestLineKind {
-    let t = line.trim();
+    let t = trim(line);
     if t.is_empty() {
         return RequestLineKind::Blank;
     }
-    let word_len = t.chars().take_while(char::is_ascii_alphabetic).count();
+    // Bytes: an ASCII letter is one byte, and a multi-byte character ends the word either way.
+    let word_len = t.bytes().take_while(u8::is_ascii_alphabetic).count();
     let (word, rest) = t.split_at(word_len);
     let Some(method) = METHODS.iter().find(|m| m.eq_ignore_ascii_case(word)) else {
         return RequestLineKind::Junk;
@@ -38,7 +40,7 @@ pub fn parse_line(line: &str) -> RequestLineKind {
     if !(rest.starts_with([' ', '\t', '/'])) {
         return RequestLineKind::Junk;
     }
-    let rest = rest.trim();
+    let rest = trim(rest);
     if rest.is_empty() {
         return RequestLineKind::Junk;
     }

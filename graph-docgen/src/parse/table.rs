@@ -5,7 +5,7 @@
 use super::enums::member_value;
 use super::markers::{has_todo, markers, required, required_cell};
 use super::possible_values::possible_values;
-use super::text::{clean_cell, split_row, split_row_code_aware, strip_decoration};
+use super::text::{clean_cell, split_row, split_row_code_aware, strip_decoration, trim};
 use super::type_cell::{parse_type, RefResolver};
 use crate::diagnostics::{Code, Diagnostic, Span};
 use crate::facts::{EnumMemberFacts, Permission, PropertyRow};
@@ -29,7 +29,7 @@ pub struct RawRow {
 pub fn normalise_header(cell: &str) -> String {
     // Nearly every header cell is plain ASCII words with single spaces ("Property", "Data
     // type"), for which all the steps below come down to lower-casing: one pass, one allocation.
-    let t = cell.trim();
+    let t = trim(cell);
     let plain = t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b' ') && !t.contains("  ");
     if plain {
         return t.to_ascii_lowercase();
@@ -173,7 +173,7 @@ fn is_continuation(text: &str, cells: &[String]) -> bool {
 /// `| **Group management** | | |`: a bold label row with every other cell empty.
 fn is_separator_row(cells: &[String]) -> bool {
     let mut rest = cells.iter().skip(1);
-    cells.first().is_some_and(|c| c.starts_with("**") && c.ends_with("**")) && rest.all(|c| c.trim().is_empty())
+    cells.first().is_some_and(|c| c.starts_with("**") && c.ends_with("**")) && rest.all(|c| trim(c).is_empty())
 }
 
 /// Rows of a property-like table.
@@ -208,7 +208,7 @@ pub fn property_rows(
             }
         }
         let cells = fit_split_cells(row, split, raw.header.len(), path, diags);
-        if cells.iter().all(|c| c.trim().is_empty()) || is_separator_row(&cells) {
+        if cells.iter().all(|c| trim(c).is_empty()) || is_separator_row(&cells) {
             continue;
         }
         let cell = |i: usize| cells.get(i).map(String::as_str).unwrap_or("");

@@ -2,7 +2,7 @@
 //! (catalog §3 and `docs-format-type-strings.tsv`). Names keep the docs' spelling; resolving
 //! them is `lower`'s job.
 
-use super::text::{decode_entities, leading_link, strip_decoration, LinkTarget};
+use super::text::{decode_entities, leading_link, strip_decoration, trim, LinkTarget};
 use crate::facts::{Primitive, TypeExpr};
 
 /// Primitive spellings, compared case-insensitively after an optional `Edm.` prefix.
@@ -92,7 +92,7 @@ fn parse_inner(s: &str, refs: RefResolver<'_>, depth: u32) -> TypeExpr {
     if depth > 8 || s.is_empty() {
         return TypeExpr::Unparsed;
     }
-    let s = s.trim();
+    let s = trim(s);
     // Whole-cell decoration: `` `String` ``, `**dateTimeTimeZone**`.
     let undecorated = strip_wrappers(s);
     if undecorated != s {
@@ -187,7 +187,7 @@ fn collection(inner: TypeExpr) -> TypeExpr {
 fn strip_wrappers(s: &str) -> &str {
     for w in ["**", "__", "`", "*", "_"] {
         if s.len() > 2 * w.len() && s.starts_with(w) && s.ends_with(w) {
-            return s[w.len()..s.len() - w.len()].trim();
+            return trim(&s[w.len()..s.len() - w.len()]);
         }
     }
     s
@@ -202,7 +202,7 @@ fn parse_link_cell(s: &str, refs: RefResolver<'_>, depth: u32) -> Option<TypeExp
         LinkTarget::Inline(t) => Some(t.to_string()),
         LinkTarget::Reference(label) => refs(label).or_else(|| refs(&strip_decoration(label))),
     };
-    let rest = link.rest.trim();
+    let rest = trim(link.rest);
     let rest_lower = rest.to_ascii_lowercase();
     if rest_lower.starts_with("or ") || rest_lower.starts_with("/") {
         return None; // alternatives, handled by the caller
@@ -232,7 +232,7 @@ fn alternatives(s: &str, refs: RefResolver<'_>, depth: u32) -> Option<TypeExpr> 
     } else {
         return None;
     };
-    let types: Vec<TypeExpr> = parts.iter().map(|p| parse_inner(p.trim(), refs, depth + 1)).collect();
+    let types: Vec<TypeExpr> = parts.iter().map(|p| parse_inner(trim(p), refs, depth + 1)).collect();
     if types.contains(&TypeExpr::Unparsed) {
         return None;
     }
@@ -245,7 +245,7 @@ fn alternatives(s: &str, refs: RefResolver<'_>, depth: u32) -> Option<TypeExpr> 
 }
 
 fn primitive(lower: &str) -> Option<Primitive> {
-    let word = lower.strip_prefix("edm.").unwrap_or(lower).trim();
+    let word = trim(lower.strip_prefix("edm.").unwrap_or(lower));
     PRIMITIVE_WORDS.iter().find(|(w, _)| *w == word).map(|(_, p)| *p)
 }
 
