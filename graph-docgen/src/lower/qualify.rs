@@ -2,7 +2,7 @@
 //! names in one form (`microsoft.graph.termStore` whatever case a page used).
 
 use crate::facts::{PageFacts, Primitive};
-use crate::parse::text::{trim, trim_ascii_chars};
+use crate::parse::text::{trim, trim_wrapped};
 use std::collections::BTreeMap;
 
 /// The namespace of pages without a `Namespace:` line.
@@ -78,7 +78,7 @@ impl Namespaces {
 }
 
 fn trim_ns(raw: &str) -> &str {
-    trim(trim_ascii_chars(trim(raw), b"`")).trim_end_matches('.')
+    trim_wrapped(raw, b"`").trim_end_matches('.')
 }
 
 /// A type name as written in a cell, link text or `@odata.type`, reduced to
@@ -86,7 +86,7 @@ fn trim_ns(raw: &str) -> &str {
 /// `Collection(microsoft.graph.x)` -> `microsoft.graph.x`, `` `group` `` -> `group`).
 /// `None` when what is left is not a name (spaces, punctuation, empty, leading digit).
 pub(crate) fn clean_name(raw: &str) -> Option<String> {
-    let mut s = trim(trim_ascii_chars(trim(raw), b"`*#"));
+    let mut s = trim_wrapped(raw, b"`*#");
     for prefix in ["Collection(", "collection("] {
         if let Some(inner) = s.strip_prefix(prefix).and_then(|r| r.strip_suffix(')')) {
             s = trim(inner);

@@ -1,7 +1,7 @@
 //! markers: facts stated in a Description cell (Read-only, Not nullable, Key, cannot be
 //! cleared, Inherited from, Required/Optional, TODO placeholders).
 
-use super::text::{find_ci, finders, leading_link, strip_decoration, trim, trim_ascii_chars, Finders};
+use super::text::{find_ci, finders, leading_link, strip_decoration, trim_wrapped, Finders};
 use crate::facts::Markers;
 use memchr::memmem::Finder;
 use std::sync::LazyLock;
@@ -115,7 +115,7 @@ fn positive_nullable(lower: &str) -> bool {
 
 /// Description split into short tokens at sentence punctuation and line breaks.
 fn sentence_tokens(s: &str) -> impl Iterator<Item = &str> {
-    s.split(['.', ',', ';', '\n']).map(|t| trim(trim_ascii_chars(trim(t), b"*"))).filter(|t| !t.is_empty())
+    s.split(['.', ',', ';', '\n']).map(|t| trim_wrapped(t, b"*")).filter(|t| !t.is_empty())
 }
 
 /// `Key.`, `Key,`, `Key of the entity.`, `Read-only. Key.`: a token that is the word "key".

@@ -1,7 +1,7 @@
 //! possible_values: inline enum lists in Description cells ("Possible values are: `a`, `b`."
 //! and the ~50 other wordings of catalog §4), ranges ("Valid values 4 to 16") excluded.
 
-use super::text::{find_ci, finders, trim, trim_ascii_chars, Finders};
+use super::text::{find_ci, finders, trim_wrapped, Finders};
 use std::sync::LazyLock;
 
 /// The core of every lead phrase; articles before them ("The possible values are") need no
@@ -217,7 +217,7 @@ fn quoted_token(s: &str) -> Option<(String, usize)> {
     ] {
         if let Some(body) = s.strip_prefix(open) {
             let end = body.find(close)?;
-            let value = trim(trim_ascii_chars(trim(&body[..end]), b"`"));
+            let value = trim_wrapped(&body[..end], b"`");
             if value.is_empty() || value.len() > 100 {
                 return None;
             }

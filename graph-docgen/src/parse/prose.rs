@@ -2,7 +2,7 @@
 //! request body, the response type, the page-level base type, the namespace line.
 
 use super::markers::name_at_start;
-use super::text::{find_ci, is_identifier, leading_link, trim, trim_ascii_chars, LinkTarget};
+use super::text::{find_ci, is_identifier, leading_link, trim, trim_wrapped, LinkTarget};
 use super::type_cell::{parse_type, RefResolver};
 use crate::facts::TypeExpr;
 
@@ -133,7 +133,7 @@ pub fn inherits_from(para: &str, refs: RefResolver<'_>) -> Found<TypeExpr> {
 pub fn namespace(para: &str) -> Option<String> {
     let first = trim(para.lines().next()?);
     let rest = first.get(..10).filter(|p| p.eq_ignore_ascii_case("namespace:")).map(|_| &first[10..])?;
-    let ns = trim(trim_ascii_chars(trim(rest), b"`*")).trim_end_matches('.');
+    let ns = trim_wrapped(rest, b"`*").trim_end_matches('.');
     (!ns.is_empty()).then(|| ns.to_string())
 }
 

@@ -396,13 +396,8 @@ const fn frequencies() -> [u8; 256] {
 /// character is left at an edge it may be Unicode whitespace (NBSP, U+3000), and `str::trim`
 /// decides.
 pub fn trim(s: &str) -> &str {
-    let b = s.as_bytes();
-    let start = b.iter().position(|&c| !is_ascii_space(c)).unwrap_or(b.len());
-    let end = b.iter().rposition(|&c| !is_ascii_space(c)).map_or(start, |last| last + 1);
-    if b.get(start).is_some_and(|c| !c.is_ascii()) || (end > start && !b[end - 1].is_ascii()) {
-        return s.trim();
-    }
-    &s[start..end]
+    // `str::trim` is `trim_start` then `trim_end`; each falls back to std on its own edge.
+    trim_end(trim_start(s))
 }
 
 /// `str::trim_start` the way [`trim`] does it.
@@ -439,6 +434,13 @@ pub fn trim_ascii_chars<'a>(s: &'a str, chars: &[u8]) -> &'a str {
     let start = b.iter().position(|c| !chars.contains(c)).unwrap_or(b.len());
     let end = b.iter().rposition(|c| !chars.contains(c)).map_or(start, |last| last + 1);
     &s[start..end]
+}
+
+/// `s` without the whitespace and the ASCII `chars` around it, and the whitespace inside those
+/// (`` ` **x** ` `` -> `x` for `` b"`*" ``): how a name or value is taken out of its markdown
+/// decoration, as `s.trim().trim_matches(chars).trim()` would.
+pub fn trim_wrapped<'a>(s: &'a str, chars: &[u8]) -> &'a str {
+    trim(trim_ascii_chars(trim(s), chars))
 }
 
 /// Identifier-like names: letters, digits, `_`, `.` (qualified names), `-`; starting with a
@@ -627,6 +629,7 @@ mod tests {
             assert_eq!(trim_ascii_chars(s, b"`*"), s.trim_matches(['`', '*']), "{s:?}");
             assert_eq!(trim_ascii_chars(s, b"*"), s.trim_matches('*'), "{s:?}");
             assert_eq!(trim_ascii_chars(s, b" "), s.trim_matches(' '), "{s:?}");
+            assert_eq!(trim_wrapped(s, b"`*"), s.trim().trim_matches(['`', '*']).trim(), "{s:?}");
         }
     }
 }
